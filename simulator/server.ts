@@ -1,0 +1,268 @@
+/**
+ * A local HSS (and IAM project list) on 127.0.0.1, for the tests and the demo. It answers ListTasks
+ * and ListTaskResources with HSS's parameter rules, checks tokens and SDK-HMAC-SHA256 signatures,
+ * plays scripted task life-cycles, enforces an optional per-user rate budget and injects faults.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { authenticate, type SimCredential } from './auth.ts'
+import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
+import { taskAt, type ScriptedTask } from './tasks.ts'
+import type { Task } from '../src/models.ts'
+
+export interface SimulatorOptions {
+  projectId?: string
+  region?: string
+  /** Projects IAM lists for the region name; default one with projectId. */
+  projects?: { id: string; name: string }[]
+  credentials?: SimCredential[]
+  tokens?: string[]
+  tasks?: ScriptedTask[]
+  /** Per user (AK or token) and route: at most `limit` requests in any `windowMs`. */
+  rateLimit?: { limit: number; windowMs: number; retryAfter?: boolean }
+  /** The gateway's clock (epoch ms), for the signature's 15-minute rule. */
+  now?: () => number
+}
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+  status: number
+  route: Route | 'unknown'
+  user?: string
+  at: number
+}
+
+export interface Simulator {
+  url: string
+  requests: LoggedRequest[]
+  /** Faults served, in order, to the next matching requests. */
+  queueFault(fault: Fault, route?: Route): void
+  /** A fault served to every matching request until cleared. */
+  setStandingFault(fault: Fault | undefined, route?: Route): void
+  setTasks(tasks: ScriptedTask[]): void
+  /** ListTasks queries answered so far (what Phase.afterQueries counts). */
+  readonly taskQueries: number
+  close(): Promise<void>
+}
+
+export const DEMO_PROJECT_ID = '0e3b1a1f9c2d4e5f8a7b6c5d4e3f2a1b'
+export const DEMO_AK = 'QTWAOYTTINDUT2QVKYUC'
+export const DEMO_SK = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc'
+
+const TASK_TYPES = ['iac_scan', 'cluster_scan']
+const STATUSES = ['ready', 'running', 'finished']
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const projectId = options.projectId ?? DEMO_PROJECT_ID
+  const region = options.region ?? 'ap-southeast-1'
+  const projects = options.projects ?? [{ id: projectId, name: region }]
+  const credentials = options.credentials ?? [{ accessKeyId: DEMO_AK, secretAccessKey: DEMO_SK }]
+  const tokens = options.tokens ?? []
+  const now = options.now ?? (() => Date.now())
+  const started = Date.now()
+  let tasks = options.tasks ?? []
+  let taskQueries = 0
+  const queue: QueuedFault[] = []
+  const standing = new Map<Route | 'any', Fault>()
+  const budget = new Map<string, number[]>()
+  const requests: LoggedRequest[] = []
+  const stopped = new AbortController()
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req)
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
+    const route = routeOf(req.method ?? '', url.pathname)
+    const requestId = randomBytes(16).toString('hex')
+    const entry: LoggedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: safeJson(body.toString('utf8')),
+      status: 0,
+      route: route?.name ?? 'unknown',
+      at: Date.now()
+    }
+    requests.push(entry)
+    const reply = (status: number, payload: unknown, extra: Record<string, string> = {}): void => {
+      entry.status = status
+      res.writeHead(status, { 'Content-Type': 'application/json', 'X-Request-Id': requestId, ...extra })
+      res.end(JSON.stringify(payload))
+    }
+    const fail = (status: number, code: string, message: string, extra: Record<string, string> = {}): void =>
+      reply(status, { error_code: code, error_msg: message, request_id: requestId }, extra)
+
+    // The gateway: faults first (they stand in for what sits in front of HSS), then auth, then throttling.
+    const fault = takeFault(route?.name)
+    if (fault) {
+      entry.status = fault.kind === 'status' || fault.kind === 'error' ? fault.status : fault.kind === 'throttle' ? 429 : -1
+      if ((await applyFault(fault, res, requestId, stopped.signal)) === 'done') return
+    }
+    if (!route) return fail(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment')
+
+    const auth = authenticate(req, url, body, { credentials, tokens, now })
+    if (!auth.ok) return fail(auth.status, auth.code, auth.message)
+    entry.user = auth.user
+    if (options.rateLimit && overBudget(`${auth.user}:${route.name}`, options.rateLimit)) {
+      const retryAfter: Record<string, string> = options.rateLimit.retryAfter ? { 'Retry-After': String(Math.ceil(options.rateLimit.windowMs / 1000)) } : {}
+      return fail(429, 'APIGW.0308', 'The throttling threshold has been reached: policy user over ratelimit', retryAfter)
+    }
+
+    if (route.name === 'projects') {
+      const name = url.searchParams.get('name')
+      return reply(200, { projects: projects.filter((p) => !name || p.name === name), links: {} })
+    }
+
+    if (route.projectId !== projectId) return fail(400, 'HSS.0010', 'access denied: project id does not match the credentials')
+    const xProject = req.headers['x-project-id']
+    if (xProject !== undefined && xProject !== projectId) return fail(400, 'HSS.0001', 'invalid parameter: X-Project-Id')
+
+    const query = checkQuery(url.searchParams)
+    if (typeof query === 'string') return fail(400, 'HSS.0001', `invalid parameter: ${query}`)
+    if (!/^application\/json/.test(String(req.headers['content-type'] ?? ''))) return fail(400, 'HSS.0002', 'the request could not be parsed: Content-Type')
+    const json = safeJson(body.toString('utf8'))
+    if (!isRecord(json)) return fail(400, 'HSS.0002', 'the request could not be parsed')
+    if (!TASK_TYPES.includes(String(json.task_type))) return fail(400, 'HSS.0001', 'invalid parameter: task_type')
+
+    const moment = { queries: taskQueries, elapsedMs: Date.now() - started }
+    if (route.name === 'tasks') {
+      const problem = checkTaskBody(json)
+      if (problem) return fail(400, 'HSS.0001', `invalid parameter: ${problem}`)
+      taskQueries++
+      const listed = tasks
+        .map((script) => taskAt(script, moment))
+        .filter((task): task is Task => task !== undefined && matches(task, json))
+      if (json.sort_key === 'start_time') {
+        const dir = json.sort_dir === 'asc' ? 1 : -1
+        listed.sort((a, b) => dir * ((a.start_time ?? 0) - (b.start_time ?? 0)))
+      }
+      return reply(200, { total_num: listed.length, data_list: listed.slice(query.offset, query.offset + query.limit) })
+    }
+
+    const script = tasks.find((s) => s.task.task_id === route.taskId && taskAt(s, moment))
+    if (!script) return fail(400, 'HSS.0011', 'resource not found: task')
+    const info = isRecord(json.iac_scan_info) ? json.iac_scan_info : {}
+    const resources = (script.resources ?? []).filter(
+      (r) =>
+        (info.scan_status === undefined || r.scan_status === info.scan_status) &&
+        (typeof info.file_name !== 'string' || (r.file_name ?? '').includes(info.file_name))
+    )
+    return reply(200, { total_num: resources.length, iac_scan_data_list: resources.slice(query.offset, query.offset + query.limit) })
+  }
+
+  function takeFault(route: Route | undefined): Fault | undefined {
+    const index = queue.findIndex((q) => q.route === undefined || q.route === route)
+    if (index >= 0) return queue.splice(index, 1)[0]?.fault
+    return (route && standing.get(route)) ?? standing.get('any')
+  }
+
+  function overBudget(key: string, limit: { limit: number; windowMs: number }): boolean {
+    const t = Date.now()
+    const recent = (budget.get(key) ?? []).filter((at) => t - at < limit.windowMs)
+    const over = recent.length >= limit.limit
+    if (!over) recent.push(t)
+    budget.set(key, recent)
+    return over
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify({ error_code: 'SIM.500', error_msg: String(error) }))
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    queueFault: (fault, route) => queue.push({ fault, ...(route ? { route } : {}) }),
+    setStandingFault: (fault, route) => (fault ? standing.set(route ?? 'any', fault) : standing.delete(route ?? 'any')),
+    setTasks: (next) => {
+      tasks = next
+    },
+    get taskQueries() {
+      return taskQueries
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        stopped.abort()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+type RouteMatch = { name: 'tasks' | 'resources'; projectId: string; taskId?: string } | { name: 'projects' }
+
+function routeOf(method: string, path: string): RouteMatch | undefined {
+  let m = /^\/v5\/([^/]+)\/common\/tasks\/batch-query$/.exec(path)
+  if (m && method === 'POST') return { name: 'tasks', projectId: decodeURIComponent(m[1] ?? '') }
+  m = /^\/v5\/([^/]+)\/common\/tasks\/([^/]+)\/resources\/batch-query$/.exec(path)
+  if (m && method === 'POST') return { name: 'resources', projectId: decodeURIComponent(m[1] ?? ''), taskId: decodeURIComponent(m[2] ?? '') }
+  if (path === '/v3/projects' && method === 'GET') return { name: 'projects' }
+  return undefined
+}
+
+/** HSS's query rules: offset 0–2,000,000, limit 10–200 (default 10), enterprise_project_id 1–256 chars. */
+function checkQuery(params: URLSearchParams): { offset: number; limit: number } | string {
+  const offset = params.has('offset') ? wholeNumber(params.get('offset')) : 0
+  if (offset === undefined || offset > 2_000_000) return 'offset'
+  const limit = params.has('limit') ? wholeNumber(params.get('limit')) : 10
+  if (limit === undefined || limit < 10 || limit > 200) return 'limit'
+  const ep = params.get('enterprise_project_id')
+  if (ep !== null && (ep.length < 1 || ep.length > 256)) return 'enterprise_project_id'
+  return { offset, limit }
+}
+
+function checkTaskBody(body: Record<string, unknown>): string | undefined {
+  for (const field of ['task_id', 'task_name', 'trigger_type']) {
+    if (body[field] !== undefined && typeof body[field] !== 'string') return field
+  }
+  if (body.task_status !== undefined && !STATUSES.includes(String(body.task_status))) return 'task_status'
+  if (body.sort_key !== undefined && body.sort_key !== 'start_time') return 'sort_key'
+  if (body.sort_dir !== undefined && body.sort_dir !== 'asc' && body.sort_dir !== 'desc') return 'sort_dir'
+  return undefined
+}
+
+/** Server-side filters: exact id, fuzzy (substring) name, status. */
+function matches(task: Task, body: Record<string, unknown>): boolean {
+  if (task.task_type !== body.task_type) return false
+  if (typeof body.task_id === 'string' && task.task_id !== body.task_id) return false
+  if (typeof body.task_name === 'string' && !(task.task_name ?? '').includes(body.task_name)) return false
+  if (typeof body.task_status === 'string' && task.task_status !== body.task_status) return false
+  return true
+}
+
+function wholeNumber(text: string | null): number | undefined {
+  return text !== null && /^\d+$/.test(text) ? Number(text) : undefined
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined
+  } catch {
+    return text
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

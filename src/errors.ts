@@ -1,0 +1,111 @@
+/** The failures the action tells apart. Each says what went wrong in words a workflow author can act on. */
+
+/** A bad input value, found before any request is sent. */
+export class InputError extends Error {
+  override name = 'InputError'
+  readonly input: string
+
+  constructor(input: string, value: string | undefined, problem: string) {
+    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`
+    super(`Input \`${input}\` ${problem}${shown}.`)
+    this.input = input
+  }
+}
+
+export type FailureKind = 'http' | 'network' | 'timeout' | 'bad-body'
+
+export interface HssErrorDetails {
+  kind: FailureKind
+  /** What was being asked, e.g. "ListTasks". */
+  operation: string
+  status?: number
+  errorCode?: string
+  errorMsg?: string
+  requestId?: string
+  /** Milliseconds the server asked us to wait (Retry-After). */
+  retryAfterMs?: number
+  cause?: unknown
+}
+
+/**
+ * A request to HSS or IAM that did not give the expected answer.
+ * `transient` ones (network, time-out, 408, 429, 5xx, a body that is not the expected JSON) are retried;
+ * the rest fail the step at once.
+ */
+export class HssError extends Error {
+  override name = 'HssError'
+  readonly kind: FailureKind
+  readonly operation: string
+  readonly status: number | undefined
+  readonly errorCode: string | undefined
+  readonly errorMsg: string | undefined
+  readonly requestId: string | undefined
+  readonly retryAfterMs: number | undefined
+
+  constructor(details: HssErrorDetails) {
+    super(describe(details), { cause: details.cause })
+    this.kind = details.kind
+    this.operation = details.operation
+    this.status = details.status
+    this.errorCode = details.errorCode
+    this.errorMsg = details.errorMsg
+    this.requestId = details.requestId
+    this.retryAfterMs = details.retryAfterMs
+  }
+
+  get transient(): boolean {
+    if (this.kind !== 'http') return true
+    const status = this.status ?? 0
+    return status === 408 || status === 429 || status >= 500 || this.throttled
+  }
+
+  get throttled(): boolean {
+    return this.status === 429 || this.errorCode === 'APIGW.0308'
+  }
+}
+
+function describe(d: HssErrorDetails): string {
+  const id = d.requestId ? ` (request id ${d.requestId})` : ''
+  switch (d.kind) {
+    case 'network':
+      return `${d.operation}: could not reach the server: ${causeText(d.cause)}`
+    case 'timeout':
+      return `${d.operation}: the server did not answer in time`
+    case 'bad-body':
+      return `${d.operation}: HTTP ${d.status ?? '?'} with a body that is not the expected JSON${id}`
+    case 'http': {
+      const code = d.errorCode ? ` ${d.errorCode}` : ''
+      const msg = d.errorMsg ? `: ${d.errorMsg}` : ''
+      return `${d.operation}: HTTP ${d.status ?? '?'}${code}${msg}${id}${advice(d)}`
+    }
+  }
+}
+
+function advice(d: HssErrorDetails): string {
+  if (d.status === 401) {
+    return '. Check the credentials (access-key-id/secret-access-key, security-token for temporary keys, or auth-token) and that the runner clock is right: the gateway rejects signatures more than 15 minutes off.'
+  }
+  if (d.status === 403 || d.errorCode === 'HSS.0010' || d.errorCode === 'HSS.0013') {
+    return '. The credentials lack HSS permissions in this project: grant the IAM user or agency the "HSS ReadOnlyAccess" policy (or HSS FullAccess), and check project-id and enterprise-project-id.'
+  }
+  if (d.status === 404) {
+    return '. Check endpoint, region and project-id.'
+  }
+  return ''
+}
+
+function causeText(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : ''
+    return `${cause.message}${inner}`
+  }
+  return String(cause)
+}
+
+/** The workflow was cancelled (SIGINT or SIGTERM) while the action waited. */
+export class CancelledError extends Error {
+  override name = 'CancelledError'
+  constructor() {
+    super('cancelled: the workflow run was cancelled while waiting')
+  }
+}

@@ -1,0 +1,164 @@
+/** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+import * as core from '@actions/core'
+import { annotationsOf } from './annotations.ts'
+import { systemClock, type Clock } from './clock.ts'
+import { buildConfig, type Config } from './config.ts'
+import { CancelledError, HssError, InputError } from './errors.ts'
+import { listFailedFiles, type FailedFiles } from './failed-files.ts'
+import { createHssClient } from './hss-client.ts'
+import { lookUpProjectId } from './iam.ts'
+import { createLocator } from './locate.ts'
+import { outputsOf } from './outputs.ts'
+import { waitForTask } from './poller.ts'
+import type { Report } from './report.ts'
+import { retryTransient, type RetryContext } from './retry.ts'
+import { registerSecrets } from './secrets.ts'
+import { renderStopSummary, renderSummary } from './summary.ts'
+import { createTransport } from './transport.ts'
+import { judge } from './verdict.ts'
+
+export interface RunDeps {
+  clock: Clock
+  random: () => number
+  env: Readonly<Record<string, string | undefined>>
+  /** Aborted when the workflow is cancelled. */
+  signal: AbortSignal
+}
+
+/** The longest a single request may take. */
+const REQUEST_TIMEOUT_MS = 30_000
+/** Time allowed for the failed-file listing, after the verdict is known. */
+const FAILED_FILES_BUDGET_MS = 60_000
+
+export async function run(deps: RunDeps): Promise<void> {
+  const startedAt = deps.clock.now()
+  const source = { read: (name: string) => core.getInput(name), env: deps.env }
+  registerSecrets(source, core.setSecret)
+
+  let config: Config
+  try {
+    config = buildConfig(source)
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error))
+    return
+  }
+
+  const target = { id: config.task.by === 'id' ? config.task.id : undefined, name: config.task.by === 'name' ? config.task.name : undefined }
+  try {
+    await gate(config, deps, startedAt, target)
+  } catch (error) {
+    await stop(config, error, target)
+  }
+}
+
+async function gate(config: Config, deps: RunDeps, startedAt: number, target: Report['target']): Promise<void> {
+  const retry = (deadline: number): RetryContext => ({
+    clock: deps.clock,
+    random: deps.random,
+    deadline,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    pollIntervalMs: config.pollIntervalMs,
+    log: core.info,
+    signal: deps.signal
+  })
+  const deadline = startedAt + config.timeoutMs
+  const transportOptions = { auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()) }
+
+  let projectId = config.projectId
+  if (!projectId) {
+    const iamSend = createTransport(transportOptions)
+    const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline))
+    if (!found.ok) throw found.error
+    projectId = found.value
+    core.info(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`)
+  }
+
+  const client = createHssClient(createTransport({ ...transportOptions, projectId }), {
+    endpoint: config.endpoint,
+    projectId,
+    enterpriseProjectId: config.enterpriseProjectId
+  })
+  const locator = createLocator(client, config.taskType, config.task)
+  core.info(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${describeTarget(locator.target)}`)
+  const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType })
+
+  const verdict = judge({
+    task: outcome.task,
+    taskType: config.taskType,
+    thresholds: config.thresholds,
+    timeoutMs: config.timeoutMs,
+    wanted: describeTarget(locator.target)
+  })
+  const failedFiles = await failedFilesOf(outcome.task, config, () =>
+    retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS))
+  )
+  const report: Report = {
+    taskType: config.taskType,
+    thresholds: config.thresholds,
+    softFail: config.softFail,
+    timeoutMs: config.timeoutMs,
+    target: locator.target,
+    task: outcome.task,
+    verdict,
+    failedFiles,
+    elapsedMs: deps.clock.now() - startedAt,
+    queries: outcome.queries
+  }
+  Object.assign(target, locator.target)
+  await publish(report, config)
+}
+
+async function failedFilesOf(
+  task: Report['task'],
+  config: Config,
+  list: () => Promise<{ ok: true; value: FailedFiles } | { ok: false; error: HssError }>
+): Promise<FailedFiles | string | undefined> {
+  if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num) return undefined
+  try {
+    const listed = await list()
+    if (listed.ok) return listed.value
+    core.warning(`Could not list the failed files: ${listed.error.message}. The verdict stands on the counts.`)
+    return listed.error.message
+  } catch (error) {
+    if (error instanceof CancelledError) throw error
+    const message = error instanceof Error ? error.message : String(error)
+    core.warning(`Could not list the failed files: ${message}. The verdict stands on the counts.`)
+    return message
+  }
+}
+
+async function publish(report: Report, config: Config): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value)
+  for (const annotation of annotationsOf(report)) {
+    const log = annotation.level === 'error' ? core.error : core.warning
+    log(annotation.message, { title: annotation.title })
+  }
+  if (config.summary) await core.summary.addRaw(renderSummary(report)).write()
+
+  const { verdict } = report
+  if (verdict.result === 'passed') {
+    core.info(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`)
+    return
+  }
+  const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`
+  if (config.softFail) core.warning(`${message} (soft-fail: not failing the step)`)
+  else core.setFailed(message)
+}
+
+/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
+async function stop(config: Config, error: unknown, target: Report['target']): Promise<void> {
+  const cancelled = error instanceof CancelledError
+  const message = error instanceof HssError || error instanceof InputError || cancelled
+    ? error.message
+    : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
+  core.setOutput('task-id', target.id ?? '')
+  core.setOutput('task-name', target.name ?? '')
+  if (config.summary) {
+    await core.summary.addRaw(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)).write()
+  }
+  core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
+}
+
+function describeTarget(target: Report['target']): string {
+  return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`
+}

@@ -1,0 +1,106 @@
+/** Huawei Cloud API Gateway signing, SDK-HMAC-SHA256 (what the official SDKs send). */
+import { createHash, createHmac } from 'node:crypto'
+
+export const ALGORITHM = 'SDK-HMAC-SHA256'
+
+export interface AkSk {
+  accessKeyId: string
+  secretAccessKey: string
+  securityToken?: string
+}
+
+export interface SignableRequest {
+  method: string
+  url: URL
+  /** Headers to sign besides host, x-sdk-date and x-security-token. */
+  headers: Readonly<Record<string, string>>
+  body: string
+}
+
+/** `2019-11-15T03:36:55.123Z` → `20191115T033655Z`. */
+export function sdkDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+/**
+ * The headers to send with the request: the given ones plus `X-Sdk-Date`, `X-Security-Token`
+ * (temporary credentials, signed) and `Authorization`. `Host` is signed as fetch will send it.
+ */
+export function sign(request: SignableRequest, credentials: AkSk, date: Date): Record<string, string> {
+  const headers: Record<string, string> = { ...request.headers, 'X-Sdk-Date': sdkDate(date) }
+  if (credentials.securityToken) headers['X-Security-Token'] = credentials.securityToken
+  const signed = { ...headers, host: request.url.host }
+  const { signedHeaders, hash } = canonicalRequestHash(request.method, request.url, signed, request.body)
+  const signature = signatureOf(credentials.secretAccessKey, headers['X-Sdk-Date'] as string, hash)
+  headers.Authorization = `${ALGORITHM} Access=${credentials.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`
+  return headers
+}
+
+export function signatureOf(secretAccessKey: string, sdkDateValue: string, canonicalHash: string): string {
+  const stringToSign = `${ALGORITHM}\n${sdkDateValue}\n${canonicalHash}`
+  return createHmac('sha256', Buffer.from(secretAccessKey, 'utf8')).update(stringToSign, 'utf8').digest('hex')
+}
+
+/** hex(sha256(CanonicalRequest)) and the SignedHeaders list, for the given headers (all of them are signed). */
+export function canonicalRequestHash(
+  method: string,
+  url: URL,
+  headers: Readonly<Record<string, string>>,
+  body: string | Uint8Array
+): { canonical: string; signedHeaders: string; hash: string } {
+  const entries = Object.entries(headers)
+    .map(([name, value]) => [name.toLowerCase(), value.trim()] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const signedHeaders = entries.map(([name]) => name).join(';')
+  const canonical = [
+    method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQuery(url.searchParams),
+    entries.map(([name, value]) => `${name}:${value}\n`).join(''),
+    signedHeaders,
+    sha256Hex(body)
+  ].join('\n')
+  return { canonical, signedHeaders, hash: sha256Hex(canonical) }
+}
+
+/** Each segment percent-encoded, with a trailing slash added for signing only. */
+export function canonicalUri(pathname: string): string {
+  const encoded = pathname
+    .split('/')
+    .map((segment) => percentEncode(safeDecode(segment)))
+    .join('/')
+  return encoded.endsWith('/') ? encoded : `${encoded}/`
+}
+
+export function canonicalQuery(params: URLSearchParams): string {
+  return [...params]
+    .map(([key, value]) => [percentEncode(key), percentEncode(value)] as const)
+    .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&')
+}
+
+/** RFC 3986 encoding: unreserved characters stay, every other UTF-8 byte becomes upper-case %XX. */
+export function percentEncode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** The parts of an `Authorization: SDK-HMAC-SHA256 …` header, or undefined when it is not one. */
+export function parseAuthorization(header: string): { access: string; signedHeaders: string[]; signature: string } | undefined {
+  const match = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)$/.exec(header.trim())
+  if (!match) return undefined
+  const [, access = '', signed = '', signature = ''] = match
+  return { access, signedHeaders: signed.split(';'), signature }
+}
