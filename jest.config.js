@@ -1,11 +1,11 @@
-// ts-jest only transpiles here: `npm run typecheck` (tsc --noEmit) is the type gate.
+// ts-jest only transpiles here (isolatedModules in tsconfig): `npm run typecheck` is the type gate.
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.json', diagnostics: false }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 60000,
-  verbose: false
+  testTimeout: 60000
 }

@@ -58,3 +58,8 @@ export function newestNamed(tasks: readonly Task[], name: string): Task | undefi
   }
   return newest
 }
+
+/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
+export function describeTarget(target: Locator['target']): string {
+  return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`
+}

@@ -7,7 +7,7 @@ import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
 import { createHssClient } from './hss-client.ts'
 import { lookUpProjectId } from './iam.ts'
-import { createLocator } from './locate.ts'
+import { createLocator, describeTarget } from './locate.ts'
 import { outputsOf } from './outputs.ts'
 import { waitForTask } from './poller.ts'
 import type { Report } from './report.ts'
@@ -157,8 +157,4 @@ async function stop(config: Config, error: unknown, target: Report['target']): P
     await core.summary.addRaw(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)).write()
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
-}
-
-function describeTarget(target: Report['target']): string {
-  return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`
 }

@@ -6,7 +6,7 @@
 import type { TaskType } from './config.ts'
 import { countsOf, itemWord } from './counts.ts'
 import type { HssError } from './errors.ts'
-import type { Locator } from './locate.ts'
+import { describeTarget, type Locator } from './locate.ts'
 import type { Task } from './models.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
 import { nextPollDelay } from './schedule.ts'
@@ -51,9 +51,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
 /** One line per query: status, counts, and HSS's estimate of the minutes left. */
 export function progressLine(task: Task | undefined, locator: Locator, taskType: TaskType): string {
   if (!task) {
-    const { id, name } = locator.target
-    const what = id ? `id ${id}` : `named "${name ?? ''}"`
-    return `No ${taskType} task with ${what} yet; waiting for it to appear`
+    return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`
   }
   const counts = countsOf(task, taskType)
   const total = `${counts.succeeded + counts.failed}/${counts.scanned}`

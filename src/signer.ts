@@ -72,11 +72,11 @@ export function canonicalUri(pathname: string): string {
   return encoded.endsWith('/') ? encoded : `${encoded}/`
 }
 
+/** Sorted by raw key, then raw value (UTF-16 order, as the official signers sort), then encoded. */
 export function canonicalQuery(params: URLSearchParams): string {
   return [...params]
-    .map(([key, value]) => [percentEncode(key), percentEncode(value)] as const)
     .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
+    .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
     .join('&')
 }
 
