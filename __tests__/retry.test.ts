@@ -13,10 +13,10 @@ function context(overrides: Partial<RetryContext> = {}): RetryContext & { lines:
 
 describe('backoffDelay', () => {
   const ctx = { random: () => 1, pollIntervalMs: 15_000 }
-  it('doubles from 2 s with equal jitter, up to the cap', () => {
+  it('doubles from 1 s with equal jitter, up to the cap', () => {
     const at = (n: number, random: number) => backoffDelay(n, http(503), { random: () => random, pollIntervalMs: 15_000 })
-    expect([1, 2, 3, 4].map((n) => at(n, 1))).toEqual([2000, 4000, 8000, 16_000])
-    expect([1, 2, 3, 4].map((n) => at(n, 0))).toEqual([1000, 2000, 4000, 8000])
+    expect([1, 2, 3, 4].map((n) => at(n, 1))).toEqual([1000, 2000, 4000, 8000])
+    expect([1, 2, 3, 4].map((n) => at(n, 0))).toEqual([500, 1000, 2000, 4000])
     expect(at(30, 1)).toBe(60_000)
     expect(backoffDelay(30, http(503), { random: () => 1, pollIntervalMs: 60_000 })).toBe(240_000)
   })
@@ -45,7 +45,7 @@ describe('retryTransient', () => {
     expect(result).toEqual({ ok: true, value: 'ok' })
     expect(calls).toBe(3)
     expect(ctx.lines).toHaveLength(2)
-    expect(ctx.lines[0]).toMatch(/Transient failure: ListTasks: could not reach the server: ECONNRESET; retrying in 1.5 s \(attempt 2\)/)
+    expect(ctx.lines[0]).toMatch(/Transient failure: ListTasks: could not reach the server: ECONNRESET; retrying in 0.8 s \(attempt 2\)/)
   })
 
   it('says in the log that HSS throttled', async () => {

@@ -31358,7 +31358,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31826,6 +31826,10 @@ function newestNamed(tasks, name) {
             newest = task;
     }
     return newest;
+}
+/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
+function describeTarget(target) {
+    return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/failed-files.ts
@@ -34072,11 +34076,11 @@ function canonicalUri(pathname) {
         .join('/');
     return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
+/** Sorted by raw key, then raw value (UTF-16 order, as the official signers sort), then encoded. */
 function canonicalQuery(params) {
     return [...params]
-        .map(([key, value]) => [percentEncode(key), percentEncode(value)])
         .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
-        .map(([key, value]) => `${key}=${value}`)
+        .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
         .join('&');
 }
 /** RFC 3986 encoding: unreserved characters stay, every other UTF-8 byte becomes upper-case %XX. */
@@ -34139,7 +34143,8 @@ function createTransport(options) {
                 timeout: false,
                 throwHttpErrors: false,
                 signal,
-                ...(options.fetch ? { fetch: options.fetch } : {})
+                ...(options.fetch ? { fetch: options.fetch } : {}),
+                hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
             });
             status = response.status;
             text = await response.text();
@@ -34179,6 +34184,13 @@ function headersFor(options, url, method, body, date) {
         return { ...base, ...extra, 'X-Auth-Token': options.auth.token };
     }
     return { ...sign({ method, url, headers: base, body }, options.auth, date), ...extra };
+}
+/** Logs the answer and which headers were sent (names only: values may be credentials). */
+function debugHook(debug) {
+    return ({ request, response }) => {
+        const sent = [...request.headers.keys()].join(', ');
+        debug(`${request.method} ${request.url} → HTTP ${response.status} (request id ${response.headers.get('x-request-id') ?? 'none'}; sent headers: ${sent})`);
+    };
 }
 function parseJson(text) {
     try {
@@ -34332,7 +34344,7 @@ function itemWord(taskType) {
 
 /** The least time one attempt gets, even at the deadline. */
 const MIN_ATTEMPT_MS = 2000;
-const BACKOFF_BASE_MS = 2000;
+const BACKOFF_BASE_MS = 1000;
 async function retryTransient(attempt, ctx) {
     for (let failures = 1;; failures++) {
         const left = ctx.deadline - ctx.clock.now();
@@ -34355,7 +34367,7 @@ async function retryTransient(attempt, ctx) {
     }
 }
 /**
- * Exponential backoff with equal jitter: base·2^(n−1), capped, then a random half of it added to half.
+ * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
  * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
  * so gates that share one credential do not come back together).
  */
@@ -34384,6 +34396,7 @@ function nextPollDelay(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/poller.ts
+
 
 
 
@@ -34418,9 +34431,7 @@ async function waitForTask(options) {
 /** One line per query: status, counts, and HSS's estimate of the minutes left. */
 function progressLine(task, locator, taskType) {
     if (!task) {
-        const { id, name } = locator.target;
-        const what = id ? `id ${id}` : `named "${name ?? ''}"`;
-        return `No ${taskType} task with ${what} yet; waiting for it to appear`;
+        return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`;
     }
     const counts = countsOf(task, taskType);
     const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
@@ -34437,9 +34448,10 @@ function judge(input) {
     const counts = countsOf(task, taskType);
     const percent = failedPercent(counts);
     if (task?.task_status !== FINISHED) {
+        const failing = input.lastError ? `; the last query failed: ${input.lastError}` : '';
         const reason = task
-            ? `Task ${input.wanted} did not finish within ${formatDuration(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})`
-            : `No ${taskType} task ${input.wanted} was found within ${formatDuration(input.timeoutMs)}`;
+            ? `Task ${input.wanted} did not finish within ${formatDuration(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
+            : `No ${taskType} task ${input.wanted} was found within ${formatDuration(input.timeoutMs)}${failing}`;
         return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent };
     }
     const items = itemWord(taskType);
@@ -34684,7 +34696,13 @@ async function gate(config, deps, startedAt, target) {
         signal: deps.signal
     });
     const deadline = startedAt + config.timeoutMs;
-    const transportOptions = { auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()) };
+    const transportOptions = {
+        auth: config.auth,
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        signal: deps.signal,
+        now: () => new Date(deps.clock.now()),
+        debug: core_debug
+    };
     let projectId = config.projectId;
     if (!projectId) {
         const iamSend = createTransport(transportOptions);
@@ -34707,7 +34725,8 @@ async function gate(config, deps, startedAt, target) {
         taskType: config.taskType,
         thresholds: config.thresholds,
         timeoutMs: config.timeoutMs,
-        wanted: describeTarget(locator.target)
+        wanted: describeTarget(locator.target),
+        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
     });
     const failedFiles = await failedFilesOf(outcome.task, config, () => retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
     const report = {
@@ -34775,9 +34794,6 @@ async function main_stop(config, error, target) {
         await summary.addRaw(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)).write();
     }
     setFailed(cancelled ? `HSS scan gate ${message}` : message);
-}
-function describeTarget(target) {
-    return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
 }
 
 

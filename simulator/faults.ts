@@ -13,6 +13,8 @@ export type Fault =
   | { kind: 'empty-body' }
   | { kind: 'empty-list' }
   | { kind: 'error'; status: number; code: string; message: string }
+  /** No fault: served normally (to interleave faults with good answers). */
+  | { kind: 'pass' }
 
 export type Route = 'tasks' | 'resources' | 'projects'
 
@@ -23,7 +25,7 @@ export interface QueuedFault {
 }
 
 export const FAULT_KINDS: readonly Fault['kind'][] = [
-  'status', 'html', 'reset', 'hang', 'slow', 'throttle', 'malformed', 'truncated', 'empty-body', 'empty-list', 'error'
+  'status', 'html', 'reset', 'hang', 'slow', 'throttle', 'malformed', 'truncated', 'empty-body', 'empty-list', 'error', 'pass'
 ]
 
 /**
@@ -54,6 +56,8 @@ export async function applyFault(fault: Fault, res: ServerResponse, requestId: s
       return 'done'
     case 'slow':
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+      return 'continue'
+    case 'pass':
       return 'continue'
     case 'throttle':
       send(

@@ -62,7 +62,13 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Re
     signal: deps.signal
   })
   const deadline = startedAt + config.timeoutMs
-  const transportOptions = { auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()) }
+  const transportOptions = {
+    auth: config.auth,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    signal: deps.signal,
+    now: () => new Date(deps.clock.now()),
+    debug: core.debug
+  }
 
   let projectId = config.projectId
   if (!projectId) {
@@ -87,7 +93,8 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Re
     taskType: config.taskType,
     thresholds: config.thresholds,
     timeoutMs: config.timeoutMs,
-    wanted: describeTarget(locator.target)
+    wanted: describeTarget(locator.target),
+    ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
   })
   const failedFiles = await failedFilesOf(outcome.task, config, () =>
     retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS))

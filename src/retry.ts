@@ -23,7 +23,7 @@ export type RetryOutcome<T> = { ok: true; value: T } | { ok: false; error: HssEr
 
 /** The least time one attempt gets, even at the deadline. */
 export const MIN_ATTEMPT_MS = 2000
-const BACKOFF_BASE_MS = 2000
+const BACKOFF_BASE_MS = 1000
 
 export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<T>, ctx: RetryContext): Promise<RetryOutcome<T>> {
   for (let failures = 1; ; failures++) {
@@ -46,7 +46,7 @@ export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<
 }
 
 /**
- * Exponential backoff with equal jitter: base·2^(n−1), capped, then a random half of it added to half.
+ * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
  * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
  * so gates that share one credential do not come back together).
  */

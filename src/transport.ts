@@ -17,6 +17,8 @@ export interface TransportOptions {
   signal?: AbortSignal
   now?: () => Date
   fetch?: typeof fetch
+  /** One line per answer (method, URL, status, request id), for RUNNER_DEBUG. */
+  debug?: (line: string) => void
 }
 
 export interface Call<T> {
@@ -55,7 +57,8 @@ export function createTransport(options: TransportOptions): Send {
         timeout: false,
         throwHttpErrors: false,
         signal,
-        ...(options.fetch ? { fetch: options.fetch } : {})
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
       })
       status = response.status
       text = await response.text()
@@ -93,6 +96,14 @@ function headersFor(options: TransportOptions, url: URL, method: string, body: s
     return { ...base, ...extra, 'X-Auth-Token': options.auth.token }
   }
   return { ...sign({ method, url, headers: base, body }, options.auth, date), ...extra }
+}
+
+/** Logs the answer and which headers were sent (names only: values may be credentials). */
+function debugHook(debug: (line: string) => void) {
+  return ({ request, response }: { request: Request; response: Response }): void => {
+    const sent = [...request.headers.keys()].join(', ')
+    debug(`${request.method} ${request.url} → HTTP ${response.status} (request id ${response.headers.get('x-request-id') ?? 'none'}; sent headers: ${sent})`)
+  }
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -36,6 +36,8 @@ export interface JudgeInput {
   timeoutMs: number
   /** How the task was asked for, for the time-out message. */
   wanted: string
+  /** Why the last query failed, when the time ran out during failures. */
+  lastError?: string
 }
 
 export function judge(input: JudgeInput): Verdict {
@@ -44,9 +46,10 @@ export function judge(input: JudgeInput): Verdict {
   const percent = failedPercent(counts)
 
   if (task?.task_status !== FINISHED) {
+    const failing = input.lastError ? `; the last query failed: ${input.lastError}` : ''
     const reason = task
-      ? `Task ${input.wanted} did not finish within ${formatDuration(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})`
-      : `No ${taskType} task ${input.wanted} was found within ${formatDuration(input.timeoutMs)}`
+      ? `Task ${input.wanted} did not finish within ${formatDuration(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
+      : `No ${taskType} task ${input.wanted} was found within ${formatDuration(input.timeoutMs)}${failing}`
     return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent }
   }
 
