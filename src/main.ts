@@ -1,7 +1,7 @@
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
 import * as core from '@actions/core'
 import { annotationsOf } from './annotations.ts'
-import { systemClock, type Clock } from './clock.ts'
+import type { Clock } from './clock.ts'
 import { buildConfig, type Config } from './config.ts'
 import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
