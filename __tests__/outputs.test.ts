@@ -22,7 +22,8 @@ describe('outputsOf', () => {
       reason: '1 files failed to scan, more than max-failed 0',
       'elapsed-seconds': '95',
       'task-json': JSON.stringify(report.task),
-      'failed-files': JSON.stringify(files(1))
+      'failed-files': JSON.stringify(files(1)),
+      'comment-url': ''
     })
   })
 

@@ -31523,8 +31523,6 @@ function annotationsOf(report) {
     return annotations;
 }
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
 ;// CONCATENATED MODULE: ./src/endpoints.ts
 /** Default HSS and IAM endpoints of a region. */
 /** Regions whose services live under another top-level domain. */
@@ -34524,7 +34522,8 @@ function outputsOf(report) {
         reason: verdict.reasons.join('\n'),
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
         'task-json': task ? JSON.stringify(task) : '',
-        'failed-files': JSON.stringify(files)
+        'failed-files': JSON.stringify(files),
+        'comment-url': ''
     };
 }
 
@@ -34645,7 +34644,6 @@ function duration(task) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
-
 
 
 

@@ -15,7 +15,8 @@ export type Outputs = Record<
   | 'reason'
   | 'elapsed-seconds'
   | 'task-json'
-  | 'failed-files',
+  | 'failed-files'
+  | 'comment-url',
   string
 >
 
@@ -34,6 +35,7 @@ export function outputsOf(report: Report): Outputs {
     reason: verdict.reasons.join('\n'),
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
     'task-json': task ? JSON.stringify(task) : '',
-    'failed-files': JSON.stringify(files)
+    'failed-files': JSON.stringify(files),
+    'comment-url': ''
   }
 }

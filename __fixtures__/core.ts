@@ -1,0 +1,41 @@
+/** A stand-in for @actions/core that records every call, in order. */
+import { jest } from '@jest/globals'
+
+export const calls: [string, ...unknown[]][] = []
+export const inputs: Record<string, string> = {}
+
+const record = (name: string) => (...args: unknown[]) => {
+  calls.push([name, ...args])
+}
+
+export const getInput = jest.fn((name: string) => {
+  calls.push(['getInput', name])
+  return inputs[name] ?? ''
+})
+export const setSecret = jest.fn(record('setSecret'))
+export const setOutput = jest.fn(record('setOutput'))
+export const setFailed = jest.fn(record('setFailed'))
+export const info = jest.fn(record('info'))
+export const debug = jest.fn(record('debug'))
+export const warning = jest.fn(record('warning'))
+export const error = jest.fn(record('error'))
+
+const written: string[] = []
+export const summary = {
+  written,
+  addRaw(text: string) {
+    written.push(text)
+    return summary
+  },
+  async write() {
+    calls.push(['summary.write'])
+    return summary
+  }
+}
+
+export function reset(next: Record<string, string>): void {
+  calls.length = 0
+  written.length = 0
+  for (const key of Object.keys(inputs)) delete inputs[key]
+  Object.assign(inputs, next)
+}

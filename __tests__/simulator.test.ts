@@ -1,0 +1,113 @@
+/** The simulator holds the other tests to HSS's rules, so its own rules are tested here. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { sign } from '../src/signer.ts'
+import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator, type Simulator } from '../simulator/server.ts'
+import { iacTask, taskAt } from '../simulator/tasks.ts'
+
+let sim: Simulator
+const counts = { scanned: 1, succeeded: 1, failed: 0 }
+beforeAll(async () => {
+  sim = await startSimulator({
+    tasks: [
+      { task: iacTask('a', 'infra', counts, { start_time: 3 }) },
+      { task: iacTask('b', 'infra-staging', counts, { start_time: 5 }) },
+      { task: iacTask('c', 'other', counts, { start_time: 4 }) }
+    ]
+  })
+})
+afterAll(() => sim.close())
+
+async function post(path: string, body: unknown, query = 'offset=0&limit=10', sk = DEMO_SK) {
+  const url = new URL(`${sim.url}/v5/${DEMO_PROJECT_ID}/${path}?${query}`)
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  const headers = sign({ method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body: text }, { accessKeyId: DEMO_AK, secretAccessKey: sk }, new Date())
+  const response = await fetch(url, { method: 'POST', headers, body: text })
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+}
+
+describe('HSS parameter rules', () => {
+  it.each([
+    ['limit=9', 'limit'],
+    ['limit=201', 'limit'],
+    ['limit=abc', 'limit'],
+    ['offset=-1&limit=10', 'offset'],
+    ['offset=2000001&limit=10', 'offset'],
+    [`limit=10&enterprise_project_id=${'x'.repeat(257)}`, 'enterprise_project_id']
+  ])('%s is HSS.0001', async (query, field) => {
+    const { status, json } = await post('common/tasks/batch-query', { task_type: 'iac_scan' }, query)
+    expect(status).toBe(400)
+    expect(json).toMatchObject({ error_code: 'HSS.0001', error_msg: `invalid parameter: ${field}` })
+  })
+
+  it('requires task_type', async () => {
+    expect((await post('common/tasks/batch-query', {})).json.error_code).toBe('HSS.0001')
+    expect((await post('common/tasks/batch-query', { task_type: 'vul_scan' })).json.error_code).toBe('HSS.0001')
+  })
+
+  it('rejects a body that is not JSON with HSS.0002', async () => {
+    expect((await post('common/tasks/batch-query', '{oops')).json.error_code).toBe('HSS.0002')
+  })
+
+  it('matches names fuzzily and sorts by start_time', async () => {
+    const { json } = await post('common/tasks/batch-query', { task_type: 'iac_scan', task_name: 'infra', sort_key: 'start_time', sort_dir: 'desc' })
+    expect((json.data_list as { task_id: string }[]).map((t) => t.task_id)).toEqual(['b', 'a'])
+    expect(json.total_num).toBe(2)
+  })
+
+  it('pages with offset and limit', async () => {
+    const { json } = await post('common/tasks/batch-query', { task_type: 'iac_scan', sort_key: 'start_time', sort_dir: 'asc' }, 'offset=1&limit=10')
+    expect((json.data_list as { task_id: string }[]).map((t) => t.task_id)).toEqual(['c', 'b'])
+    expect(json.total_num).toBe(3)
+  })
+
+  it('refuses a wrong signature with 401 APIGW.0301', async () => {
+    const { status, json } = await post('common/tasks/batch-query', { task_type: 'iac_scan' }, undefined, 'not-the-sk')
+    expect(status).toBe(401)
+    expect(json.error_code).toBe('APIGW.0301')
+  })
+
+  it('refuses a request without credentials', async () => {
+    const response = await fetch(`${sim.url}/v5/${DEMO_PROJECT_ID}/common/tasks/batch-query`, { method: 'POST', body: '{}' })
+    expect(response.status).toBe(401)
+  })
+
+  it('answers unknown paths with 404 APIGW.0101', async () => {
+    const response = await fetch(`${sim.url}/v9/nothing`)
+    expect(response.status).toBe(404)
+    expect(((await response.json()) as { error_code: string }).error_code).toBe('APIGW.0101')
+  })
+})
+
+describe('throttling', () => {
+  it('allows `limit` requests per window and user, then 429 APIGW.0308 with Retry-After', async () => {
+    const limited = await startSimulator({ tasks: [], rateLimit: { limit: 2, windowMs: 60_000, retryAfter: true } })
+    try {
+      const url = new URL(`${limited.url}/v3/projects?name=ap-southeast-1`)
+      const call = () => fetch(url, { headers: sign({ method: 'GET', url, headers: {}, body: '' }, { accessKeyId: DEMO_AK, secretAccessKey: DEMO_SK }, new Date()) })
+      const statuses = [(await call()).status, (await call()).status]
+      const third = await call()
+      expect([...statuses, third.status]).toEqual([200, 200, 429])
+      expect(third.headers.get('retry-after')).toBe('60')
+      expect(((await third.json()) as { error_code: string }).error_code).toBe('APIGW.0308')
+    } finally {
+      await limited.close()
+    }
+  })
+})
+
+describe('scripted life-cycles', () => {
+  it('applies the latest phase whose conditions hold', () => {
+    const script = {
+      task: iacTask('t', 'n', counts, { task_status: 'ready' }),
+      appear: { afterQueries: 1 },
+      phases: [
+        { afterQueries: 2, status: 'running' },
+        { afterQueries: 4, afterMs: 1000, status: 'finished', patch: { estimated_time: 0 } }
+      ]
+    }
+    expect(taskAt(script, { queries: 0, elapsedMs: 0 })).toBeUndefined()
+    expect(taskAt(script, { queries: 1, elapsedMs: 0 })?.task_status).toBe('ready')
+    expect(taskAt(script, { queries: 4, elapsedMs: 0 })?.task_status).toBe('running')
+    expect(taskAt(script, { queries: 4, elapsedMs: 1000 })).toMatchObject({ task_status: 'finished', estimated_time: 0 })
+  })
+})
