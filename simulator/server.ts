@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
@@ -23,6 +24,8 @@ export interface SimulatorOptions {
   rateLimit?: { limit: number; windowMs: number; retryAfter?: boolean }
   /** The gateway's clock (epoch ms), for the signature's 15-minute rule. */
   now?: () => number
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string }
 }
 
 export interface LoggedRequest {
@@ -170,19 +173,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return over
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json' })
         res.end(JSON.stringify({ error_code: 'SIM.500', error_msg: String(error) }))
       }
     })
-  })
+  }
+  const server: Server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     queueFault: (fault, route) => queue.push({ fault, ...(route ? { route } : {}) }),
     setStandingFault: (fault, route) => (fault ? standing.set(route ?? 'any', fault) : standing.delete(route ?? 'any')),

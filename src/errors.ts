@@ -12,7 +12,7 @@ export class InputError extends Error {
   }
 }
 
-export type FailureKind = 'http' | 'network' | 'timeout' | 'bad-body'
+export type FailureKind = 'http' | 'network' | 'timeout' | 'bad-body' | 'tls'
 
 export interface HssErrorDetails {
   kind: FailureKind
@@ -54,6 +54,8 @@ export class HssError extends Error {
   }
 
   get transient(): boolean {
+    // An untrusted certificate does not mend itself: fail now, not at the time-out.
+    if (this.kind === 'tls') return false
     if (this.kind !== 'http') return true
     const status = this.status ?? 0
     return status === 408 || status === 429 || status >= 500 || this.throttled
@@ -71,8 +73,12 @@ function describe(d: HssErrorDetails): string {
       return `${d.operation}: could not reach the server: ${causeText(d.cause)}`
     case 'timeout':
       return `${d.operation}: the server did not answer in time`
-    case 'bad-body':
-      return `${d.operation}: HTTP ${d.status ?? '?'} with a body that is not the expected JSON${id}`
+    case 'tls':
+      return `${d.operation}: TLS: the server's certificate is not trusted (${causeText(d.cause)}). Behind a TLS-inspecting proxy or with a private CA, set NODE_EXTRA_CA_CERTS to the CA bundle (PEM) in the step's env`
+    case 'bad-body': {
+      const why = d.cause instanceof Error ? ` (${d.cause.message})` : ''
+      return `${d.operation}: HTTP ${d.status ?? '?'} with a body that is not the expected JSON${why}${id}`
+    }
     case 'http': {
       const code = d.errorCode ? ` ${d.errorCode}` : ''
       const msg = d.errorMsg ? `: ${d.errorMsg}` : ''

@@ -1,6 +1,8 @@
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
+import * as core from '@actions/core'
 import { systemClock } from './clock.ts'
 import { run } from './main.ts'
+import { useProxyFromEnv } from './proxy.ts'
 
 const cancel = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -9,6 +11,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     cancel.abort()
     setTimeout(() => process.exit(process.exitCode ?? 1), 1500).unref()
   })
+}
+
+if (useProxyFromEnv(process.env) === 'unsupported') {
+  core.warning(`HTTPS_PROXY/HTTP_PROXY are set but Node ${process.version} cannot apply them at run time; set NODE_USE_ENV_PROXY=1 in the step's env`)
 }
 
 await run({ clock: systemClock, random: Math.random, env: process.env, signal: cancel.signal })

@@ -61,9 +61,12 @@ export function createTransport(options: TransportOptions): Send {
         hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
       })
       status = response.status
-      text = await response.text()
+      text = await readCapped(response, MAX_BODY_BYTES)
     } catch (error) {
       if (options.signal?.aborted) throw new CancelledError()
+      if (error instanceof BodyTooLarge) throw new HssError({ kind: 'bad-body', operation: call.operation, status, cause: error })
+      const tls = tlsFailure(error)
+      if (tls) throw new HssError({ kind: 'tls', operation: call.operation, cause: tls })
       const kind = deadline.aborted ? 'timeout' : 'network'
       throw new HssError({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error })
     }
@@ -104,6 +107,55 @@ function debugHook(debug: (line: string) => void) {
     const sent = [...request.headers.keys()].join(', ')
     debug(`${request.method} ${request.url} → HTTP ${response.status} (request id ${response.headers.get('x-request-id') ?? 'none'}; sent headers: ${sent})`)
   }
+}
+
+/** OpenSSL's verdicts on a certificate chain that no retry can change. */
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
+
+/** The certificate error somewhere in a fetch failure's chain of causes, if there is one. */
+export function tlsFailure(error: unknown): Error | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
+    const code = (cause as Error & { code?: unknown }).code
+    if (typeof code === 'string' && TLS_CODES.has(code)) return new Error(`${code}: ${cause.message}`)
+  }
+  return undefined
+}
+
+/** No answer this action asks for comes near this; a larger one is refused, not buffered. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024
+
+class BodyTooLarge extends Error {
+  constructor() {
+    super(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`)
+  }
+}
+
+async function readCapped(response: Response, cap: number): Promise<string> {
+  if (!response.body) return ''
+  const declared = Number(response.headers.get('content-length') ?? 0)
+  if (declared > cap) {
+    await response.body.cancel()
+    throw new BodyTooLarge()
+  }
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of response.body) {
+    size += chunk.byteLength
+    if (size > cap) throw new BodyTooLarge()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
