@@ -43,6 +43,8 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   elapsedMs: number
+  /** Highest resident set size seen while it ran (sampled from /proc), in KiB; 0 where unavailable. */
+  peakRssKb: number
 }
 
 export interface RunOptions {
@@ -83,9 +85,20 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   options.onSpawn?.(child)
+  let peakRssKb = 0
+  const sampleRss = (): void => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0)
+      peakRssKb = Math.max(peakRssKb, kb)
+    } catch {
+      // the process has gone, or there is no /proc
+    }
+  }
+  const sampler = setInterval(sampleRss, 20)
   const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000)
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (c, s) => done([c, s])))
   clearTimeout(killer)
+  clearInterval(sampler)
   const result: ActionRun = {
     code,
     signal,
@@ -93,7 +106,8 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
-    elapsedMs: Date.now() - started
+    elapsedMs: Date.now() - started,
+    peakRssKb
   }
   rmSync(dir, { recursive: true, force: true })
   return result

@@ -1,0 +1,86 @@
+/** Hostile and huge data from HSS must not break the summary, forge outputs, or grow memory. */
+import { describe, expect, it } from '@jest/globals'
+import type { Task } from '../src/models.ts'
+import { failedFiles, iacTask } from '../simulator/tasks.ts'
+import { commands, gate } from '../__fixtures__/e2e.ts'
+
+const HOSTILE = '<script>alert(1)</script>|x|y\n## Forged\n[click](https://evil.example) @everyone `rm -rf` 扫描 ✓ ' + 'long'.repeat(3000)
+const MiB = 1024 * 1024
+
+describe('hostile names', () => {
+  it.concurrent('are escaped in the summary and annotations, and cannot forge outputs', async () => {
+    const forged = `${HOSTILE}\nresult=passed\nghadelimiter_00000000-0000-0000-0000-000000000000\nfailed=0`
+    const task = iacTask('t-1', forged, { scanned: 3, succeeded: 1, failed: 2 })
+    const resources = failedFiles(2, () => ({ file_name: forged, failed_reason: HOSTILE }))
+    const run = await gate({ tasks: [{ task, resources }] }, { 'task-id': 't-1' })
+
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('failed')
+    expect(run.outputs.failed).toBe('2')
+    expect(run.outputs['task-name']).toBe(forged)
+    expect((JSON.parse(run.outputs['task-json'] ?? '{}') as Task).task_name).toBe(forged)
+
+    expect(run.summary).not.toMatch(/<script|<\/?td|^## Forged|\]\(https/m)
+    for (const row of run.summary.split('\n').filter((line) => line.startsWith('| '))) {
+      expect(row.split('|').length).toBeLessThanOrEqual(6)
+    }
+    expect(run.summary.length).toBeLessThan(64 * 1024)
+
+    const annotations = commands(run.stdout, 'error').filter((line) => line.startsWith('::error title='))
+    expect(annotations).toHaveLength(2)
+    for (const line of annotations) {
+      expect(line).not.toContain('\n')
+      expect(line.length).toBeLessThan(1000)
+    }
+  })
+})
+
+describe('huge data', () => {
+  it.concurrent('10,000 failed files give a bounded summary, at most 10 annotations and a bounded failed-files', async () => {
+    const resources = failedFiles(10_000, (i) => ({ failed_reason: `reason ${i} `.repeat(40) }))
+    const task = iacTask('t-1', 'big', { scanned: 12_000, succeeded: 2000, failed: 10_000 })
+    const run = await gate({ tasks: [{ task, resources }] }, { 'task-id': 't-1' })
+    expect(run.code).toBe(1)
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(MiB)
+    expect(run.summary).toContain('### Failed files (10000)')
+    expect(run.summary).toContain('…and 9950 more failed files.')
+    expect(commands(run.stdout, 'error').filter((line) => line.startsWith('::error title='))).toHaveLength(10)
+    const listed = JSON.parse(run.outputs['failed-files'] ?? '[]') as unknown[]
+    expect(listed).toHaveLength(100)
+    expect(Buffer.byteLength(run.outputs['failed-files'] ?? '')).toBeLessThan(128 * 1024)
+    expect(run.sim.requests.filter((r) => r.route === 'resources')).toHaveLength(1)
+  })
+
+  it.concurrent('a data_list of thousands of tasks on every poll does not grow memory', async () => {
+    const decoys = Array.from({ length: 5000 }, (_, i) => iacTask(`d-${i}`, `app-${i}`, { scanned: 1, succeeded: 1, failed: 0 }))
+    const body = JSON.stringify({ total_num: decoys.length, data_list: decoys })
+    expect(body.length).toBeGreaterThan(MiB)
+    // A 48 MB heap cap: anything kept from one poll to the next would soon run the process out of memory.
+    const run = await gate({ tasks: [] }, { 'task-name': 'app', timeout: '5s' }, {
+      env: { NODE_OPTIONS: '--max-old-space-size=48' },
+      setup: (sim) => sim.setStandingFault({ kind: 'status', status: 200, body, contentType: 'application/json' }, 'tasks')
+    })
+    expect(run.stderr).not.toMatch(/heap out of memory/i)
+    expect(run.outputs.result).toBe('timed-out')
+    expect(run.sim.requests.length).toBeGreaterThanOrEqual(20)
+  })
+
+  it.concurrent('an answer over 8 MiB is refused, not buffered, and retried as a bad body', async () => {
+    const body = JSON.stringify({ total_num: 1, data_list: [], padding: 'x'.repeat(9 * MiB) })
+    const run = await gate({ tasks: [] }, { 'task-id': 't-1', timeout: '3s' }, {
+      setup: (sim) => sim.setStandingFault({ kind: 'status', status: 200, body, contentType: 'application/json' })
+    })
+    expect(run.outputs.result).toBe('timed-out')
+    expect(run.stdout).toContain('the answer is larger than 8 MiB')
+  })
+
+  it.concurrent('credentials that a server echoes in an error are replaced', async () => {
+    const token = 'MIIZ-echoed-iam-token-0123456789'
+    const run = await gate({ tokens: [token], tasks: [] }, { 'task-id': 't-1', 'auth-token': token }, {
+      env: { HUAWEI_CLOUD_ACCESS_KEY_ID: '', HUAWEI_CLOUD_SECRET_ACCESS_KEY: '' },
+      setup: (sim) => sim.setStandingFault({ kind: 'error', status: 400, code: 'HSS.0001', message: `invalid header X-Auth-Token: ${token}` })
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('invalid header X-Auth-Token: ***')
+  })
+})
