@@ -1,0 +1,54 @@
+/**
+ * Randomised, end to end: a few dozen life-cycles and fault sequences played by the simulator
+ * against the built action. Replay a run with PROPERTY_SEED=<seed from the test name>.
+ */
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { expectedVerdict, scenarioArb, toSimulator, type Scenario } from '../__fixtures__/scenario.ts'
+import { gate } from '../__fixtures__/e2e.ts'
+
+const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
+const CASES = 24
+const cases = fc.sample(
+  fc.record({ scenario: scenarioArb({ maxAppear: 2, maxStatuses: 3, maxFaults: 4 }), timeoutSeconds: fc.integer({ min: 2, max: 6 }) }),
+  { seed, numRuns: CASES }
+)
+/** Process start-up and the last, minimal attempt (2 s) on top of the timeout. */
+const SLACK_MS = 2000 + 1500
+
+describe(`the built action under random life-cycles and faults (PROPERTY_SEED=${seed})`, () => {
+  it.concurrent.each(cases.map((c, i) => [i, c] as const))('case %i', async (_i, { scenario: s, timeoutSeconds }) => {
+    const { faults, tasks } = toSimulator(s)
+    const inputs = {
+      'task-id': 't-1',
+      timeout: `${timeoutSeconds}s`,
+      'max-failed': String(s.thresholds.maxFailed),
+      'max-failed-percent': s.thresholds.maxFailedPercent === undefined ? '' : String(s.thresholds.maxFailedPercent),
+      'min-scanned': String(s.thresholds.minScanned)
+    }
+    const run = await gate({ tasks }, inputs, { setup: (sim) => faults.forEach((fault) => sim.queueFault(fault, 'tasks')) })
+    const context = `scenario ${JSON.stringify(s)}, timeout ${timeoutSeconds}s, log:\n${run.stdout}`
+
+    expect({ context, elapsedOk: run.elapsedMs <= timeoutSeconds * 1000 + SLACK_MS }).toEqual({ context, elapsedOk: true })
+    const result = run.outputs.result
+    expect({ context, code: run.code }).toEqual({ context, code: result === 'passed' ? 0 : 1 })
+    if (result === 'timed-out') {
+      expect({ context, ok: mayTimeOut(s, timeoutSeconds) }).toEqual({ context, ok: true })
+      return
+    }
+    const truth = expectedVerdict(s)
+    expect({ context, result, status: run.outputs['task-status'], scanned: run.outputs.scanned, failed: run.outputs.failed }).toEqual({
+      context,
+      result: truth.result,
+      status: 'finished',
+      scanned: String(s.counts.scanned),
+      failed: String(s.counts.failed)
+    })
+  })
+})
+
+/** Without faults, a task that finishes at query k is seen within k poll intervals (plus slack). */
+function mayTimeOut(s: Scenario, timeoutSeconds: number): boolean {
+  const finishesAt = s.appearAfter === null || !s.statuses.includes('finished') ? Infinity : s.appearAfter + s.statuses.indexOf('finished')
+  return s.faults.some(Boolean) || finishesAt + 1.5 > timeoutSeconds
+}
