@@ -7,5 +7,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 60000
+  testTimeout: 60000,
+  // Most suites wait on child processes and sockets, not the CPU.
+  maxWorkers: 3
 }
