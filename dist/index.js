@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28399,6 +28397,44 @@ const systemClock = {
 
 /***/ }),
 
+/***/ 5495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mQ: () => (/* binding */ countsOf),
+/* harmony export */   ul: () => (/* binding */ itemWord),
+/* harmony export */   vd: () => (/* binding */ failedPercent)
+/* harmony export */ });
+function countsOf(task, taskType) {
+    if (taskType === 'iac_scan') {
+        const info = task?.iac_scan_info;
+        return {
+            scanned: count(info?.scan_file_num),
+            succeeded: count(info?.success_file_num),
+            failed: count(info?.failed_file_num)
+        };
+    }
+    const info = task?.cluster_scan_info;
+    const scanning = count(info?.scanning_cluster_num);
+    const succeeded = count(info?.success_cluster_num);
+    const failed = count(info?.failed_cluster_num);
+    return { scanned: scanning + succeeded + failed, succeeded, failed };
+}
+/** failed / scanned × 100, 0 when nothing was scanned. */
+function failedPercent(counts) {
+    return counts.scanned === 0 ? 0 : (counts.failed / counts.scanned) * 100;
+}
+/** A count HSS sent; anything that is not a non-negative whole number reads as 0. */
+function count(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
+function itemWord(taskType) {
+    return taskType === 'iac_scan' ? 'files' : 'clusters';
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28505,13 +28541,46 @@ class CancelledError extends Error {
 
 /***/ }),
 
+/***/ 2988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/**
+ * Makes a value that came from HSS safe inside the job summary: no HTML, no Markdown formatting or
+ * links, no table breaks, one line, bounded length.
+ */
+// Markdown and HTML specials, the table pipe, and `@` (no mentions from a task name).
+const SPECIAL = /[&<>"'|`*_[\]\\~#!@:()]/g;
+const MAX_CELL = 200;
+function escapeCell(value, maxLength = MAX_CELL) {
+    const text = truncate(oneLine(String(value ?? '')), maxLength);
+    return text.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** Collapses line breaks and other control characters into single spaces. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+/** Cuts at a code-point boundary and marks the cut. */
+function truncate(text, maxLength) {
+    const points = Array.from(text);
+    return points.length <= maxLength ? text : `${points.slice(0, maxLength - 1).join('')}…`;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3580);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7269);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8903);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
@@ -28536,321 +28605,15 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3580:
+/***/ 1741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
-;// CONCATENATED MODULE: ./src/escape.ts
-/**
- * Makes a value that came from HSS safe inside the job summary: no HTML, no Markdown formatting or
- * links, no table breaks, one line, bounded length.
- */
-// Markdown and HTML specials, the table pipe, and `@` (no mentions from a task name).
-const SPECIAL = /[&<>"'|`*_[\]\\~#!@:()]/g;
-const MAX_CELL = 200;
-function escapeCell(value, maxLength = MAX_CELL) {
-    const text = truncate(oneLine(String(value ?? '')), maxLength);
-    return text.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** Collapses line breaks and other control characters into single spaces. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
-/** Cuts at a code-point boundary and marks the cut. */
-function truncate(text, maxLength) {
-    const points = Array.from(text);
-    return points.length <= maxLength ? text : `${points.slice(0, maxLength - 1).join('')}…`;
-}
-
-;// CONCATENATED MODULE: ./src/annotations.ts
-/** Annotations for the first few failed files: enough to point at them, never hundreds. */
-
-const MAX_ANNOTATIONS = 10;
-function annotationsOf(report) {
-    if (typeof report.failedFiles !== 'object')
-        return [];
-    // A passed gate with tolerated failures still points at the files, as warnings.
-    const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
-    const { files, total } = report.failedFiles;
-    const shown = files.slice(0, MAX_ANNOTATIONS);
-    const annotations = shown.map((file) => ({
-        level,
-        title: `HSS could not scan ${truncate(oneLine(file.file_name), 120)}`,
-        message: truncate(oneLine(file.failed_reason || 'no reason given'), 500)
-    }));
-    if (total > shown.length && shown.length > 0) {
-        const last = annotations[annotations.length - 1];
-        if (last)
-            last.message += ` (and ${total - shown.length} more failed files: see the job summary)`;
-    }
-    return annotations;
-}
-
-;// CONCATENATED MODULE: ./src/endpoints.ts
-/** Default HSS and IAM endpoints of a region. */
-/** Regions whose services live under another top-level domain. */
-const DOMAIN_BY_REGION = {
-    'eu-west-101': 'myhuaweicloud.eu'
-};
-const DEFAULT_DOMAIN = 'myhuaweicloud.com';
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
-function serviceEndpoint(service, region) {
-    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/parse.ts
-/** Parsers for input values. Each returns the value or throws an InputError naming the input. */
-
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-const PLAIN_SECONDS = /^\d+$/;
-const DURATION_HELP = 'a duration such as 90s, 15m, 1h, 1h30m, or plain seconds';
-/** Parses `90s`, `15m`, `1h30m` or plain seconds into milliseconds. */
-function parseDuration(input, value, bounds) {
-    const text = value.trim();
-    let seconds;
-    if (PLAIN_SECONDS.test(text)) {
-        seconds = Number(text);
-    }
-    else {
-        const match = DURATION.exec(text);
-        if (match && text !== '') {
-            const [, h = '0', m = '0', s = '0'] = match;
-            seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new errors/* InputError */.dz(input, value, `must be ${DURATION_HELP}`);
-    }
-    const ms = seconds * 1000;
-    if (ms < bounds.minMs || ms > bounds.maxMs) {
-        throw new errors/* InputError */.dz(input, value, `must be between ${formatDuration(bounds.minMs)} and ${formatDuration(bounds.maxMs)}`);
-    }
-    return ms;
-}
-/** `4530000` → `1h15m30s`; the inverse of parseDuration for whole seconds. */
-function formatDuration(ms) {
-    let seconds = Math.round(ms / 1000);
-    const h = Math.floor(seconds / 3600);
-    seconds -= h * 3600;
-    const m = Math.floor(seconds / 60);
-    const s = seconds - m * 60;
-    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-    return text || '0s';
-}
-/** A whole number in [min, max]. */
-function parseInteger(input, value, bounds) {
-    const text = value.trim();
-    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < bounds.min || n > bounds.max) {
-        throw new errors/* InputError */.dz(input, value, `must be a whole number from ${bounds.min} to ${bounds.max}`);
-    }
-    return n;
-}
-/** A decimal number in [min, max], such as `2.5`. */
-function parseDecimal(input, value, bounds) {
-    const text = value.trim();
-    const n = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(n) || n < bounds.min || n > bounds.max) {
-        throw new errors/* InputError */.dz(input, value, `must be a number from ${bounds.min} to ${bounds.max} (decimals allowed)`);
-    }
-    return n;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(input, value) {
-    const text = value.trim();
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw new errors/* InputError */.dz(input, value, 'must be true or false');
-}
-/** One of the allowed words. */
-function parseChoice(input, value, allowed) {
-    const text = value.trim();
-    const found = allowed.find((choice) => choice === text);
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(input, value, `must be one of ${allowed.join(', ')}`);
-    }
-    return found;
-}
-/**
- * An `https://` base URL, or `http://` on a loopback host (how tests reach a local simulator).
- * Returned without a trailing slash.
- */
-function parseEndpoint(input, value) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, value, 'must be an https:// URL');
-    }
-    if (url.username || url.password) {
-        throw new errors/* InputError */.dz(input, '(a URL with credentials)', 'must not carry a user name or password');
-    }
-    if (url.search || url.hash) {
-        throw new errors/* InputError */.dz(input, value, 'must be a base URL without a query or fragment');
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw new errors/* InputError */.dz(input, value, 'must be an https:// URL (http:// is allowed only for 127.0.0.0/8, localhost and [::1])');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz(input, value, 'must be an https:// URL');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-/** A free-text value with a length limit and no control characters. */
-function parseText(input, value, maxLength) {
-    const text = value.trim();
-    if (text.length > maxLength) {
-        throw new errors/* InputError */.dz(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`);
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(text)) {
-        throw new errors/* InputError */.dz(input, text, 'must not contain control characters such as line breaks');
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-/** Inputs (and their environment fallbacks) become one validated, typed Config. */
-
-
-
-const TASK_TYPES = ['iac_scan', 'cluster_scan'];
-/** Inputs that fall back to environment variables, in the order tried. */
-const ENV_FALLBACKS = {
-    region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
-    'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
-    'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
-    'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
-    'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
-};
-/** Inputs whose values must never be printed. */
-const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'];
-/** An input's value, else its first non-empty environment fallback, else ''. */
-function resolveInput(source, name) {
-    const direct = source.read(name).trim();
-    if (direct)
-        return direct;
-    for (const variable of ENV_FALLBACKS[name] ?? []) {
-        const value = source.env[variable]?.trim();
-        if (value)
-            return value;
-    }
-    return '';
-}
-const SECOND = 1000;
-const DAY = 24 * 3600 * SECOND;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-function buildConfig(source) {
-    const get = (name) => resolveInput(source, name);
-    const taskType = parseChoice('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
-    const task = taskRef(get('task-id'), get('task-name'));
-    const regionText = get('region');
-    if (regionText && !REGION_PATTERN.test(regionText)) {
-        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
-    }
-    const region = regionText || undefined;
-    const auth = authFrom(get);
-    const projectText = get('project-id');
-    if (projectText && !ID_PATTERN.test(projectText)) {
-        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
-    }
-    const projectId = projectText || undefined;
-    if (!projectId && auth.kind === 'token') {
-        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
-    }
-    const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
-    if (!projectId && !region) {
-        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
-    }
-    // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
-    const iamText = get('iam-endpoint');
-    const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
-    const epText = get('enterprise-project-id');
-    const enterpriseProjectId = epText ? parseText('enterprise-project-id', epText, 256) : undefined;
-    const percentText = get('max-failed-percent');
-    return {
-        task,
-        taskType,
-        region,
-        projectId,
-        enterpriseProjectId,
-        endpoint,
-        iamEndpoint,
-        auth,
-        timeoutMs: parseDuration('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
-        pollIntervalMs: parseDuration('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
-        thresholds: {
-            maxFailed: parseInteger('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
-            maxFailedPercent: percentText ? parseDecimal('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
-            minScanned: parseInteger('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
-        },
-        softFail: parseBoolean('soft-fail', get('soft-fail') || 'false'),
-        summary: parseBoolean('summary', get('summary') || 'true'),
-        commentOnPr: parseBoolean('comment-on-pr', get('comment-on-pr') || 'false'),
-        githubToken: get('github-token')
-    };
-}
-function taskRef(id, name) {
-    if (id) {
-        if (!ID_PATTERN.test(id)) {
-            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
-        }
-        return { by: 'id', id };
-    }
-    if (name)
-        return { by: 'name', name: parseText('task-name', name, 255) };
-    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for');
-}
-function authFrom(get) {
-    const token = get('auth-token');
-    if (token)
-        return { kind: 'token', token };
-    const accessKeyId = get('access-key-id');
-    const secretAccessKey = get('secret-access-key');
-    if (accessKeyId && !secretAccessKey) {
-        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
-    }
-    if (secretAccessKey && !accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
-    }
-    if (!accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
-    }
-    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
-        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
-    }
-    const securityToken = get('security-token');
-    return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
-}
-function endpointFor(input, value, service, region) {
-    if (value)
-        return parseEndpoint(input, value);
-    if (!region) {
-        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
-    }
-    return serviceEndpoint(service, region);
-}
-
-;// CONCATENATED MODULE: ./src/locate.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TR: () => (/* binding */ createLocator),
+/* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */ });
+/* unused harmony exports MAX_NAME_PAGES, newestNamed */
 const PAGE_LIMIT = 200;
 /** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
 const MAX_NAME_PAGES = 50;
@@ -28901,6 +28664,188 @@ function describeTarget(target) {
     return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
 }
 
+
+/***/ }),
+
+/***/ 7269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
+;// CONCATENATED MODULE: ./src/annotations.ts
+/** Annotations for the first few failed files: enough to point at them, never hundreds. */
+
+const MAX_ANNOTATIONS = 10;
+function annotationsOf(report) {
+    if (typeof report.failedFiles !== 'object')
+        return [];
+    // A passed gate with tolerated failures still points at the files, as warnings.
+    const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
+    const { files, total } = report.failedFiles;
+    const shown = files.slice(0, MAX_ANNOTATIONS);
+    const annotations = shown.map((file) => ({
+        level,
+        title: `HSS could not scan ${(0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(file.file_name), 120)}`,
+        message: (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(file.failed_reason || 'no reason given'), 500)
+    }));
+    if (total > shown.length && shown.length > 0) {
+        const last = annotations[annotations.length - 1];
+        if (last)
+            last.message += ` (and ${total - shown.length} more failed files: see the job summary)`;
+    }
+    return annotations;
+}
+
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/endpoints.ts
+/** Default HSS and IAM endpoints of a region. */
+/** Regions whose services live under another top-level domain. */
+const DOMAIN_BY_REGION = {
+    'eu-west-101': 'myhuaweicloud.eu'
+};
+const DEFAULT_DOMAIN = 'myhuaweicloud.com';
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
+function serviceEndpoint(service, region) {
+    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __nccwpck_require__(2828);
+;// CONCATENATED MODULE: ./src/config.ts
+/** Inputs (and their environment fallbacks) become one validated, typed Config. */
+
+
+
+const TASK_TYPES = ['iac_scan', 'cluster_scan'];
+/** Inputs that fall back to environment variables, in the order tried. */
+const ENV_FALLBACKS = {
+    region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
+    'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
+    'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
+    'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
+    'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
+};
+/** Inputs whose values must never be printed. */
+const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'];
+/** An input's value, else its first non-empty environment fallback, else ''. */
+function resolveInput(source, name) {
+    const direct = source.read(name).trim();
+    if (direct)
+        return direct;
+    for (const variable of ENV_FALLBACKS[name] ?? []) {
+        const value = source.env[variable]?.trim();
+        if (value)
+            return value;
+    }
+    return '';
+}
+const SECOND = 1000;
+const DAY = 24 * 3600 * SECOND;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+function buildConfig(source) {
+    const get = (name) => resolveInput(source, name);
+    const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
+    const task = taskRef(get('task-id'), get('task-name'));
+    const regionText = get('region');
+    if (regionText && !REGION_PATTERN.test(regionText)) {
+        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
+    }
+    const region = regionText || undefined;
+    const auth = authFrom(get);
+    const projectText = get('project-id');
+    if (projectText && !ID_PATTERN.test(projectText)) {
+        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
+    }
+    const projectId = projectText || undefined;
+    if (!projectId && auth.kind === 'token') {
+        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
+    }
+    const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
+    if (!projectId && !region) {
+        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
+    }
+    // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
+    const iamText = get('iam-endpoint');
+    const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
+    const epText = get('enterprise-project-id');
+    const enterpriseProjectId = epText ? (0,parse/* parseText */.r4)('enterprise-project-id', epText, 256) : undefined;
+    const percentText = get('max-failed-percent');
+    return {
+        task,
+        taskType,
+        region,
+        projectId,
+        enterpriseProjectId,
+        endpoint,
+        iamEndpoint,
+        auth,
+        timeoutMs: (0,parse/* parseDuration */.E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
+        pollIntervalMs: (0,parse/* parseDuration */.E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
+        thresholds: {
+            maxFailed: (0,parse/* parseInteger */.cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
+            maxFailedPercent: percentText ? (0,parse/* parseDecimal */.$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
+            minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
+        },
+        softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
+        summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
+        commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
+        githubToken: get('github-token')
+    };
+}
+function taskRef(id, name) {
+    if (id) {
+        if (!ID_PATTERN.test(id)) {
+            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
+        }
+        return { by: 'id', id };
+    }
+    if (name)
+        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255) };
+    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for');
+}
+function authFrom(get) {
+    const token = get('auth-token');
+    if (token)
+        return { kind: 'token', token };
+    const accessKeyId = get('access-key-id');
+    const secretAccessKey = get('secret-access-key');
+    if (accessKeyId && !secretAccessKey) {
+        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
+    }
+    if (secretAccessKey && !accessKeyId) {
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
+    }
+    if (!accessKeyId) {
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
+    }
+    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
+        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
+    }
+    const securityToken = get('security-token');
+    return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
+}
+function endpointFor(input, value, service, region) {
+    if (value)
+        return (0,parse/* parseEndpoint */.Bk)(input, value);
+    if (!region) {
+        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
+    }
+    return serviceEndpoint(service, region);
+}
+
+// EXTERNAL MODULE: ./src/locate.ts
+var locate = __nccwpck_require__(1741);
 ;// CONCATENATED MODULE: ./src/failed-files.ts
 /** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
 
@@ -28910,8 +28855,8 @@ const FAILED_FILES_CAP = 100;
 async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
     const files = [];
     let total = 0;
-    for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
-        const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length));
+    for (let offset = 0; files.length < cap; offset += locate/* PAGE_LIMIT */.Wt) {
+        const limit = Math.max(10, Math.min(locate/* PAGE_LIMIT */.Wt, cap - files.length));
         const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit });
         const list = page.iac_scan_data_list ?? [];
         total = Math.max(page.total_num, offset + list.length);
@@ -28929,7 +28874,7 @@ async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
     return { files, total };
 }
 function bounded(value, maxLength) {
-    return typeof value === 'string' ? truncate(oneLine(value), maxLength) : '';
+    return typeof value === 'string' ? (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(value), maxLength) : '';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/KyError.js
@@ -31176,12 +31121,8 @@ function parseAuthorization(header) {
     return { access, signedHeaders: signed.split(';'), signature };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The action's name and version, for the User-Agent and the summary. */
-const ACTION_NAME = 'hss-scan-gate';
-const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION} (+https://github.com/OWNER/hss-scan-gate)`;
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/transport.ts
 /**
  * One signed request to HSS or IAM through ky, with a per-request time-out, cancellation, and every
@@ -31253,7 +31194,7 @@ function headersFor(options, url, method, body, date) {
     const base = { 'Content-Type': 'application/json' };
     if (options.projectId)
         base['X-Project-Id'] = options.projectId;
-    const extra = { 'User-Agent': USER_AGENT, Accept: 'application/json' };
+    const extra = { 'User-Agent': version/* USER_AGENT */._O, Accept: 'application/json' };
     if (options.auth.kind === 'token') {
         return { ...base, ...extra, 'X-Auth-Token': options.auth.token };
     }
@@ -31332,7 +31273,7 @@ function errorDetail(data) {
     const requestId = firstString(data.request_id, nested?.request_id);
     return {
         ...(code ? { code: code.slice(0, 64) } : {}),
-        ...(message ? { message: transport_oneLine(message).slice(0, MAX_MESSAGE) } : {}),
+        ...(message ? { message: oneLine(message).slice(0, MAX_MESSAGE) } : {}),
         ...(requestId ? { requestId: requestId.slice(0, 128) } : {})
     };
 }
@@ -31358,7 +31299,7 @@ function firstString(...values) {
     }
     return undefined;
 }
-function transport_oneLine(text) {
+function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 function secretsOf(auth) {
@@ -31433,35 +31374,472 @@ function isProjects(data) {
         data.projects.every((p) => isRecord(p) && typeof p.id === 'string' && typeof p.name === 'string'));
 }
 
-;// CONCATENATED MODULE: ./src/counts.ts
-function countsOf(task, taskType) {
-    if (taskType === 'iac_scan') {
-        const info = task?.iac_scan_info;
-        return {
-            scanned: count(info?.scan_file_num),
-            succeeded: count(info?.success_file_num),
-            failed: count(info?.failed_file_num)
-        };
-    }
-    const info = task?.cluster_scan_info;
-    const scanning = count(info?.scanning_cluster_num);
-    const succeeded = count(info?.success_cluster_num);
-    const failed = count(info?.failed_cluster_num);
-    return { scanned: scanning + succeeded + failed, succeeded, failed };
-}
-/** failed / scanned × 100, 0 when nothing was scanned. */
-function failedPercent(counts) {
-    return counts.scanned === 0 ? 0 : (counts.failed / counts.scanned) * 100;
-}
-/** A count HSS sent; anything that is not a non-negative whole number reads as 0. */
-function count(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
-}
-function itemWord(taskType) {
-    return taskType === 'iac_scan' ? 'files' : 'clusters';
+// EXTERNAL MODULE: ./src/verdict.ts
+var src_verdict = __nccwpck_require__(3138);
+;// CONCATENATED MODULE: ./src/outputs.ts
+/** The step's outputs, as strings, from a report. */
+
+
+function outputsOf(report) {
+    const { task, verdict } = report;
+    const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
+    return {
+        'task-id': task?.task_id ?? report.target.id ?? '',
+        'task-name': task?.task_name ?? report.target.name ?? '',
+        'task-status': task?.task_status ?? '',
+        scanned: String(verdict.counts.scanned),
+        succeeded: String(verdict.counts.succeeded),
+        failed: String(verdict.counts.failed),
+        'failed-percent': (0,src_verdict/* percentText */.f)(verdict.failedPercent),
+        result: verdict.result,
+        reason: verdict.reasons.join('\n'),
+        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+        'task-json': task ? JSON.stringify(task) : '',
+        'failed-files': JSON.stringify(files),
+        'comment-url': ''
+    };
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+// EXTERNAL MODULE: ./src/poller.ts + 1 modules
+var poller = __nccwpck_require__(7202);
+// EXTERNAL MODULE: ./src/retry.ts
+var src_retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/secrets.ts
+/** Registers every secret with the runner before anything is logged, so the runner masks it. */
+
+function registerSecrets(source, setSecret) {
+    for (const name of SECRET_INPUTS) {
+        const value = resolveInput(source, name);
+        if (value)
+            setSecret(value);
+    }
+}
+
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __nccwpck_require__(8855);
+;// CONCATENATED MODULE: ./src/main.ts
+/** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The longest a single request may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Time allowed for the failed-file listing, after the verdict is known. */
+const FAILED_FILES_BUDGET_MS = 60_000;
+/** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
+async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
+    const startedAt = deps.clock.now();
+    const source = { read: (name) => core/* getInput */.V4(name), env: deps.env };
+    registerSecrets(source, core/* setSecret */.Pq);
+    let config;
+    try {
+        config = buildConfig(source);
+    }
+    catch (error) {
+        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        return;
+    }
+    const target = { id: config.task.by === 'id' ? config.task.id : undefined, name: config.task.by === 'name' ? config.task.name : undefined };
+    try {
+        await gate(config, deps, startedAt, target);
+    }
+    catch (error) {
+        await main_stop(config, error, target);
+    }
+}
+async function gate(config, deps, startedAt, target) {
+    const retry = (deadline) => ({
+        clock: deps.clock,
+        random: deps.random,
+        deadline,
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        pollIntervalMs: config.pollIntervalMs,
+        log: core/* info */.pq,
+        signal: deps.signal
+    });
+    const deadline = startedAt + config.timeoutMs;
+    const transportOptions = {
+        auth: config.auth,
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        signal: deps.signal,
+        now: () => new Date(deps.clock.now()),
+        debug: core/* debug */.Yz
+    };
+    let projectId = config.projectId;
+    if (!projectId) {
+        const iamSend = createTransport(transportOptions);
+        const found = await (0,src_retry/* retryTransient */.jh)(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
+        if (!found.ok)
+            throw found.error;
+        projectId = found.value;
+        core/* info */.pq(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
+    }
+    const client = createHssClient(createTransport({ ...transportOptions, projectId }), {
+        endpoint: config.endpoint,
+        projectId,
+        enterpriseProjectId: config.enterpriseProjectId
+    });
+    const locator = (0,locate/* createLocator */.TR)(client, config.taskType, config.task);
+    core/* info */.pq(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)}`);
+    const outcome = await (0,poller/* waitForTask */.aZ)({ ...retry(deadline), locator, taskType: config.taskType });
+    const verdict = (0,src_verdict/* judge */.S)({
+        task: outcome.task,
+        taskType: config.taskType,
+        thresholds: config.thresholds,
+        timeoutMs: config.timeoutMs,
+        wanted: (0,locate/* describeTarget */.ff)(locator.target),
+        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
+    });
+    const failedFiles = await failedFilesOf(outcome.task, config, () => (0,src_retry/* retryTransient */.jh)(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
+    const report = {
+        taskType: config.taskType,
+        thresholds: config.thresholds,
+        softFail: config.softFail,
+        timeoutMs: config.timeoutMs,
+        target: locator.target,
+        task: outcome.task,
+        verdict,
+        failedFiles,
+        elapsedMs: deps.clock.now() - startedAt,
+        queries: outcome.queries
+    };
+    Object.assign(target, locator.target);
+    await publish(report, config);
+}
+async function failedFilesOf(task, config, list) {
+    if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num)
+        return undefined;
+    try {
+        const listed = await list();
+        if (listed.ok)
+            return listed.value;
+        core/* warning */.$e(`Could not list the failed files: ${listed.error.message}. The verdict stands on the counts.`);
+        return listed.error.message;
+    }
+    catch (error) {
+        if (error instanceof errors/* CancelledError */.cc)
+            throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        core/* warning */.$e(`Could not list the failed files: ${message}. The verdict stands on the counts.`);
+        return message;
+    }
+}
+async function publish(report, config) {
+    for (const [name, value] of Object.entries(outputsOf(report)))
+        core/* setOutput */.uH(name, value);
+    for (const annotation of annotationsOf(report)) {
+        const log = annotation.level === 'error' ? core/* error */.z3 : core/* warning */.$e;
+        log(annotation.message, { title: annotation.title });
+    }
+    if (config.summary)
+        await core/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(report)).write();
+    if (config.commentOnPr)
+        await comment(report, config);
+    const { verdict } = report;
+    if (verdict.result === 'passed') {
+        core/* info */.pq(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`);
+        return;
+    }
+    const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`;
+    if (config.softFail)
+        core/* warning */.$e(`${message} (soft-fail: not failing the step)`);
+    else
+        core/* setFailed */.C1(message);
+}
+/** The pull-request comment is a courtesy: whatever happens to it, the verdict below still applies. */
+async function comment(report, config) {
+    try {
+        const { upsertPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
+        const outcome = await upsertPullRequestComment(config.githubToken, report);
+        if (outcome.kind === 'written') {
+            core/* setOutput */.uH('comment-url', outcome.url);
+            core/* info */.pq(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`);
+        }
+        else if (outcome.kind === 'skipped') {
+            core/* info */.pq(`No pull-request comment: ${outcome.why}`);
+        }
+        else {
+            core/* warning */.$e(`Could not write the pull-request comment: ${outcome.why}`);
+        }
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
+async function main_stop(config, error, target) {
+    const cancelled = error instanceof errors/* CancelledError */.cc;
+    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || cancelled
+        ? error.message
+        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    core/* setOutput */.uH('task-id', target.id ?? '');
+    core/* setOutput */.uH('task-name', target.name ?? '');
+    if (config.summary) {
+        await core/* summary */.z.addRaw((0,summary/* renderStopSummary */.r4)(cancelled ? 'cancelled' : 'error', message, target)).write();
+    }
+    core/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
+}
+
+
+/***/ }),
+
+/***/ 2828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ parseDecimal),
+/* harmony export */   Bk: () => (/* binding */ parseEndpoint),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   r4: () => (/* binding */ parseText),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/** Parsers for input values. Each returns the value or throws an InputError naming the input. */
+
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const PLAIN_SECONDS = /^\d+$/;
+const DURATION_HELP = 'a duration such as 90s, 15m, 1h, 1h30m, or plain seconds';
+/** Parses `90s`, `15m`, `1h30m` or plain seconds into milliseconds. */
+function parseDuration(input, value, bounds) {
+    const text = value.trim();
+    let seconds;
+    if (PLAIN_SECONDS.test(text)) {
+        seconds = Number(text);
+    }
+    else {
+        const match = DURATION.exec(text);
+        if (match && text !== '') {
+            const [, h = '0', m = '0', s = '0'] = match;
+            seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
+        }
+    }
+    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be ${DURATION_HELP}`);
+    }
+    const ms = seconds * 1000;
+    if (ms < bounds.minMs || ms > bounds.maxMs) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be between ${formatDuration(bounds.minMs)} and ${formatDuration(bounds.maxMs)}`);
+    }
+    return ms;
+}
+/** `4530000` → `1h15m30s`; the inverse of parseDuration for whole seconds. */
+function formatDuration(ms) {
+    let seconds = Math.round(ms / 1000);
+    const h = Math.floor(seconds / 3600);
+    seconds -= h * 3600;
+    const m = Math.floor(seconds / 60);
+    const s = seconds - m * 60;
+    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+    return text || '0s';
+}
+/** A whole number in [min, max]. */
+function parseInteger(input, value, bounds) {
+    const text = value.trim();
+    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < bounds.min || n > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be a whole number from ${bounds.min} to ${bounds.max}`);
+    }
+    return n;
+}
+/** A decimal number in [min, max], such as `2.5`. */
+function parseDecimal(input, value, bounds) {
+    const text = value.trim();
+    const n = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(n) || n < bounds.min || n > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be a number from ${bounds.min} to ${bounds.max} (decimals allowed)`);
+    }
+    return n;
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(input, value) {
+    const text = value.trim();
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be true or false');
+}
+/** One of the allowed words. */
+function parseChoice(input, value, allowed) {
+    const text = value.trim();
+    const found = allowed.find((choice) => choice === text);
+    if (found === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be one of ${allowed.join(', ')}`);
+    }
+    return found;
+}
+/**
+ * An `https://` base URL, or `http://` on a loopback host (how tests reach a local simulator).
+ * Returned without a trailing slash.
+ */
+function parseEndpoint(input, value) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL');
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, '(a URL with credentials)', 'must not carry a user name or password');
+    }
+    if (url.search || url.hash) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be a base URL without a query or fragment');
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL (http:// is allowed only for 127.0.0.0/8, localhost and [::1])');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+/** A free-text value with a length limit and no control characters. */
+function parseText(input, value, maxLength) {
+    const text = value.trim();
+    if (text.length > maxLength) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, text, 'must not contain control characters such as line breaks');
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 7202:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BL: () => (/* binding */ FINISHED),
+  aZ: () => (/* binding */ waitForTask)
+});
+
+// UNUSED EXPORTS: progressLine
+
+// EXTERNAL MODULE: ./src/counts.ts
+var src_counts = __nccwpck_require__(5495);
+// EXTERNAL MODULE: ./src/locate.ts
+var locate = __nccwpck_require__(1741);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/schedule.ts
+function nextPollDelay(input) {
+    return input.pollIntervalMs;
+}
+
+;// CONCATENATED MODULE: ./src/poller.ts
+
+
+
+
+const FINISHED = 'finished';
+async function waitForTask(options) {
+    const { locator, clock } = options;
+    let task;
+    let queries = 0;
+    let lastCall = false;
+    for (;;) {
+        const attempt = await (0,retry/* retryTransient */.jh)((timeoutMs) => {
+            queries++;
+            return locator.locate(timeoutMs);
+        }, options);
+        if (!attempt.ok)
+            return { kind: 'timed-out', task, queries, lastError: attempt.error };
+        task = attempt.value ?? task;
+        options.log(progressLine(attempt.value, locator, options.taskType));
+        if (attempt.value?.task_status === FINISHED)
+            return { kind: 'finished', task: attempt.value, queries };
+        if (lastCall)
+            return { kind: 'timed-out', task, queries };
+        const delay = nextPollDelay({ task: attempt.value, pollIntervalMs: options.pollIntervalMs, random: options.random });
+        const remaining = options.deadline - clock.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', task, queries };
+        if (delay >= remaining)
+            lastCall = true;
+        await clock.sleep(Math.min(delay, remaining), options.signal);
+    }
+}
+/** One line per query: status, counts, and HSS's estimate of the minutes left. */
+function progressLine(task, locator, taskType) {
+    if (!task) {
+        return `No ${taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)} yet; waiting for it to appear`;
+    }
+    const counts = (0,src_counts/* countsOf */.mQ)(task, taskType);
+    const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
+    const estimate = task.task_status !== FINISHED && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : '';
+    return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${(0,src_counts/* itemWord */.ul)(taskType)} done, ${counts.failed} failed${estimate}`;
+}
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ useProxyFromEnv)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Self-hosted runners often reach Huawei Cloud only through a proxy. Node's fetch ignores
+ * HTTPS_PROXY/HTTP_PROXY/NO_PROXY unless told otherwise; this tells it, at run time.
+ */
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** Routes fetch through the proxy the environment names, honouring NO_PROXY. Returns what it did. */
+function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
+    if (!PROXY_VARIABLES.some((name) => env[name]))
+        return 'none';
+    // NODE_USE_ENV_PROXY (or --use-env-proxy) already made Node read them at start-up.
+    if (env.NODE_USE_ENV_PROXY === '1')
+        return 'enabled';
+    if (typeof module.setGlobalProxyFromEnv !== 'function')
+        return 'unsupported';
+    module.setGlobalProxyFromEnv(env);
+    return 'enabled';
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jh: () => (/* binding */ retryTransient)
+/* harmony export */ });
+/* unused harmony exports MIN_ATTEMPT_MS, backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /** The least time one attempt gets, even at the deadline. */
 const MIN_ATTEMPT_MS = 2000;
@@ -31474,7 +31852,7 @@ async function retryTransient(attempt, ctx) {
             return { ok: true, value: await attempt(timeoutMs) };
         }
         catch (error) {
-            if (!(error instanceof errors/* HssError */.T9) || !error.transient)
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9) || !error.transient)
                 throw error;
             const delay = backoffDelay(failures, error, ctx);
             const remaining = ctx.deadline - ctx.clock.now();
@@ -31511,71 +31889,153 @@ function retryLine(error) {
     return `Transient failure: ${error.message}`;
 }
 
-;// CONCATENATED MODULE: ./src/schedule.ts
-function nextPollDelay(input) {
-    return input.pollIntervalMs;
+
+/***/ }),
+
+/***/ 8855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A6: () => (/* binding */ SUMMARY_FILE_ROWS),
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   r4: () => (/* binding */ renderStopSummary)
+/* harmony export */ });
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5495);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2988);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2828);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3138);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/**
+ * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
+ * marked met or broken, and the failed files. Every value from HSS goes through escapeCell.
+ */
+
+
+
+
+
+/** Rows of the failed-files table; the rest are counted, not listed. */
+const SUMMARY_FILE_ROWS = 50;
+function renderSummary(report, options = {}) {
+    const parts = [heading(report), taskSection(report), countsSection(report)];
+    if (report.verdict.checks.length)
+        parts.push(thresholdSection(report.verdict.checks));
+    if (report.failedFiles !== undefined)
+        parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
+    parts.push(footer(report));
+    return parts.join('\n\n') + '\n';
 }
-
-;// CONCATENATED MODULE: ./src/poller.ts
-
-
-
-
-const FINISHED = 'finished';
-async function waitForTask(options) {
-    const { locator, clock } = options;
-    let task;
-    let queries = 0;
-    let lastCall = false;
-    for (;;) {
-        const attempt = await retryTransient((timeoutMs) => {
-            queries++;
-            return locator.locate(timeoutMs);
-        }, options);
-        if (!attempt.ok)
-            return { kind: 'timed-out', task, queries, lastError: attempt.error };
-        task = attempt.value ?? task;
-        options.log(progressLine(attempt.value, locator, options.taskType));
-        if (attempt.value?.task_status === FINISHED)
-            return { kind: 'finished', task: attempt.value, queries };
-        if (lastCall)
-            return { kind: 'timed-out', task, queries };
-        const delay = nextPollDelay({ task: attempt.value, pollIntervalMs: options.pollIntervalMs, random: options.random });
-        const remaining = options.deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', task, queries };
-        if (delay >= remaining)
-            lastCall = true;
-        await clock.sleep(Math.min(delay, remaining), options.signal);
-    }
+/** The summary of a run that ended before a verdict: cancelled, or stopped by an error. */
+function renderStopSummary(title, message, target) {
+    const wanted = target.id ? `id \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(target.id)}\`` : `name **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(target.name ?? '')}**`;
+    return [`## ⛔ HSS scan gate: ${title}`, `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(message, 1000)}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n';
 }
-/** One line per query: status, counts, and HSS's estimate of the minutes left. */
-function progressLine(task, locator, taskType) {
+function heading(report) {
+    const { verdict, softFail } = report;
+    const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : '';
+    const title = {
+        passed: '## ✅ HSS scan gate passed',
+        failed: '## ❌ HSS scan gate failed',
+        'timed-out': '## ⏱️ HSS scan gate timed out'
+    }[verdict.result];
+    const reasons = verdict.reasons.map((reason) => `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(reason, 500)}`).join('\n>\n');
+    return reasons ? `${title}${soft}\n\n${reasons}` : `${title}${soft}`;
+}
+function taskSection(report) {
+    const task = report.task;
     if (!task) {
-        return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`;
+        const wanted = report.target.id ? `id ${report.target.id}` : `name ${report.target.name ?? ''}`;
+        return `### Task\n\nNo ${report.taskType} task with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(wanted)} was seen.`;
     }
-    const counts = countsOf(task, taskType);
-    const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
-    const estimate = task.task_status !== FINISHED && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : '';
-    return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${itemWord(taskType)} done, ${counts.failed} failed${estimate}`;
+    const rows = [
+        ['Name', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_name)],
+        ['ID', `\`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_id)}\``],
+        ['Type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_type ?? report.taskType)],
+        ...(report.taskType === 'iac_scan'
+            ? [['File type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.iac_scan_info?.file_type ?? '—')]]
+            : [['Scan types', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.cluster_scan_info?.scan_type_list?.join(', ') ?? '—')]]),
+        ['Trigger', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.trigger_type ?? '—')],
+        ['Status', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_status ?? 'unknown')}**`],
+        ['Started', time(task.start_time)],
+        ['Ended', time(task.end_time)],
+        ['Duration', duration(task)]
+    ];
+    return `### Task\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
+}
+function countsSection(report) {
+    const { counts, failedPercent } = report.verdict;
+    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(report.taskType);
+    return [
+        `### Counts (${items})`,
+        '',
+        '| Scanned | Succeeded | Failed | Failed % |',
+        '|---:|---:|---:|---:|',
+        `| ${counts.scanned} | ${counts.succeeded} | ${counts.failed} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .f)(failedPercent)}% |`
+    ].join('\n');
+}
+function thresholdSection(checks) {
+    const rows = checks.map((check) => {
+        const mark = check.met ? '✅ met' : '❌ broken';
+        const actual = check.unit === '%' ? `${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .f)(check.actual)}%` : String(check.actual);
+        return `| ${check.label} | ${check.bound} ${check.limit}${check.unit} (\`${check.input}\`) | ${actual} | ${mark} |`;
+    });
+    return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n');
+}
+function failedFilesSection(failed, maxRows) {
+    if (typeof failed === 'string') {
+        return `### Failed files\n\n⚠️ The failed files could not be listed: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(failed, 500)}`;
+    }
+    const shown = failed.files.slice(0, maxRows);
+    const rows = shown.map((file) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.file_name)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.file_type ?? '')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.failed_reason || 'no reason given', 300)} |`);
+    const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
+    return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more;
+}
+function footer(report) {
+    const waited = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.elapsedMs);
+    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${footerLine()}</sub>`;
+}
+function footerLine() {
+    return `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt}`;
+}
+function time(ms) {
+    if (!ms)
+        return '—';
+    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+}
+function duration(task) {
+    if (!task.start_time || !task.end_time || task.end_time < task.start_time)
+        return '—';
+    return (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(task.end_time - task.start_time);
 }
 
-;// CONCATENATED MODULE: ./src/verdict.ts
+
+/***/ }),
+
+/***/ 3138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ judge),
+/* harmony export */   f: () => (/* binding */ percentText)
+/* harmony export */ });
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5495);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2828);
+/* harmony import */ var _poller_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7202);
 
 
 
 function judge(input) {
     const { task, taskType, thresholds } = input;
-    const counts = countsOf(task, taskType);
-    const percent = failedPercent(counts);
-    if (task?.task_status !== FINISHED) {
+    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_2__/* .countsOf */ .mQ)(task, taskType);
+    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_2__/* .failedPercent */ .vd)(counts);
+    if (task?.task_status !== _poller_js__WEBPACK_IMPORTED_MODULE_1__/* .FINISHED */ .BL) {
         const failing = input.lastError ? `; the last query failed: ${input.lastError}` : '';
         const reason = task
-            ? `Task ${input.wanted} did not finish within ${formatDuration(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
-            : `No ${taskType} task ${input.wanted} was found within ${formatDuration(input.timeoutMs)}${failing}`;
+            ? `Task ${input.wanted} did not finish within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
+            : `No ${taskType} task ${input.wanted} was found within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)}${failing}`;
         return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent };
     }
-    const items = itemWord(taskType);
+    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_2__/* .itemWord */ .ul)(taskType);
     const checks = [
         {
             input: 'max-failed',
@@ -31626,326 +32086,21 @@ function reasonFor(check, counts, items) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
-/** The step's outputs, as strings, from a report. */
-
-
-function outputsOf(report) {
-    const { task, verdict } = report;
-    const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
-    return {
-        'task-id': task?.task_id ?? report.target.id ?? '',
-        'task-name': task?.task_name ?? report.target.name ?? '',
-        'task-status': task?.task_status ?? '',
-        scanned: String(verdict.counts.scanned),
-        succeeded: String(verdict.counts.succeeded),
-        failed: String(verdict.counts.failed),
-        'failed-percent': percentText(verdict.failedPercent),
-        result: verdict.result,
-        reason: verdict.reasons.join('\n'),
-        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
-        'task-json': task ? JSON.stringify(task) : '',
-        'failed-files': JSON.stringify(files),
-        'comment-url': ''
-    };
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-/** Registers every secret with the runner before anything is logged, so the runner masks it. */
-
-function registerSecrets(source, setSecret) {
-    for (const name of SECRET_INPUTS) {
-        const value = resolveInput(source, name);
-        if (value)
-            setSecret(value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-/**
- * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
- * marked met or broken, and the failed files. Every value from HSS goes through escapeCell.
- */
-
-
-
-
-
-/** Rows of the failed-files table; the rest are counted, not listed. */
-const SUMMARY_FILE_ROWS = 50;
-function renderSummary(report) {
-    const parts = [heading(report), taskSection(report), countsSection(report)];
-    if (report.verdict.checks.length)
-        parts.push(thresholdSection(report.verdict.checks));
-    if (report.failedFiles !== undefined)
-        parts.push(failedFilesSection(report.failedFiles));
-    parts.push(footer(report));
-    return parts.join('\n\n') + '\n';
-}
-/** The summary of a run that ended before a verdict: cancelled, or stopped by an error. */
-function renderStopSummary(title, message, target) {
-    const wanted = target.id ? `id \`${escapeCell(target.id)}\`` : `name **${escapeCell(target.name ?? '')}**`;
-    return [`## ⛔ HSS scan gate: ${title}`, `> ${escapeCell(message, 1000)}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n';
-}
-function heading(report) {
-    const { verdict, softFail } = report;
-    const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : '';
-    const title = {
-        passed: '## ✅ HSS scan gate passed',
-        failed: '## ❌ HSS scan gate failed',
-        'timed-out': '## ⏱️ HSS scan gate timed out'
-    }[verdict.result];
-    const reasons = verdict.reasons.map((reason) => `> ${escapeCell(reason, 500)}`).join('\n>\n');
-    return reasons ? `${title}${soft}\n\n${reasons}` : `${title}${soft}`;
-}
-function taskSection(report) {
-    const task = report.task;
-    if (!task) {
-        const wanted = report.target.id ? `id ${report.target.id}` : `name ${report.target.name ?? ''}`;
-        return `### Task\n\nNo ${report.taskType} task with ${escapeCell(wanted)} was seen.`;
-    }
-    const rows = [
-        ['Name', escapeCell(task.task_name)],
-        ['ID', `\`${escapeCell(task.task_id)}\``],
-        ['Type', escapeCell(task.task_type ?? report.taskType)],
-        ...(report.taskType === 'iac_scan'
-            ? [['File type', escapeCell(task.iac_scan_info?.file_type ?? '—')]]
-            : [['Scan types', escapeCell(task.cluster_scan_info?.scan_type_list?.join(', ') ?? '—')]]),
-        ['Trigger', escapeCell(task.trigger_type ?? '—')],
-        ['Status', `**${escapeCell(task.task_status ?? 'unknown')}**`],
-        ['Started', time(task.start_time)],
-        ['Ended', time(task.end_time)],
-        ['Duration', duration(task)]
-    ];
-    return `### Task\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
-}
-function countsSection(report) {
-    const { counts, failedPercent } = report.verdict;
-    const items = itemWord(report.taskType);
-    return [
-        `### Counts (${items})`,
-        '',
-        '| Scanned | Succeeded | Failed | Failed % |',
-        '|---:|---:|---:|---:|',
-        `| ${counts.scanned} | ${counts.succeeded} | ${counts.failed} | ${percentText(failedPercent)}% |`
-    ].join('\n');
-}
-function thresholdSection(checks) {
-    const rows = checks.map((check) => {
-        const mark = check.met ? '✅ met' : '❌ broken';
-        const actual = check.unit === '%' ? `${percentText(check.actual)}%` : String(check.actual);
-        return `| ${check.label} | ${check.bound} ${check.limit}${check.unit} (\`${check.input}\`) | ${actual} | ${mark} |`;
-    });
-    return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n');
-}
-function failedFilesSection(failed) {
-    if (typeof failed === 'string') {
-        return `### Failed files\n\n⚠️ The failed files could not be listed: ${escapeCell(failed, 500)}`;
-    }
-    const shown = failed.files.slice(0, SUMMARY_FILE_ROWS);
-    const rows = shown.map((file) => `| ${escapeCell(file.file_name)} | ${escapeCell(file.file_type ?? '')} | ${escapeCell(file.failed_reason || 'no reason given', 300)} |`);
-    const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
-    return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more;
-}
-function footer(report) {
-    const waited = formatDuration(report.elapsedMs);
-    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${footerLine()}</sub>`;
-}
-function footerLine() {
-    return `${ACTION_NAME} ${ACTION_VERSION}`;
-}
-function time(ms) {
-    if (!ms)
-        return '—';
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
-}
-function duration(task) {
-    if (!task.start_time || !task.end_time || task.end_time < task.start_time)
-        return '—';
-    return formatDuration(task.end_time - task.start_time);
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/** Wires the pieces together: inputs → config → client → wait → verdict → report. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The longest a single request may take. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** Time allowed for the failed-file listing, after the verdict is known. */
-const FAILED_FILES_BUDGET_MS = 60_000;
-async function run(deps) {
-    const startedAt = deps.clock.now();
-    const source = { read: (name) => core/* getInput */.V4(name), env: deps.env };
-    registerSecrets(source, core/* setSecret */.Pq);
-    let config;
-    try {
-        config = buildConfig(source);
-    }
-    catch (error) {
-        core/* setFailed */.C1(error instanceof Error ? error.message : String(error));
-        return;
-    }
-    const target = { id: config.task.by === 'id' ? config.task.id : undefined, name: config.task.by === 'name' ? config.task.name : undefined };
-    try {
-        await gate(config, deps, startedAt, target);
-    }
-    catch (error) {
-        await main_stop(config, error, target);
-    }
-}
-async function gate(config, deps, startedAt, target) {
-    const retry = (deadline) => ({
-        clock: deps.clock,
-        random: deps.random,
-        deadline,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        pollIntervalMs: config.pollIntervalMs,
-        log: core/* info */.pq,
-        signal: deps.signal
-    });
-    const deadline = startedAt + config.timeoutMs;
-    const transportOptions = {
-        auth: config.auth,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        signal: deps.signal,
-        now: () => new Date(deps.clock.now()),
-        debug: core/* debug */.Yz
-    };
-    let projectId = config.projectId;
-    if (!projectId) {
-        const iamSend = createTransport(transportOptions);
-        const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
-        if (!found.ok)
-            throw found.error;
-        projectId = found.value;
-        core/* info */.pq(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
-    }
-    const client = createHssClient(createTransport({ ...transportOptions, projectId }), {
-        endpoint: config.endpoint,
-        projectId,
-        enterpriseProjectId: config.enterpriseProjectId
-    });
-    const locator = createLocator(client, config.taskType, config.task);
-    core/* info */.pq(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${describeTarget(locator.target)}`);
-    const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
-    const verdict = judge({
-        task: outcome.task,
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        timeoutMs: config.timeoutMs,
-        wanted: describeTarget(locator.target),
-        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
-    });
-    const failedFiles = await failedFilesOf(outcome.task, config, () => retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
-    const report = {
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        softFail: config.softFail,
-        timeoutMs: config.timeoutMs,
-        target: locator.target,
-        task: outcome.task,
-        verdict,
-        failedFiles,
-        elapsedMs: deps.clock.now() - startedAt,
-        queries: outcome.queries
-    };
-    Object.assign(target, locator.target);
-    await publish(report, config);
-}
-async function failedFilesOf(task, config, list) {
-    if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num)
-        return undefined;
-    try {
-        const listed = await list();
-        if (listed.ok)
-            return listed.value;
-        core/* warning */.$e(`Could not list the failed files: ${listed.error.message}. The verdict stands on the counts.`);
-        return listed.error.message;
-    }
-    catch (error) {
-        if (error instanceof errors/* CancelledError */.cc)
-            throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        core/* warning */.$e(`Could not list the failed files: ${message}. The verdict stands on the counts.`);
-        return message;
-    }
-}
-async function publish(report, config) {
-    for (const [name, value] of Object.entries(outputsOf(report)))
-        core/* setOutput */.uH(name, value);
-    for (const annotation of annotationsOf(report)) {
-        const log = annotation.level === 'error' ? core/* error */.z3 : core/* warning */.$e;
-        log(annotation.message, { title: annotation.title });
-    }
-    if (config.summary)
-        await core/* summary */.z.addRaw(renderSummary(report)).write();
-    const { verdict } = report;
-    if (verdict.result === 'passed') {
-        core/* info */.pq(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`);
-        return;
-    }
-    const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`;
-    if (config.softFail)
-        core/* warning */.$e(`${message} (soft-fail: not failing the step)`);
-    else
-        core/* setFailed */.C1(message);
-}
-/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
-async function main_stop(config, error, target) {
-    const cancelled = error instanceof errors/* CancelledError */.cc;
-    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || cancelled
-        ? error.message
-        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    core/* setOutput */.uH('task-id', target.id ?? '');
-    core/* setOutput */.uH('task-name', target.name ?? '');
-    if (config.summary) {
-        await core/* summary */.z.addRaw(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)).write();
-    }
-    core/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
-}
-
 
 /***/ }),
 
-/***/ 8903:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ useProxyFromEnv)
+/* harmony export */   Yt: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   _O: () => (/* binding */ USER_AGENT),
+/* harmony export */   px: () => (/* binding */ ACTION_NAME)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Self-hosted runners often reach Huawei Cloud only through a proxy. Node's fetch ignores
- * HTTPS_PROXY/HTTP_PROXY/NO_PROXY unless told otherwise; this tells it, at run time.
- */
-
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-/** Routes fetch through the proxy the environment names, honouring NO_PROXY. Returns what it did. */
-function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
-    if (!PROXY_VARIABLES.some((name) => env[name]))
-        return 'none';
-    // NODE_USE_ENV_PROXY (or --use-env-proxy) already made Node read them at start-up.
-    if (env.NODE_USE_ENV_PROXY === '1')
-        return 'enabled';
-    if (typeof module.setGlobalProxyFromEnv !== 'function')
-        return 'unsupported';
-    module.setGlobalProxyFromEnv(env);
-    return 'enabled';
-}
+/** The action's name and version, for the User-Agent and the summary. */
+const ACTION_NAME = 'hss-scan-gate';
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION} (+https://github.com/OWNER/hss-scan-gate)`;
 
 
 /***/ }),
@@ -31961,6 +32116,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -32125,6 +32287,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -32146,7 +32315,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3218:
+/***/ 6257:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32165,8 +32334,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -32241,7 +32410,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -32297,8 +32466,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -32312,10 +32481,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -32331,7 +32500,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -33294,7 +33463,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -33317,7 +33486,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -33413,7 +33582,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -33617,7 +33786,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -33644,7 +33813,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -34137,13 +34306,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -34434,7 +34603,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -34773,8 +34942,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -34955,7 +35124,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -35023,7 +35192,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -35135,7 +35304,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -35144,6 +35313,9 @@ function getIDToken(aud) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -35242,9 +35414,94 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

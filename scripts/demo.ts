@@ -2,9 +2,13 @@
  * `npm start`: the built action against the embedded HSS simulator, on a scripted IaC scan that goes
  * ready → running → finished with two failed files. Prints the log, the outputs and the job summary.
  */
+import { writeFileSync } from 'node:fs'
 import { DEMO_AK, DEMO_SK, DEMO_PROJECT_ID, startSimulator } from '../simulator/server.ts'
 import { failedFiles, iacTask } from '../simulator/tasks.ts'
 import { runAction } from '../simulator/run-action.ts'
+
+const htmlFlag = process.argv.indexOf('--html')
+const htmlPath = htmlFlag >= 0 ? (process.argv[htmlFlag + 1] ?? 'demo-summary.html') : undefined
 
 const start = Date.now()
 const task = iacTask('b9a1c1e0-7f3e-4c55-9c1b-2f8d1e0a6c31', 'iac-pr-42', { scanned: 24, succeeded: 22, failed: 2 }, {
@@ -50,4 +54,9 @@ for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: $
 console.log('\n── job summary (GITHUB_STEP_SUMMARY) ───────────────────')
 console.log(run.summary)
 console.log(`exit code ${run.code}, ${sim.requests.length} requests to the simulator`)
+if (htmlPath) {
+  const { renderHtmlPage } = await import('./summary-html.ts')
+  writeFileSync(htmlPath, renderHtmlPage(run.summary))
+  console.log(`the summary as a page: ${htmlPath}`)
+}
 process.exitCode = run.code === 0 && run.outputs.result === 'passed' ? 0 : 1

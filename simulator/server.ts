@@ -24,6 +24,8 @@ export interface SimulatorOptions {
   rateLimit?: { limit: number; windowMs: number; retryAfter?: boolean }
   /** The gateway's clock (epoch ms), for the signature's 15-minute rule. */
   now?: () => number
+  /** 0 (the default) picks a free port. */
+  port?: number
   /** Serve HTTPS with this key and certificate (PEM). */
   tls?: { key: string; cert: string }
 }
@@ -182,7 +184,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     })
   }
   const server: Server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
   return {

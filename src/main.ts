@@ -1,7 +1,7 @@
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
 import * as core from '@actions/core'
 import { annotationsOf } from './annotations.ts'
-import type { Clock } from './clock.ts'
+import { systemClock, type Clock } from './clock.ts'
 import { buildConfig, type Config } from './config.ts'
 import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
@@ -30,7 +30,8 @@ const REQUEST_TIMEOUT_MS = 30_000
 /** Time allowed for the failed-file listing, after the verdict is known. */
 const FAILED_FILES_BUDGET_MS = 60_000
 
-export async function run(deps: RunDeps): Promise<void> {
+/** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
+export async function run(deps: RunDeps = { clock: systemClock, random: Math.random, env: process.env, signal: new AbortController().signal }): Promise<void> {
   const startedAt = deps.clock.now()
   const source = { read: (name: string) => core.getInput(name), env: deps.env }
   registerSecrets(source, core.setSecret)
@@ -141,6 +142,7 @@ async function publish(report: Report, config: Config): Promise<void> {
     log(annotation.message, { title: annotation.title })
   }
   if (config.summary) await core.summary.addRaw(renderSummary(report)).write()
+  if (config.commentOnPr) await comment(report, config)
 
   const { verdict } = report
   if (verdict.result === 'passed') {
@@ -150,6 +152,24 @@ async function publish(report: Report, config: Config): Promise<void> {
   const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`
   if (config.softFail) core.warning(`${message} (soft-fail: not failing the step)`)
   else core.setFailed(message)
+}
+
+/** The pull-request comment is a courtesy: whatever happens to it, the verdict below still applies. */
+async function comment(report: Report, config: Config): Promise<void> {
+  try {
+    const { upsertPullRequestComment } = await import('./pr-comment.ts')
+    const outcome = await upsertPullRequestComment(config.githubToken, report)
+    if (outcome.kind === 'written') {
+      core.setOutput('comment-url', outcome.url)
+      core.info(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`)
+    } else if (outcome.kind === 'skipped') {
+      core.info(`No pull-request comment: ${outcome.why}`)
+    } else {
+      core.warning(`Could not write the pull-request comment: ${outcome.why}`)
+    }
+  } catch (error) {
+    core.warning(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}`)
+  }
 }
 
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */

@@ -14,10 +14,10 @@ import { ACTION_NAME, ACTION_VERSION } from './version.ts'
 /** Rows of the failed-files table; the rest are counted, not listed. */
 export const SUMMARY_FILE_ROWS = 50
 
-export function renderSummary(report: Report): string {
+export function renderSummary(report: Report, options: { fileRows?: number } = {}): string {
   const parts = [heading(report), taskSection(report), countsSection(report)]
   if (report.verdict.checks.length) parts.push(thresholdSection(report.verdict.checks))
-  if (report.failedFiles !== undefined) parts.push(failedFilesSection(report.failedFiles))
+  if (report.failedFiles !== undefined) parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS))
   parts.push(footer(report))
   return parts.join('\n\n') + '\n'
 }
@@ -83,11 +83,11 @@ function thresholdSection(checks: readonly Check[]): string {
   return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n')
 }
 
-function failedFilesSection(failed: FailedFiles | string): string {
+function failedFilesSection(failed: FailedFiles | string, maxRows: number): string {
   if (typeof failed === 'string') {
     return `### Failed files\n\n⚠️ The failed files could not be listed: ${escapeCell(failed, 500)}`
   }
-  const shown = failed.files.slice(0, SUMMARY_FILE_ROWS)
+  const shown = failed.files.slice(0, maxRows)
   const rows = shown.map(
     (file) =>
       `| ${escapeCell(file.file_name)} | ${escapeCell(file.file_type ?? '')} | ${escapeCell(file.failed_reason || 'no reason given', 300)} |`

@@ -1,0 +1,93 @@
+/** The sticky pull-request comment, end to end against a fake of GitHub's REST API (GITHUB_API_URL). */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startFakeGitHub, type FakeGitHub } from '../simulator/github.ts'
+import { failedFiles, iacTask } from '../simulator/tasks.ts'
+import { commands, gate } from '../__fixtures__/e2e.ts'
+
+const TOKEN = 'ghs_fake_installation_token_123'
+let github: FakeGitHub
+
+function prEnv(event = 'pull_request', fork = false): Record<string, string> {
+  const eventPath = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
+  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { repo: { fork } } }, repository: { name: 'r', owner: { login: 'o' } } }))
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_WORKFLOW: 'PR gate',
+    GITHUB_JOB: 'iac',
+    GITHUB_RUN_ID: '4242'
+  }
+}
+
+const failing = () => [{ task: iacTask('t-1', 'iac-pr-7', { scanned: 4, succeeded: 2, failed: 2 }), resources: failedFiles(2) }]
+const inputs = { 'task-id': 't-1', 'comment-on-pr': 'true', 'github-token': TOKEN }
+
+beforeEach(async () => {
+  github = await startFakeGitHub({ token: TOKEN, existing: ['an unrelated comment'] })
+})
+afterEach(() => github.close())
+
+describe('comment-on-pr', () => {
+  it('creates one comment with the verdict, counts and failed files, and sets comment-url', async () => {
+    const run = await gate({ tasks: failing() }, inputs, { env: prEnv() })
+    expect(run.code).toBe(1)
+    expect(github.comments).toHaveLength(2)
+    const mine = github.comments[1]
+    expect(mine?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" task="t-1" -->\n## ❌ HSS scan gate failed/)
+    expect(mine?.body).toContain('| 4 | 2 | 2 | 50% |')
+    expect(mine?.body).toContain('deploy/app-1.yaml')
+    expect(mine?.body).toContain('[Workflow run](https://github.example/o/r/actions/runs/4242)')
+    expect(run.outputs['comment-url']).toBe(mine?.html_url)
+    expect(github.requests.every((r) => r.auth === `token ${TOKEN}`)).toBe(true)
+  })
+
+  it('updates its own comment in place on a re-run', async () => {
+    await gate({ tasks: failing() }, inputs, { env: prEnv() })
+    const first = github.comments[1]
+    const passing = [{ task: iacTask('t-1', 'iac-pr-7', { scanned: 4, succeeded: 4, failed: 0 }) }]
+    const run = await gate({ tasks: passing }, inputs, { env: prEnv('pull_request_target') })
+    expect(run.code).toBe(0)
+    expect(github.comments).toHaveLength(2)
+    expect(github.comments[1]?.id).toBe(first?.id)
+    expect(github.comments[1]?.body).toMatch(/## ✅ HSS scan gate passed/)
+    expect(run.stdout).toContain('Updated the pull-request comment')
+    expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
+  })
+
+  it('turns a 403 (a fork\'s read-only token) into a warning and keeps the verdict', async () => {
+    github.refuseWith = 403
+    const run = await gate({ tasks: failing() }, inputs, { env: prEnv('pull_request', true) })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('failed')
+    expect(run.outputs['comment-url']).toBe('')
+    expect(commands(run.stdout, 'warning')).toContainEqual(expect.stringMatching(/^::warning::Could not write the pull-request comment: HTTP 403: .*pull-requests: write.*forks/))
+    expect(commands(run.stdout, 'error').at(-1)).toBe('::error::HSS scan gate failed: 2 files failed to scan, more than max-failed 0')
+  })
+
+  it('a 403 does not turn a passing gate into a failure either', async () => {
+    github.refuseWith = 404
+    const run = await gate({ tasks: [{ task: iacTask('t-1', 'n', { scanned: 4, succeeded: 4, failed: 0 }) }] }, inputs, { env: prEnv() })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('passed')
+  })
+
+  it('does nothing on other events', async () => {
+    const run = await gate({ tasks: failing() }, inputs, { env: prEnv('push') })
+    expect(github.requests).toHaveLength(0)
+    expect(run.stdout).toContain('No pull-request comment: not a pull-request event (push)')
+  })
+
+  it('stays under 65,536 characters with thousands of hostile failed files', async () => {
+    const hostile = '<|>'.repeat(100)
+    const tasks = [{ task: iacTask('t-1', hostile, { scanned: 9000, succeeded: 0, failed: 9000 }), resources: failedFiles(5000, () => ({ file_name: hostile, failed_reason: hostile.repeat(3) })) }]
+    const run = await gate({ tasks }, inputs, { env: prEnv() })
+    expect(run.outputs['comment-url']).not.toBe('')
+    expect(github.comments[1]?.body.length).toBeLessThan(65_536)
+  })
+})

@@ -1,0 +1,76 @@
+/** Every example and workflow is valid YAML, and uses the action only with inputs action.yml declares. */
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { ROOT, readActionYaml } from '../simulator/run-action.ts'
+
+interface Step {
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Workflow {
+  on: unknown
+  permissions?: Record<string, string>
+  jobs: Record<string, { steps: Step[] }>
+}
+
+const declared = Object.keys(readActionYaml().inputs)
+const files = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.yml')).map((f) => join(dir, f))
+const examples = files('examples')
+const workflows = files('.github/workflows')
+const isThisAction = (uses: string) => uses === './' || uses.startsWith('OWNER/hss-scan-gate@')
+
+const load = (file: string) => parse(readFileSync(join(ROOT, file), 'utf8')) as Workflow
+const stepsOf = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps)
+
+describe.each([...examples, ...workflows])('%s', (file) => {
+  const workflow = load(file)
+
+  it('uses the action only with inputs action.yml declares', () => {
+    for (const step of stepsOf(workflow).filter((s) => s.uses && isThisAction(s.uses))) {
+      expect(declared).toEqual(expect.arrayContaining(Object.keys(step.with ?? {})))
+    }
+  })
+
+  it('declares least-privilege permissions', () => {
+    expect(workflow.permissions?.contents).toBe('read')
+  })
+})
+
+describe('the examples', () => {
+  it.each(examples)('%s is a workflow that uses the action', (file) => {
+    expect(stepsOf(load(file)).some((s) => s.uses && isThisAction(s.uses))).toBe(true)
+  })
+
+  it('cover a PR gate, token auth, a scheduled cluster scan, soft-fail and a shared-credential matrix', () => {
+    const all = examples.map((file) => JSON.stringify(load(file)))
+    expect(all.some((w) => w.includes('huaweicloud/auth-action') && w.includes('pull_request'))).toBe(true)
+    expect(all.some((w) => w.includes('"auth-token"'))).toBe(true)
+    expect(all.some((w) => w.includes('"cluster_scan"') && w.includes('"schedule"'))).toBe(true)
+    expect(all.some((w) => w.includes('"soft-fail":true'))).toBe(true)
+    expect(all.some((w) => w.includes('"matrix"') && w.includes('poll-interval'))).toBe(true)
+  })
+})
+
+describe('the project workflows', () => {
+  it.each(workflows)('%s pins third-party actions by commit SHA', (file) => {
+    for (const step of stepsOf(load(file))) {
+      if (!step.uses || step.uses === './') continue
+      expect(step.uses).toMatch(/@[0-9a-f]{40}$/)
+    }
+  })
+
+  it('run the action itself in the self-test', () => {
+    expect(stepsOf(load('.github/workflows/self-test.yml')).filter((s) => s.uses === './').length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('are CI, check-dist and a self-test', () => {
+    expect(workflows.map((f) => f.split('/').pop()).sort()).toEqual(['check-dist.yml', 'ci.yml', 'self-test.yml'])
+  })
+
+  it('dependabot watches npm and GitHub Actions', () => {
+    const config = parse(readFileSync(join(ROOT, '.github/dependabot.yml'), 'utf8')) as { updates: { 'package-ecosystem': string }[] }
+    expect(config.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm'])
+  })
+})

@@ -1,0 +1,73 @@
+/** The GitHub REST endpoints the pull-request comment uses, on 127.0.0.1, for GITHUB_API_URL. */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeComment {
+  id: number
+  body: string
+  html_url: string
+}
+
+export interface FakeGitHub {
+  url: string
+  comments: FakeComment[]
+  requests: { method: string; path: string; auth: string | undefined }[]
+  /** Answer every request with this status (403 for a fork's read-only token). */
+  refuseWith: number | undefined
+  close(): Promise<void>
+}
+
+export async function startFakeGitHub(options: { token: string; existing?: string[] }): Promise<FakeGitHub> {
+  let nextId = 1000
+  const make = (body: string): FakeComment => {
+    const id = nextId++
+    return { id, body, html_url: `https://github.example/o/r/pull/7#issuecomment-${id}` }
+  }
+  const state: FakeGitHub = {
+    url: '',
+    comments: (options.existing ?? []).map(make),
+    requests: [],
+    refuseWith: undefined,
+    close: async () => undefined
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      state.requests.push({ method: req.method ?? '', path: url.pathname, auth: req.headers.authorization })
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify(body))
+      }
+      if (req.headers.authorization !== `token ${options.token}` && req.headers.authorization !== `Bearer ${options.token}`) return send(401, { message: 'Bad credentials' })
+      if (state.refuseWith) return send(state.refuseWith, { message: 'Resource not accessible by integration' })
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body?: string }) : {}
+      let m = /^\/repos\/o\/r\/issues\/7\/comments$/.exec(url.pathname)
+      if (m && req.method === 'GET') {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30)
+        const page = Number(url.searchParams.get('page') ?? 1)
+        return send(200, state.comments.slice((page - 1) * perPage, page * perPage))
+      }
+      if (m && req.method === 'POST') {
+        if ((body.body ?? '').length > 65_536) return send(422, { message: 'Body is too long (maximum is 65536 characters)' })
+        const comment = make(body.body ?? '')
+        state.comments.push(comment)
+        return send(201, comment)
+      }
+      m = /^\/repos\/o\/r\/issues\/comments\/(\d+)$/.exec(url.pathname)
+      if (m && req.method === 'PATCH') {
+        const comment = state.comments.find((c) => c.id === Number(m?.[1]))
+        if (!comment) return send(404, { message: 'Not Found' })
+        comment.body = body.body ?? ''
+        return send(200, comment)
+      }
+      send(404, { message: 'Not Found' })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()))
+  return state
+}
