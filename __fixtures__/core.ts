@@ -1,4 +1,4 @@
-/** A stand-in for @actions/core that records every call, in order. */
+/** A stand-in for src/toolkit.ts (the runner commands) that records every call, in order. */
 import { jest } from '@jest/globals'
 
 export const calls: [string, ...unknown[]][] = []

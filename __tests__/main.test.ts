@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '../__fixtures__/core.ts'
 import { fakeClock } from '../__fixtures__/fake-clock.ts'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../src/toolkit.ts', () => core)
 const { run } = await import('../src/main.ts')
 
 const fetchSpy = jest.spyOn(globalThis, 'fetch')

@@ -18,7 +18,7 @@ describe('the rendered summary', () => {
     expect(html).toMatch(/^<h2>❌ HSS scan gate failed<\/h2>/)
     expect(html).toContain('<blockquote>\n<p>1 files failed to scan, more than max-failed 0</p>')
     expect(tableHeaders(html)).toEqual([
-      ['', ''],
+      ['Field', 'Value'],
       ['Scanned', 'Succeeded', 'Failed', 'Failed %'],
       ['Check', 'Limit', 'Actual', 'Result'],
       ['File', 'Type', 'Reason']

@@ -1,5 +1,5 @@
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
-import * as core from '@actions/core'
+import * as core from './toolkit.ts'
 import { systemClock } from './clock.ts'
 import { run } from './main.ts'
 import { useProxyFromEnv } from './proxy.ts'

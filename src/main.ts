@@ -1,12 +1,11 @@
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
-import * as core from '@actions/core'
+import * as core from './toolkit.ts'
 import { annotationsOf } from './annotations.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { buildConfig, type Config } from './config.ts'
 import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
 import { createHssClient } from './hss-client.ts'
-import { lookUpProjectId } from './iam.ts'
 import { createLocator, describeTarget } from './locate.ts'
 import { outputsOf } from './outputs.ts'
 import { waitForTask } from './poller.ts'
@@ -73,6 +72,8 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Re
 
   let projectId = config.projectId
   if (!projectId) {
+    // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
+    const { lookUpProjectId } = await import('./iam.ts')
     const iamSend = createTransport(transportOptions)
     const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline))
     if (!found.ok) throw found.error

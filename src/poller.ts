@@ -9,7 +9,7 @@ import type { HssError } from './errors.ts'
 import { describeTarget, type Locator } from './locate.ts'
 import type { Task } from './models.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
-import { nextPollDelay } from './schedule.ts'
+import { adaptiveSchedule, type Schedule } from './schedule.ts'
 
 export type WaitOutcome =
   | { kind: 'finished'; task: Task; queries: number }
@@ -18,6 +18,8 @@ export type WaitOutcome =
 export interface WaitOptions extends RetryContext {
   locator: Locator
   taskType: TaskType
+  /** Adaptive by default; the benchmark compares it with a fixed one. */
+  schedule?: Schedule
 }
 
 export const FINISHED = 'finished'
@@ -27,6 +29,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   let task: Task | undefined
   let queries = 0
   let lastCall = false
+  const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random)
 
   for (;;) {
     const attempt = await retryTransient((timeoutMs) => {
@@ -40,7 +43,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
     if (attempt.value?.task_status === FINISHED) return { kind: 'finished', task: attempt.value, queries }
     if (lastCall) return { kind: 'timed-out', task, queries }
 
-    const delay = nextPollDelay({ task: attempt.value, pollIntervalMs: options.pollIntervalMs, random: options.random })
+    const delay = schedule.next(attempt.value, clock.now())
     const remaining = options.deadline - clock.now()
     if (remaining <= 0) return { kind: 'timed-out', task, queries }
     if (delay >= remaining) lastCall = true

@@ -59,7 +59,7 @@ function taskSection(report: Report): string {
     ['Ended', time(task.end_time)],
     ['Duration', duration(task)]
   ]
-  return `### Task\n\n| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`
+  return `### Task\n\n| Field | Value |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`
 }
 
 function countsSection(report: Report): string {

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: start-up cost and polling economy, as ratios and medians measured in one run.
+ * Prints a table and writes bench/results.json. Nothing here is asserted: machines are shared.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createLocator } from '../src/locate.ts'
+import type { Task } from '../src/models.ts'
+import { waitForTask } from '../src/poller.ts'
+import { adaptiveSchedule, fixedSchedule } from '../src/schedule.ts'
+import { DEMO_PROJECT_ID, startSimulator } from '../simulator/server.ts'
+import { defaultInputs, DIST, inputVariable, ROOT } from '../simulator/run-action.ts'
+import { iacTask } from '../simulator/tasks.ts'
+import { fakeClient } from '../__fixtures__/fake-client.ts'
+import { fakeClock } from '../__fixtures__/fake-clock.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const TOKEN = 'bench-token'
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2
+}
+const round = (x: number, digits = 1) => Number(x.toFixed(digits))
+
+// ── cold start ───────────────────────────────────────────────────────────────────────────────
+const sim = await startSimulator({ tokens: [TOKEN], tasks: [{ task: iacTask('t-1', 'bench', { scanned: 10, succeeded: 10, failed: 0 }) }] })
+const dir = mkdtempSync(join(tmpdir(), 'hss-bench-'))
+const rssFile = join(dir, 'rss')
+const actionEnv = (extra: Record<string, string> = {}) => {
+  const out = join(dir, 'out')
+  writeFileSync(out, '')
+  const inputs = { ...defaultInputs(), [inputVariable('task-id')]: 't-1', [inputVariable('endpoint')]: sim.url, [inputVariable('project-id')]: DEMO_PROJECT_ID, [inputVariable('auth-token')]: TOKEN, [inputVariable('summary')]: 'false' }
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...inputs, GITHUB_OUTPUT: out, ...extra }
+}
+const taskUrl = `${sim.url}/v5/${DEMO_PROJECT_ID}/common/tasks/batch-query?offset=0&limit=10`
+
+interface Command {
+  name: string
+  args: string[]
+  env: NodeJS.ProcessEnv
+  expectCode: number
+}
+const commands: Command[] = [
+  { name: 'node -e 0', args: ['-e', '0'], env: { PATH: process.env.PATH ?? '' }, expectCode: 0 },
+  { name: 'plain fetch of the same request', args: [join(ROOT, 'bench/fetch-floor.mjs'), taskUrl, TOKEN], env: { PATH: process.env.PATH ?? '' }, expectCode: 0 },
+  { name: 'node dist/index.js (finished task)', args: [DIST], env: actionEnv(), expectCode: 0 },
+  { name: 'node --check dist/index.js (parse only)', args: ['--check', DIST], env: {}, expectCode: 0 },
+  { name: 'node dist/index.js (config error: load, no request)', args: [DIST], env: actionEnv({ [inputVariable('timeout')]: 'bad' }), expectCode: 1 }
+]
+
+function time(command: Command, rss = false): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const args = rss ? ['--import', join(ROOT, 'bench/maxrss.mjs'), ...command.args] : command.args
+    const started = process.hrtime.bigint()
+    const child = spawn(process.execPath, args, { env: { ...command.env, ...(rss ? { BENCH_RSS_FILE: rssFile } : {}) }, stdio: 'ignore' })
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      if (code !== command.expectCode) reject(new Error(`${command.name} exited ${code}`))
+      else resolve(ms)
+    })
+  })
+}
+
+const times = new Map<string, number[]>(commands.map((c) => [c.name, []]))
+for (const c of commands) await time(c) // warm the file cache
+for (let i = 0; i < RUNS; i++) {
+  // Interleaved, so drift on a shared machine touches every command alike.
+  for (const c of commands) times.get(c.name)?.push(await time(c))
+}
+writeFileSync(rssFile, '')
+for (let i = 0; i < 5; i++) await time(commands[2] as Command, true)
+const peakRssKb = median(readFileSync(rssFile, 'utf8').trim().split('\n').map(Number))
+await sim.close()
+rmSync(dir, { recursive: true, force: true })
+
+const med = (name: string) => median(times.get(name) ?? [])
+const floor = med('plain fetch of the same request')
+const action = med('node dist/index.js (finished task)')
+const distFiles = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'))
+const distBytes = Object.fromEntries(distFiles.map((f) => [f, statSync(join(ROOT, 'dist', f)).size]))
+
+// ── polling economy ──────────────────────────────────────────────────────────────────────────
+const POLL = 15_000
+const MIN = 60_000
+
+interface Timeline {
+  minutes: number
+  /** HSS's estimates are right, or off: too optimistic or pessimistic by up to half. */
+  estimates: 'right' | 'wrong'
+}
+
+async function simulate(t: Timeline, adaptive: boolean, seed: number): Promise<{ queries: number; latencyMs: number }> {
+  let x = seed
+  const random = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) >>> 0) / 2 ** 31
+  const clock = fakeClock()
+  const start = clock.now() - Math.floor(random() * POLL) // the gate starts at a random phase of the scan
+  const duration = t.minutes * MIN
+  const bias = t.estimates === 'right' ? 1 : 0.5 + random() // the whole estimate is off by ×0.5–1.5
+  const client = fakeClient([])
+  client.listTasks = async () => {
+    const elapsed = clock.now() - start
+    const left = duration - elapsed
+    const task: Task =
+      left <= 0
+        ? iacTask('t-1', 'n', { scanned: 10, succeeded: 10, failed: 0 })
+        : { ...iacTask('t-1', 'n', { scanned: 10, succeeded: 5, failed: 0 }), task_status: 'running', estimated_time: Math.ceil((left * bias) / MIN) }
+    return { total_num: 1, data_list: [task] }
+  }
+  let queries = 0
+  const counting = { ...client, listTasks: (...a: Parameters<typeof client.listTasks>) => (queries++, client.listTasks(...a)) }
+  await waitForTask({
+    clock,
+    random,
+    deadline: clock.now() + 4 * 3600_000,
+    requestTimeoutMs: 30_000,
+    pollIntervalMs: POLL,
+    log: () => undefined,
+    locator: createLocator(counting, 'iac_scan', { by: 'id', id: 't-1' }),
+    taskType: 'iac_scan',
+    schedule: adaptive ? adaptiveSchedule(POLL, random) : fixedSchedule(POLL)
+  })
+  return { queries, latencyMs: clock.now() - (start + duration) }
+}
+
+const SEEDS = 400
+const economy: Record<string, number | string>[] = []
+for (const minutes of [1, 5, 15, 60]) {
+  for (const estimates of ['right', 'wrong'] as const) {
+    const row: Record<string, number | string> = { minutes, estimates }
+    for (const [label, adaptive] of [['fixed', false], ['adaptive', true]] as const) {
+      const runs = await Promise.all(Array.from({ length: SEEDS }, (_, seed) => simulate({ minutes, estimates }, adaptive, seed + 1)))
+      row[`${label} queries`] = median(runs.map((r) => r.queries))
+      row[`${label} latency s (median)`] = round(median(runs.map((r) => r.latencyMs)) / 1000)
+      row[`${label} latency s (worst)`] = round(Math.max(...runs.map((r) => r.latencyMs)) / 1000)
+    }
+    economy.push(row)
+  }
+}
+
+// ── targets (issue: performance) ─────────────────────────────────────────────────────────────
+const row = (minutes: number, estimates: 'right' | 'wrong') => economy.find((r) => r.minutes === minutes && r.estimates === estimates) ?? {}
+const n = (r: Record<string, number | string>, key: string) => Number(r[key])
+const targets: { target: string; measured: string; met: boolean }[] = [
+  { target: 'cold start ≤ 1.5 × plain fetch', measured: `${round(action / floor, 2)}×`, met: action <= 1.5 * floor },
+  ...(['right', 'wrong'] as const).map((e) => ({
+    target: `60-min scan (${e} estimates): queries ≤ ½ of fixed`,
+    measured: `${n(row(60, e), 'adaptive queries')} vs ${n(row(60, e), 'fixed queries')}`,
+    met: n(row(60, e), 'adaptive queries') <= n(row(60, e), 'fixed queries') / 2
+  })),
+  {
+    target: '60-min scan, right estimates: median latency ≤ 1.25 × poll-interval',
+    measured: `${n(row(60, 'right'), 'adaptive latency s (median)')} s ≤ ${1.25 * (POLL / 1000)} s`,
+    met: n(row(60, 'right'), 'adaptive latency s (median)') <= 1.25 * (POLL / 1000)
+  },
+  ...[1, 5, 15, 60].map((m) => ({
+    target: `${m}-min scan, wrong estimates: worst latency ≤ stretch cap (4 × poll-interval)`,
+    measured: `${n(row(m, 'wrong'), 'adaptive latency s (worst)')} s ≤ ${(4 * POLL) / 1000} s`,
+    met: n(row(m, 'wrong'), 'adaptive latency s (worst)') <= (4 * POLL) / 1000
+  })),
+  ...[1, 5].flatMap((m) =>
+    (['right', 'wrong'] as const).map((e) => {
+      const r = row(m, e)
+      return {
+        target: `${m}-min scan (${e}): queries and latency no worse than fixed`,
+        measured: `queries ${n(r, 'adaptive queries')} vs ${n(r, 'fixed queries')}; median ${n(r, 'adaptive latency s (median)')} vs ${n(r, 'fixed latency s (median)')} s; worst ${n(r, 'adaptive latency s (worst)')} vs ${n(r, 'fixed latency s (worst)')} s`,
+        met:
+          n(r, 'adaptive queries') <= n(r, 'fixed queries') &&
+          n(r, 'adaptive latency s (median)') <= n(r, 'fixed latency s (median)') &&
+          n(r, 'adaptive latency s (worst)') <= n(r, 'fixed latency s (worst)')
+      }
+    })
+  )
+]
+
+// ── report ───────────────────────────────────────────────────────────────────────────────────
+const startup = commands.map((c) => ({ command: c.name, 'median ms': round(med(c.name)), 'runs': RUNS }))
+const results = {
+  measuredAt: new Date().toISOString(),
+  node: process.version,
+  coldStart: {
+    runs: RUNS,
+    medians: Object.fromEntries(startup.map((s) => [s.command, s['median ms']])),
+    actionOverFetch: round(action / floor, 2),
+    actionOverNodeE0: round(action / med('node -e 0'), 2),
+    target: 'action ≤ 1.5 × plain fetch'
+  },
+  dist: { bytes: distBytes, indexKiB: round((distBytes['index.js'] ?? 0) / 1024) },
+  peakRssMiB: round(peakRssKb / 1024),
+  polling: { pollIntervalS: POLL / 1000, seeds: SEEDS, rows: economy },
+  targets
+}
+writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
+
+console.log(`Node ${process.version}, ${RUNS} interleaved runs each\n`)
+console.table(startup)
+console.log(`action / plain fetch: ${results.coldStart.actionOverFetch}×   action / node -e 0: ${results.coldStart.actionOverNodeE0}×   (target: action ≤ 1.5 × plain fetch)`)
+console.log(`dist: ${Object.entries(distBytes).map(([f, b]) => `${f} ${round(b / 1024)} KiB`).join(', ')}   peak RSS of the action: ${results.peakRssMiB} MiB\n`)
+console.log(`Polling economy: poll-interval ${POLL / 1000} s, ${SEEDS} simulated runs per row (fake clock); latency = finish → verdict`)
+console.table(economy)
+console.log('\nTargets (measured in this run):')
+console.table(targets.map((t) => ({ ...t, met: t.met ? 'yes' : 'NO' })))
+console.log('\nwritten to bench/results.json')
