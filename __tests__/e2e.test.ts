@@ -176,6 +176,19 @@ describe('authentication and project', () => {
     expect(run.elapsedMs).toBeLessThan(5000)
   })
 
+  it.concurrent('a run stopped by an error after finding the task by name still names its id', async () => {
+    const task = { task: iacTask('found-7', 'iac-pr-7', { scanned: 1, succeeded: 1, failed: 0 }, { task_status: 'running' }) }
+    const run = await gate({ tasks: [task] }, { 'task-name': 'iac-pr-7' }, {
+      setup: (sim) => {
+        sim.queueFault({ kind: 'pass' })
+        sim.queueFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' })
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ 'task-id': 'found-7', 'task-name': 'iac-pr-7' })
+    expect(run.summary).toContain('Task looked for: id `found-7`')
+  })
+
   it.concurrent('fails fast on 403 and names the permissions; soft-fail does not hide it', async () => {
     const run = await gate({ tasks: [withFiles(0)] }, { 'task-id': 't-1', 'soft-fail': 'true' }, { setup: (sim) => sim.setStandingFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' }) })
     expect(run.code).toBe(1)

@@ -242,6 +242,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ targetOf),
 /* harmony export */   TR: () => (/* binding */ createLocator),
 /* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
 /* harmony export */   ff: () => (/* binding */ describeTarget)
@@ -250,8 +251,11 @@ __webpack_async_result__();
 const PAGE_LIMIT = 200;
 /** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
 const MAX_NAME_PAGES = 50;
-function createLocator(client, taskType, ref) {
-    const target = { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+function targetOf(ref) {
+    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+}
+/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
+function createLocator(client, taskType, ref, target = targetOf(ref)) {
     async function byId(id, timeoutMs) {
         const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
         return page.data_list.find((task) => task.task_id === id);
@@ -632,7 +636,7 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
         toolkit/* setFailed */.C1(error instanceof Error ? error.message : String(error));
         return;
     }
-    const target = { id: config.task.by === 'id' ? config.task.id : undefined, name: config.task.by === 'name' ? config.task.name : undefined };
+    const target = (0,locate/* targetOf */.$r)(config.task);
     try {
         await gate(config, deps, startedAt, target);
     }
@@ -674,7 +678,7 @@ async function gate(config, deps, startedAt, target) {
         projectId,
         enterpriseProjectId: config.enterpriseProjectId
     });
-    const locator = (0,locate/* createLocator */.TR)(client, config.taskType, config.task);
+    const locator = (0,locate/* createLocator */.TR)(client, config.taskType, config.task, target);
     toolkit/* info */.pq(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)}`);
     const outcome = await (0,poller/* waitForTask */.aZ)({ ...retry(deadline), locator, taskType: config.taskType });
     const verdict = (0,src_verdict/* judge */.S)({
@@ -698,7 +702,6 @@ async function gate(config, deps, startedAt, target) {
         elapsedMs: deps.clock.now() - startedAt,
         queries: outcome.queries
     };
-    Object.assign(target, locator.target);
     await publish(report, config);
 }
 async function failedFilesOf(task, config, list) {

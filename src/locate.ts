@@ -11,16 +11,24 @@ export const PAGE_LIMIT = 200
 /** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
 export const MAX_NAME_PAGES = 50
 
+/** What is being looked for: the id (once known) and the name (when given). */
+export interface Target {
+  id: string | undefined
+  name: string | undefined
+}
+
 export interface Locator {
   /** The task, or undefined when HSS does not (yet) know it. */
   locate(timeoutMs: number): Promise<Task | undefined>
-  /** What is being looked for: the id once known, and the name when given. */
-  readonly target: { id: string | undefined; name: string | undefined }
+  readonly target: Target
 }
 
-export function createLocator(client: HssClient, taskType: TaskType, ref: TaskRef): Locator {
-  const target = { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined }
+export function targetOf(ref: TaskRef): Target {
+  return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined }
+}
 
+/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
+export function createLocator(client: HssClient, taskType: TaskType, ref: TaskRef, target: Target = targetOf(ref)): Locator {
   async function byId(id: string, timeoutMs: number): Promise<Task | undefined> {
     const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs)
     return page.data_list.find((task) => task.task_id === id)
@@ -60,6 +68,6 @@ export function newestNamed(tasks: readonly Task[], name: string): Task | undefi
 }
 
 /** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
-export function describeTarget(target: Locator['target']): string {
+export function describeTarget(target: Target): string {
   return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`
 }

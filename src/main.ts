@@ -6,7 +6,7 @@ import { buildConfig, type Config } from './config.ts'
 import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
 import { createHssClient } from './hss-client.ts'
-import { createLocator, describeTarget } from './locate.ts'
+import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
 import { outputsOf } from './outputs.ts'
 import { waitForTask } from './poller.ts'
 import type { Report } from './report.ts'
@@ -43,7 +43,7 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
     return
   }
 
-  const target = { id: config.task.by === 'id' ? config.task.id : undefined, name: config.task.by === 'name' ? config.task.name : undefined }
+  const target = targetOf(config.task)
   try {
     await gate(config, deps, startedAt, target)
   } catch (error) {
@@ -51,7 +51,7 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
   }
 }
 
-async function gate(config: Config, deps: RunDeps, startedAt: number, target: Report['target']): Promise<void> {
+async function gate(config: Config, deps: RunDeps, startedAt: number, target: Target): Promise<void> {
   const retry = (deadline: number): RetryContext => ({
     clock: deps.clock,
     random: deps.random,
@@ -86,7 +86,7 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Re
     projectId,
     enterpriseProjectId: config.enterpriseProjectId
   })
-  const locator = createLocator(client, config.taskType, config.task)
+  const locator = createLocator(client, config.taskType, config.task, target)
   core.info(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${describeTarget(locator.target)}`)
   const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType })
 
@@ -113,7 +113,6 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Re
     elapsedMs: deps.clock.now() - startedAt,
     queries: outcome.queries
   }
-  Object.assign(target, locator.target)
   await publish(report, config)
 }
 
@@ -174,7 +173,7 @@ async function comment(report: Report, config: Config): Promise<void> {
 }
 
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
-async function stop(config: Config, error: unknown, target: Report['target']): Promise<void> {
+async function stop(config: Config, error: unknown, target: Target): Promise<void> {
   const cancelled = error instanceof CancelledError
   const message = error instanceof HssError || error instanceof InputError || cancelled
     ? error.message

@@ -1,6 +1,7 @@
 /** Everything the reporters need, gathered once by main. */
 import type { TaskType, Thresholds } from './config.ts'
 import type { FailedFiles } from './failed-files.ts'
+import type { Target } from './locate.ts'
 import type { Task } from './models.ts'
 import type { Verdict } from './verdict.ts'
 
@@ -10,7 +11,7 @@ export interface Report {
   softFail: boolean
   timeoutMs: number
   /** The id and name looked for (the id once known). */
-  target: { id: string | undefined; name: string | undefined }
+  target: Target
   /** The last task seen, exactly as HSS returned it. */
   task: Task | undefined
   verdict: Verdict
