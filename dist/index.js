@@ -619,6 +619,7 @@ var summary = __nccwpck_require__(8855);
 
 
 
+
 /** The longest a single request may take. */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Time allowed for the failed-file listing, after the verdict is known. */
@@ -679,7 +680,7 @@ async function gate(config, deps, startedAt, target) {
         enterpriseProjectId: config.enterpriseProjectId
     });
     const locator = (0,locate/* createLocator */.TR)(client, config.taskType, config.task, target);
-    toolkit/* info */.pq(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)}`);
+    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(config.timeoutMs)} for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)}`);
     const outcome = await (0,poller/* waitForTask */.aZ)({ ...retry(deadline), locator, taskType: config.taskType });
     const verdict = (0,src_verdict/* judge */.S)({
         task: outcome.task,

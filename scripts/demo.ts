@@ -18,7 +18,7 @@ const task = iacTask('b9a1c1e0-7f3e-4c55-9c1b-2f8d1e0a6c31', 'iac-pr-42', { scan
 const sim = await startSimulator({
   tasks: [
     {
-      task: { ...task, task_status: 'ready', estimated_time: 2, iac_scan_info: { file_type: 'k8s_yaml', scan_file_num: 24, success_file_num: 0, failed_file_num: 0 } },
+      task: { ...task, task_status: 'ready', estimated_time: 1, iac_scan_info: { file_type: 'k8s_yaml', scan_file_num: 24, success_file_num: 0, failed_file_num: 0 } },
       phases: [
         { afterMs: 1500, status: 'running', patch: { estimated_time: 1, iac_scan_info: { file_type: 'k8s_yaml', scan_file_num: 24, success_file_num: 11, failed_file_num: 1 } } },
         { afterMs: 3500, status: 'finished', patch: { estimated_time: 0, end_time: task.end_time ?? 0, iac_scan_info: task.iac_scan_info ?? {} } }
@@ -47,8 +47,8 @@ const run = await runAction({
 })
 await sim.close()
 
-console.log('── action log ──────────────────────────────────────────')
-console.log(run.stdout.trimEnd())
+console.log('── action log (::debug:: lines hidden, as the runner hides them) ──')
+console.log(run.stdout.split('\n').filter((line) => !line.startsWith('::debug::')).join('\n').trimEnd())
 console.log('\n── outputs ─────────────────────────────────────────────')
 for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${value.length > 160 ? `${value.slice(0, 160)}…` : value}`)
 console.log('\n── job summary (GITHUB_STEP_SUMMARY) ───────────────────')

@@ -8,6 +8,7 @@ import { listFailedFiles, type FailedFiles } from './failed-files.ts'
 import { createHssClient } from './hss-client.ts'
 import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
 import { outputsOf } from './outputs.ts'
+import { formatDuration } from './parse.ts'
 import { waitForTask } from './poller.ts'
 import type { Report } from './report.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
@@ -87,7 +88,7 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     enterpriseProjectId: config.enterpriseProjectId
   })
   const locator = createLocator(client, config.taskType, config.task, target)
-  core.info(`Waiting up to ${config.timeoutMs / 1000} s for ${config.taskType} task ${describeTarget(locator.target)}`)
+  core.info(`Waiting up to ${formatDuration(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target)}`)
   const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType })
 
   const verdict = judge({
