@@ -77,6 +77,15 @@ describe('comment-on-pr', () => {
     expect(run.outputs.result).toBe('passed')
   })
 
+  it('a GitHub API that never answers holds the verdict up at most 30 s', async () => {
+    github.hang = true
+    const run = await gate({ tasks: failing() }, inputs, { env: prEnv() })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('failed')
+    expect(commands(run.stdout, 'warning')).toContainEqual('::warning::Could not write the pull-request comment: GitHub did not answer within 30 s')
+    expect(run.elapsedMs).toBeLessThan(40_000)
+  }, 60_000)
+
   it('does nothing on other events', async () => {
     const run = await gate({ tasks: failing() }, inputs, { env: prEnv('push') })
     expect(github.requests).toHaveLength(0)

@@ -42,7 +42,8 @@ function renderComment(report, marker, runUrl) {
 
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-async function upsertPullRequestComment(token, report) {
+/** `signal` aborts every request (time-out or cancellation); the caller reports that. */
+async function upsertPullRequestComment(token, report, signal) {
     if (!PR_EVENTS.has(github/* context */._.eventName))
         return { kind: 'skipped', why: `not a pull-request event (${github/* context */._.eventName || 'none'})` };
     const number = github/* context */._.payload.pull_request?.number;
@@ -54,7 +55,7 @@ async function upsertPullRequestComment(token, report) {
     const marker = commentMarker({ workflow: github/* context */._.workflow ?? '', job: github/* context */._.job ?? '', task: report.target.id ?? report.target.name ?? '' });
     const runUrl = github/* context */._.runId ? `${github/* context */._.serverUrl}/${owner}/${repo}/actions/runs/${github/* context */._.runId}` : undefined;
     const body = renderComment(report, marker, runUrl);
-    const octokit = (0,github/* getOctokit */.Q)(token);
+    const octokit = (0,github/* getOctokit */.Q)(token, { request: { signal } });
     try {
         for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) {
             const mine = page.data.find((comment) => comment.body?.startsWith(marker));
@@ -67,6 +68,8 @@ async function upsertPullRequestComment(token, report) {
         return { kind: 'written', url: data.html_url, updated: false };
     }
     catch (error) {
+        if (signal.aborted)
+            throw error;
         return { kind: 'failed', why: explain(error, github/* context */._.payload) };
     }
 }

@@ -565,7 +565,7 @@ var src_verdict = __nccwpck_require__(3138);
 /** The step's outputs, as strings, from a report. */
 
 
-function outputsOf(report) {
+function outputsOf(report, commentUrl = '') {
     const { task, verdict } = report;
     const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
     return {
@@ -581,7 +581,7 @@ function outputsOf(report) {
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
         'task-json': task ? JSON.stringify(task) : '',
         'failed-files': JSON.stringify(files),
-        'comment-url': ''
+        'comment-url': commentUrl
     };
 }
 
@@ -622,6 +622,8 @@ var summary = __nccwpck_require__(8855);
 
 /** The longest a single request may take. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** The longest the pull-request comment may hold up the verdict. */
+const COMMENT_TIMEOUT_MS = 30_000;
 /** Time allowed for the failed-file listing, after the verdict is known. */
 const FAILED_FILES_BUDGET_MS = 60_000;
 /** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
@@ -703,28 +705,30 @@ async function gate(config, deps, startedAt, target) {
         elapsedMs: deps.clock.now() - startedAt,
         queries: outcome.queries
     };
-    await publish(report, config);
+    await publish(report, config, deps.signal);
 }
+/** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
 async function failedFilesOf(task, config, list) {
     if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num)
         return undefined;
+    let why;
     try {
         const listed = await list();
         if (listed.ok)
             return listed.value;
-        toolkit/* warning */.$e(`Could not list the failed files: ${listed.error.message}. The verdict stands on the counts.`);
-        return listed.error.message;
+        why = listed.error.message;
     }
     catch (error) {
         if (error instanceof errors/* CancelledError */.cc)
             throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        toolkit/* warning */.$e(`Could not list the failed files: ${message}. The verdict stands on the counts.`);
-        return message;
+        why = error instanceof Error ? error.message : String(error);
     }
+    toolkit/* warning */.$e(`Could not list the failed files: ${why}. The verdict stands on the counts.`);
+    return why;
 }
-async function publish(report, config) {
-    for (const [name, value] of Object.entries(outputsOf(report)))
+async function publish(report, config, cancel) {
+    const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
+    for (const [name, value] of Object.entries(outputsOf(report, commentUrl)))
         toolkit/* setOutput */.uH(name, value);
     for (const annotation of annotationsOf(report)) {
         const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
@@ -732,8 +736,6 @@ async function publish(report, config) {
     }
     if (config.summary)
         await toolkit/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(report)).write();
-    if (config.commentOnPr)
-        await comment(report, config);
     const { verdict } = report;
     if (verdict.result === 'passed') {
         toolkit/* info */.pq(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`);
@@ -745,25 +747,29 @@ async function publish(report, config) {
     else
         toolkit/* setFailed */.C1(message);
 }
-/** The pull-request comment is a courtesy: whatever happens to it, the verdict below still applies. */
-async function comment(report, config) {
+/**
+ * The pull-request comment is a courtesy: whatever happens to it (even a GitHub API that never
+ * answers), the verdict still applies. Returns the comment's URL, or '' when none was written.
+ */
+async function comment(report, config, cancel) {
+    const timeout = AbortSignal.timeout(COMMENT_TIMEOUT_MS);
     try {
         const { upsertPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
-        const outcome = await upsertPullRequestComment(config.githubToken, report);
+        const outcome = await upsertPullRequestComment(config.githubToken, report, AbortSignal.any([cancel, timeout]));
         if (outcome.kind === 'written') {
-            toolkit/* setOutput */.uH('comment-url', outcome.url);
             toolkit/* info */.pq(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`);
+            return outcome.url;
         }
-        else if (outcome.kind === 'skipped') {
+        if (outcome.kind === 'skipped')
             toolkit/* info */.pq(`No pull-request comment: ${outcome.why}`);
-        }
-        else {
+        else
             toolkit/* warning */.$e(`Could not write the pull-request comment: ${outcome.why}`);
-        }
     }
     catch (error) {
-        toolkit/* warning */.$e(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}`);
+        const why = timeout.aborted ? `GitHub did not answer within ${COMMENT_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+        toolkit/* warning */.$e(`Could not write the pull-request comment: ${why}`);
     }
+    return '';
 }
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function stop(config, error, target) {

@@ -14,6 +14,8 @@ export interface FakeGitHub {
   requests: { method: string; path: string; auth: string | undefined }[]
   /** Answer every request with this status (403 for a fork's read-only token). */
   refuseWith: number | undefined
+  /** Never answer at all. */
+  hang: boolean
   close(): Promise<void>
 }
 
@@ -28,6 +30,7 @@ export async function startFakeGitHub(options: { token: string; existing?: strin
     comments: (options.existing ?? []).map(make),
     requests: [],
     refuseWith: undefined,
+    hang: false,
     close: async () => undefined
   }
 
@@ -42,6 +45,7 @@ export async function startFakeGitHub(options: { token: string; existing?: strin
         res.end(JSON.stringify(body))
       }
       if (req.headers.authorization !== `token ${options.token}` && req.headers.authorization !== `Bearer ${options.token}`) return send(401, { message: 'Bad credentials' })
+      if (state.hang) return
       if (state.refuseWith) return send(state.refuseWith, { message: 'Resource not accessible by integration' })
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body?: string }) : {}
       let m = /^\/repos\/o\/r\/issues\/7\/comments$/.exec(url.pathname)
@@ -68,6 +72,10 @@ export async function startFakeGitHub(options: { token: string; existing?: strin
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()))
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
   return state
 }

@@ -11,7 +11,7 @@ import { outputsOf } from './outputs.ts'
 import { formatDuration } from './parse.ts'
 import { waitForTask } from './poller.ts'
 import type { Report } from './report.ts'
-import { retryTransient, type RetryContext } from './retry.ts'
+import { retryTransient, type RetryContext, type RetryOutcome } from './retry.ts'
 import { registerSecrets } from './secrets.ts'
 import { renderStopSummary, renderSummary } from './summary.ts'
 import { createTransport } from './transport.ts'
@@ -27,6 +27,8 @@ export interface RunDeps {
 
 /** The longest a single request may take. */
 const REQUEST_TIMEOUT_MS = 30_000
+/** The longest the pull-request comment may hold up the verdict. */
+const COMMENT_TIMEOUT_MS = 30_000
 /** Time allowed for the failed-file listing, after the verdict is known. */
 const FAILED_FILES_BUDGET_MS = 60_000
 
@@ -114,36 +116,33 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     elapsedMs: deps.clock.now() - startedAt,
     queries: outcome.queries
   }
-  await publish(report, config)
+  await publish(report, config, deps.signal)
 }
 
-async function failedFilesOf(
-  task: Report['task'],
-  config: Config,
-  list: () => Promise<{ ok: true; value: FailedFiles } | { ok: false; error: HssError }>
-): Promise<FailedFiles | string | undefined> {
+/** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
+async function failedFilesOf(task: Report['task'], config: Config, list: () => Promise<RetryOutcome<FailedFiles>>): Promise<FailedFiles | string | undefined> {
   if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num) return undefined
+  let why: string
   try {
     const listed = await list()
     if (listed.ok) return listed.value
-    core.warning(`Could not list the failed files: ${listed.error.message}. The verdict stands on the counts.`)
-    return listed.error.message
+    why = listed.error.message
   } catch (error) {
     if (error instanceof CancelledError) throw error
-    const message = error instanceof Error ? error.message : String(error)
-    core.warning(`Could not list the failed files: ${message}. The verdict stands on the counts.`)
-    return message
+    why = error instanceof Error ? error.message : String(error)
   }
+  core.warning(`Could not list the failed files: ${why}. The verdict stands on the counts.`)
+  return why
 }
 
-async function publish(report: Report, config: Config): Promise<void> {
-  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value)
+async function publish(report: Report, config: Config, cancel: AbortSignal): Promise<void> {
+  const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
+  for (const [name, value] of Object.entries(outputsOf(report, commentUrl))) core.setOutput(name, value)
   for (const annotation of annotationsOf(report)) {
     const log = annotation.level === 'error' ? core.error : core.warning
     log(annotation.message, { title: annotation.title })
   }
   if (config.summary) await core.summary.addRaw(renderSummary(report)).write()
-  if (config.commentOnPr) await comment(report, config)
 
   const { verdict } = report
   if (verdict.result === 'passed') {
@@ -155,22 +154,26 @@ async function publish(report: Report, config: Config): Promise<void> {
   else core.setFailed(message)
 }
 
-/** The pull-request comment is a courtesy: whatever happens to it, the verdict below still applies. */
-async function comment(report: Report, config: Config): Promise<void> {
+/**
+ * The pull-request comment is a courtesy: whatever happens to it (even a GitHub API that never
+ * answers), the verdict still applies. Returns the comment's URL, or '' when none was written.
+ */
+async function comment(report: Report, config: Config, cancel: AbortSignal): Promise<string> {
+  const timeout = AbortSignal.timeout(COMMENT_TIMEOUT_MS)
   try {
     const { upsertPullRequestComment } = await import('./pr-comment.ts')
-    const outcome = await upsertPullRequestComment(config.githubToken, report)
+    const outcome = await upsertPullRequestComment(config.githubToken, report, AbortSignal.any([cancel, timeout]))
     if (outcome.kind === 'written') {
-      core.setOutput('comment-url', outcome.url)
       core.info(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`)
-    } else if (outcome.kind === 'skipped') {
-      core.info(`No pull-request comment: ${outcome.why}`)
-    } else {
-      core.warning(`Could not write the pull-request comment: ${outcome.why}`)
+      return outcome.url
     }
+    if (outcome.kind === 'skipped') core.info(`No pull-request comment: ${outcome.why}`)
+    else core.warning(`Could not write the pull-request comment: ${outcome.why}`)
   } catch (error) {
-    core.warning(`Could not write the pull-request comment: ${error instanceof Error ? error.message : String(error)}`)
+    const why = timeout.aborted ? `GitHub did not answer within ${COMMENT_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error)
+    core.warning(`Could not write the pull-request comment: ${why}`)
   }
+  return ''
 }
 
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */

@@ -20,7 +20,7 @@ export type Outputs = Record<
   string
 >
 
-export function outputsOf(report: Report): Outputs {
+export function outputsOf(report: Report, commentUrl = ''): Outputs {
   const { task, verdict } = report
   const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : []
   return {
@@ -36,6 +36,6 @@ export function outputsOf(report: Report): Outputs {
     'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
     'task-json': task ? JSON.stringify(task) : '',
     'failed-files': JSON.stringify(files),
-    'comment-url': ''
+    'comment-url': commentUrl
   }
 }

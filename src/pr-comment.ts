@@ -10,7 +10,8 @@ export type CommentOutcome = { kind: 'written'; url: string; updated: boolean } 
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
-export async function upsertPullRequestComment(token: string, report: Report): Promise<CommentOutcome> {
+/** `signal` aborts every request (time-out or cancellation); the caller reports that. */
+export async function upsertPullRequestComment(token: string, report: Report, signal: AbortSignal): Promise<CommentOutcome> {
   if (!PR_EVENTS.has(context.eventName)) return { kind: 'skipped', why: `not a pull-request event (${context.eventName || 'none'})` }
   const number = (context.payload.pull_request as { number?: number } | undefined)?.number
   if (!number) return { kind: 'skipped', why: 'the event has no pull request number' }
@@ -20,7 +21,7 @@ export async function upsertPullRequestComment(token: string, report: Report): P
   const marker = commentMarker({ workflow: context.workflow ?? '', job: context.job ?? '', task: report.target.id ?? report.target.name ?? '' })
   const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined
   const body = renderComment(report, marker, runUrl)
-  const octokit = getOctokit(token)
+  const octokit = getOctokit(token, { request: { signal } })
   try {
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) {
       const mine = page.data.find((comment) => comment.body?.startsWith(marker))
@@ -32,6 +33,7 @@ export async function upsertPullRequestComment(token: string, report: Report): P
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
     return { kind: 'written', url: data.html_url, updated: false }
   } catch (error) {
+    if (signal.aborted) throw error
     return { kind: 'failed', why: explain(error, context.payload) }
   }
 }
