@@ -4048,7 +4048,6 @@ function createTransport(options) {
                 timeout: false,
                 throwHttpErrors: false,
                 signal,
-                ...(options.fetch ? { fetch: options.fetch } : {}),
                 hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
             });
             status = response.status;

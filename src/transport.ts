@@ -16,7 +16,6 @@ export interface TransportOptions {
   /** Aborts every request: the workflow was cancelled. */
   signal?: AbortSignal
   now?: () => Date
-  fetch?: typeof fetch
   /** One line per answer (method, URL, status, request id), for RUNNER_DEBUG. */
   debug?: (line: string) => void
 }
@@ -57,7 +56,6 @@ export function createTransport(options: TransportOptions): Send {
         timeout: false,
         throwHttpErrors: false,
         signal,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
         hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
       })
       status = response.status
