@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { CancelledError, HssError } from '../src/errors.ts'
 import { createLocator } from '../src/locate.ts'
 import { progressLine, waitForTask } from '../src/poller.ts'
-import { adaptiveSchedule, fixedSchedule } from '../src/schedule.ts'
+import { fixedSchedule } from '../src/schedule.ts'
 import { iacTask, clusterTask } from '../simulator/tasks.ts'
 import { fakeClient, listOf, type Answer } from '../__fixtures__/fake-client.ts'
 import { fakeClock } from '../__fixtures__/fake-clock.ts'
@@ -100,15 +100,11 @@ describe('waitForTask', () => {
 })
 
 describe('the default schedule', () => {
-  it('stretches waits while HSS expects a long scan, within the cap', async () => {
+  it('is adaptive unless told otherwise: waits stretch while HSS expects a long scan, within the cap', async () => {
     const long = { ...running, estimated_time: 30 }
     const { clock, options } = setup([listOf(long), listOf(long), listOf(finished)])
     await waitForTask({ ...options, schedule: undefined })
     expect(clock.sleeps).toEqual([60_000, 60_000])
-  })
-
-  it('is the one waitForTask uses unless told otherwise', () => {
-    expect(adaptiveSchedule(15_000, () => 0.5).next({ ...running, estimated_time: 30 }, 0)).toBe(60_000)
   })
 })
 

@@ -213,7 +213,7 @@ function truncate(text, maxLength) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1709);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2609);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5898);
 /* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8903);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
@@ -238,73 +238,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1741:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ targetOf),
-/* harmony export */   TR: () => (/* binding */ createLocator),
-/* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
-/* harmony export */   ff: () => (/* binding */ describeTarget)
-/* harmony export */ });
-/* unused harmony exports MAX_NAME_PAGES, newestNamed */
-const PAGE_LIMIT = 200;
-/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
-const MAX_NAME_PAGES = 50;
-function targetOf(ref) {
-    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
-}
-/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
-function createLocator(client, taskType, ref, target = targetOf(ref)) {
-    async function byId(id, timeoutMs) {
-        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
-        return page.data_list.find((task) => task.task_id === id);
-    }
-    async function byName(name, timeoutMs) {
-        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
-        for (let pageNo = 0; pageNo < MAX_NAME_PAGES; pageNo++) {
-            const offset = pageNo * PAGE_LIMIT;
-            const page = await client.listTasks(body, { offset, limit: PAGE_LIMIT }, timeoutMs);
-            const newest = newestNamed(page.data_list, name);
-            if (newest)
-                return newest;
-            if (page.data_list.length < PAGE_LIMIT || offset + PAGE_LIMIT >= page.total_num)
-                return undefined;
-        }
-        return undefined;
-    }
-    return {
-        target,
-        async locate(timeoutMs) {
-            if (target.id)
-                return byId(target.id, timeoutMs);
-            const task = await byName(target.name ?? '', timeoutMs);
-            if (task)
-                target.id = task.task_id;
-            return task;
-        }
-    };
-}
-/** Of the tasks named exactly `name`, the one with the latest start_time. */
-function newestNamed(tasks, name) {
-    let newest;
-    for (const task of tasks) {
-        if (task.task_name !== name)
-            continue;
-        if (!newest || (task.start_time ?? 0) > (newest.start_time ?? 0))
-            newest = task;
-    }
-    return newest;
-}
-/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
-function describeTarget(target) {
-    return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
-}
-
-
-/***/ }),
-
-/***/ 2609:
+/***/ 5898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -481,8 +415,60 @@ function endpointFor(input, value, service, region) {
     return serviceEndpoint(service, region);
 }
 
-// EXTERNAL MODULE: ./src/locate.ts
-var locate = __nccwpck_require__(1741);
+;// CONCATENATED MODULE: ./src/locate.ts
+const PAGE_LIMIT = 200;
+/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
+const MAX_NAME_PAGES = 50;
+function targetOf(ref) {
+    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+}
+/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
+function createLocator(client, taskType, ref, target = targetOf(ref)) {
+    async function byId(id, timeoutMs) {
+        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
+        return page.data_list.find((task) => task.task_id === id);
+    }
+    async function byName(name, timeoutMs) {
+        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
+        for (let pageNo = 0; pageNo < MAX_NAME_PAGES; pageNo++) {
+            const offset = pageNo * PAGE_LIMIT;
+            const page = await client.listTasks(body, { offset, limit: PAGE_LIMIT }, timeoutMs);
+            const newest = newestNamed(page.data_list, name);
+            if (newest)
+                return newest;
+            if (page.data_list.length < PAGE_LIMIT || offset + PAGE_LIMIT >= page.total_num)
+                return undefined;
+        }
+        return undefined;
+    }
+    return {
+        target,
+        async locate(timeoutMs) {
+            if (target.id)
+                return byId(target.id, timeoutMs);
+            const task = await byName(target.name ?? '', timeoutMs);
+            if (task)
+                target.id = task.task_id;
+            return task;
+        }
+    };
+}
+/** Of the tasks named exactly `name`, the one with the latest start_time. */
+function newestNamed(tasks, name) {
+    let newest;
+    for (const task of tasks) {
+        if (task.task_name !== name)
+            continue;
+        if (!newest || (task.start_time ?? 0) > (newest.start_time ?? 0))
+            newest = task;
+    }
+    return newest;
+}
+/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
+function describeTarget(target) {
+    return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
+}
+
 ;// CONCATENATED MODULE: ./src/failed-files.ts
 /** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
 
@@ -492,8 +478,8 @@ const FAILED_FILES_CAP = 100;
 async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
     const files = [];
     let total = 0;
-    for (let offset = 0; files.length < cap; offset += locate/* PAGE_LIMIT */.Wt) {
-        const limit = Math.max(10, Math.min(locate/* PAGE_LIMIT */.Wt, cap - files.length));
+    for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
+        const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length));
         const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit });
         const list = page.iac_scan_data_list ?? [];
         total = Math.max(page.total_num, offset + list.length);
@@ -559,6 +545,8 @@ function isListTaskResourcesResponse(data) {
     return Array.isArray(list) && list.every(transport/* isRecord */.u4);
 }
 
+// EXTERNAL MODULE: ./src/models.ts
+var models = __nccwpck_require__(6293);
 // EXTERNAL MODULE: ./src/verdict.ts
 var src_verdict = __nccwpck_require__(3138);
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -585,10 +573,157 @@ function outputsOf(report, commentUrl = '') {
     };
 }
 
-// EXTERNAL MODULE: ./src/poller.ts + 1 modules
-var poller = __nccwpck_require__(7202);
-// EXTERNAL MODULE: ./src/retry.ts
-var src_retry = __nccwpck_require__(9809);
+// EXTERNAL MODULE: ./src/counts.ts
+var src_counts = __nccwpck_require__(5495);
+;// CONCATENATED MODULE: ./src/retry.ts
+
+/** The least time one attempt gets, even at the deadline. */
+const MIN_ATTEMPT_MS = 2000;
+const BACKOFF_BASE_MS = 1000;
+async function retryTransient(attempt, ctx) {
+    for (let failures = 1;; failures++) {
+        const left = ctx.deadline - ctx.clock.now();
+        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
+        try {
+            return { ok: true, value: await attempt(timeoutMs) };
+        }
+        catch (error) {
+            if (!(error instanceof errors/* HssError */.T9) || !error.transient)
+                throw error;
+            const delay = backoffDelay(failures, error, ctx);
+            const remaining = ctx.deadline - ctx.clock.now();
+            if (delay >= remaining) {
+                ctx.log(`${error.message}; no time left to retry before the time-out`);
+                return { ok: false, error };
+            }
+            ctx.log(`${retryLine(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${failures + 1})`);
+            await ctx.clock.sleep(delay, ctx.signal);
+        }
+    }
+}
+/**
+ * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
+ * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
+ * so gates that share one credential do not come back together).
+ */
+function backoffDelay(failures, error, ctx) {
+    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
+    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
+    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
+    if (error.throttled)
+        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
+    if (error.retryAfterMs !== undefined) {
+        delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
+    }
+    return Math.round(delay);
+}
+function retryLine(error) {
+    if (error.throttled) {
+        const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`;
+        return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`;
+    }
+    return `Transient failure: ${error.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/schedule.ts
+/**
+ * How long to wait before the next status query. HSS allows one user about 5 queries a minute, so a
+ * long scan should not spend them on "still running": while HSS's `estimated_time` says the finish
+ * is far away, the wait stretches (up to 4 × poll-interval); for the last minute, and as soon as the
+ * estimate proves wrong, it is poll-interval again. Gates started together are kept out of lockstep
+ * by jitter: the first wait is shortened by up to 10 % (an offset that lasts the whole run), and
+ * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
+ * short scans cost no more latency than a fixed poller.
+ */
+
+const STRETCH_CAP = 4;
+const JITTER = 0.1;
+const MINUTE = 60_000;
+function fixedSchedule(pollIntervalMs) {
+    return { next: () => pollIntervalMs };
+}
+function adaptiveSchedule(pollIntervalMs, random) {
+    let trusted = true;
+    let first = true;
+    /** When the last estimate said the task would finish, in epoch ms. */
+    let predictedFinish;
+    return {
+        next(task, now) {
+            const estimateMs = estimateOf(task);
+            if (estimateMs !== undefined && trusted && predictedFinish !== undefined) {
+                // Wrong when HSS now expects later than it said (beyond its 1-minute rounding), or the
+                // predicted finish has passed by more than that and the task still runs.
+                const expectedNow = predictedFinish - now;
+                if (estimateMs > expectedNow + MINUTE || now > predictedFinish + MINUTE)
+                    trusted = false;
+            }
+            predictedFinish = estimateMs === undefined ? undefined : now + estimateMs;
+            const stretch = trusted && estimateMs !== undefined && estimateMs > MINUTE;
+            const offset = first ? 1 - JITTER * random() : 1;
+            first = false;
+            if (!stretch)
+                return Math.round(pollIntervalMs * offset);
+            const base = clamp(estimateMs - MINUTE, pollIntervalMs, STRETCH_CAP * pollIntervalMs);
+            return Math.round(Math.min(base * (1 - JITTER + 2 * JITTER * random()), STRETCH_CAP * pollIntervalMs));
+        }
+    };
+}
+/** HSS's estimate of the time left, in ms, for a task that is still running. */
+function estimateOf(task) {
+    const minutes = task?.estimated_time;
+    if (!task || task.task_status === models/* FINISHED */.B || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
+        return undefined;
+    return minutes * MINUTE;
+}
+function clamp(value, low, high) {
+    return Math.min(high, Math.max(low, value));
+}
+
+;// CONCATENATED MODULE: ./src/poller.ts
+
+
+
+
+
+async function waitForTask(options) {
+    const { locator, clock } = options;
+    let task;
+    let queries = 0;
+    let lastCall = false;
+    const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
+    for (;;) {
+        const attempt = await retryTransient((timeoutMs) => {
+            queries++;
+            return locator.locate(timeoutMs);
+        }, options);
+        if (!attempt.ok)
+            return { kind: 'timed-out', task, queries, lastError: attempt.error };
+        task = attempt.value ?? task;
+        options.log(progressLine(attempt.value, locator, options.taskType));
+        if (attempt.value?.task_status === models/* FINISHED */.B)
+            return { kind: 'finished', task: attempt.value, queries };
+        if (lastCall)
+            return { kind: 'timed-out', task, queries };
+        const delay = schedule.next(attempt.value, clock.now());
+        const remaining = options.deadline - clock.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', task, queries };
+        if (delay >= remaining)
+            lastCall = true;
+        await clock.sleep(Math.min(delay, remaining), options.signal);
+    }
+}
+/** One line per query: status, counts, and HSS's estimate of the minutes left. */
+function progressLine(task, locator, taskType) {
+    if (!task) {
+        return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`;
+    }
+    const counts = (0,src_counts/* countsOf */.mQ)(task, taskType);
+    const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
+    const estimate = task.task_status !== models/* FINISHED */.B && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : '';
+    return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${(0,src_counts/* itemWord */.ul)(taskType)} done, ${counts.failed} failed${estimate}`;
+}
+
 ;// CONCATENATED MODULE: ./src/secrets.ts
 /** Registers every secret with the runner before anything is logged, so the runner masks it. */
 
@@ -604,6 +739,7 @@ function registerSecrets(source, setSecret) {
 var summary = __nccwpck_require__(8855);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+
 
 
 
@@ -639,7 +775,7 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
         toolkit/* setFailed */.C1(error instanceof Error ? error.message : String(error));
         return;
     }
-    const target = (0,locate/* targetOf */.$r)(config.task);
+    const target = targetOf(config.task);
     try {
         await gate(config, deps, startedAt, target);
     }
@@ -670,7 +806,7 @@ async function gate(config, deps, startedAt, target) {
         // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
         const { lookUpProjectId } = await __nccwpck_require__.e(/* import() */ 94).then(__nccwpck_require__.bind(__nccwpck_require__, 2094));
         const iamSend = (0,transport/* createTransport */.oO)(transportOptions);
-        const found = await (0,src_retry/* retryTransient */.jh)(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
+        const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
         if (!found.ok)
             throw found.error;
         projectId = found.value;
@@ -681,18 +817,18 @@ async function gate(config, deps, startedAt, target) {
         projectId,
         enterpriseProjectId: config.enterpriseProjectId
     });
-    const locator = (0,locate/* createLocator */.TR)(client, config.taskType, config.task, target);
-    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(config.timeoutMs)} for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)}`);
-    const outcome = await (0,poller/* waitForTask */.aZ)({ ...retry(deadline), locator, taskType: config.taskType });
+    const locator = createLocator(client, config.taskType, config.task, target);
+    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target)}`);
+    const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
     const verdict = (0,src_verdict/* judge */.S)({
         task: outcome.task,
         taskType: config.taskType,
         thresholds: config.thresholds,
         timeoutMs: config.timeoutMs,
-        wanted: (0,locate/* describeTarget */.ff)(locator.target),
+        wanted: describeTarget(locator.target),
         ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
     });
-    const failedFiles = await failedFilesOf(outcome.task, config, () => (0,src_retry/* retryTransient */.jh)(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
+    const failedFiles = await failedFilesOf(outcome.task, config, () => retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
     const report = {
         taskType: config.taskType,
         thresholds: config.thresholds,
@@ -709,7 +845,7 @@ async function gate(config, deps, startedAt, target) {
 }
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
 async function failedFilesOf(task, config, list) {
-    if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num)
+    if (config.taskType !== 'iac_scan' || task?.task_status !== models/* FINISHED */.B || !task.iac_scan_info?.failed_file_num)
         return undefined;
     let why;
     try {
@@ -784,6 +920,18 @@ async function stop(config, error, target) {
     }
     toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
 }
+
+
+/***/ }),
+
+/***/ 6293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ FINISHED)
+/* harmony export */ });
+/** The only status that ends the wait; HSS has no failed or cancelled status. */
+const FINISHED = 'finished';
 
 
 /***/ }),
@@ -924,116 +1072,6 @@ function parseText(input, value, maxLength) {
 
 /***/ }),
 
-/***/ 7202:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  BL: () => (/* binding */ FINISHED),
-  aZ: () => (/* binding */ waitForTask)
-});
-
-// UNUSED EXPORTS: progressLine
-
-// EXTERNAL MODULE: ./src/counts.ts
-var src_counts = __nccwpck_require__(5495);
-// EXTERNAL MODULE: ./src/locate.ts
-var locate = __nccwpck_require__(1741);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/schedule.ts
-const STRETCH_CAP = 4;
-const JITTER = 0.1;
-const MINUTE = 60_000;
-function fixedSchedule(pollIntervalMs) {
-    return { next: () => pollIntervalMs };
-}
-function adaptiveSchedule(pollIntervalMs, random) {
-    let trusted = true;
-    let first = true;
-    /** When the last estimate said the task would finish, in epoch ms. */
-    let predictedFinish;
-    return {
-        next(task, now) {
-            const estimateMs = estimateOf(task);
-            if (estimateMs !== undefined && trusted && predictedFinish !== undefined) {
-                // Wrong when HSS now expects later than it said (beyond its 1-minute rounding), or the
-                // predicted finish has passed by more than that and the task still runs.
-                const expectedNow = predictedFinish - now;
-                if (estimateMs > expectedNow + MINUTE || now > predictedFinish + MINUTE)
-                    trusted = false;
-            }
-            predictedFinish = estimateMs === undefined ? undefined : now + estimateMs;
-            const stretch = trusted && estimateMs !== undefined && estimateMs > MINUTE;
-            const offset = first ? 1 - JITTER * random() : 1;
-            first = false;
-            if (!stretch)
-                return Math.round(pollIntervalMs * offset);
-            const base = clamp(estimateMs - MINUTE, pollIntervalMs, STRETCH_CAP * pollIntervalMs);
-            return Math.round(Math.min(base * (1 - JITTER + 2 * JITTER * random()), STRETCH_CAP * pollIntervalMs));
-        }
-    };
-}
-/** HSS's estimate of the time left, in ms, for a task that is still running. */
-function estimateOf(task) {
-    const minutes = task?.estimated_time;
-    if (!task || task.task_status === 'finished' || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
-        return undefined;
-    return minutes * MINUTE;
-}
-function clamp(value, low, high) {
-    return Math.min(high, Math.max(low, value));
-}
-
-;// CONCATENATED MODULE: ./src/poller.ts
-
-
-
-
-const FINISHED = 'finished';
-async function waitForTask(options) {
-    const { locator, clock } = options;
-    let task;
-    let queries = 0;
-    let lastCall = false;
-    const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
-    for (;;) {
-        const attempt = await (0,retry/* retryTransient */.jh)((timeoutMs) => {
-            queries++;
-            return locator.locate(timeoutMs);
-        }, options);
-        if (!attempt.ok)
-            return { kind: 'timed-out', task, queries, lastError: attempt.error };
-        task = attempt.value ?? task;
-        options.log(progressLine(attempt.value, locator, options.taskType));
-        if (attempt.value?.task_status === FINISHED)
-            return { kind: 'finished', task: attempt.value, queries };
-        if (lastCall)
-            return { kind: 'timed-out', task, queries };
-        const delay = schedule.next(attempt.value, clock.now());
-        const remaining = options.deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', task, queries };
-        if (delay >= remaining)
-            lastCall = true;
-        await clock.sleep(Math.min(delay, remaining), options.signal);
-    }
-}
-/** One line per query: status, counts, and HSS's estimate of the minutes left. */
-function progressLine(task, locator, taskType) {
-    if (!task) {
-        return `No ${taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)} yet; waiting for it to appear`;
-    }
-    const counts = (0,src_counts/* countsOf */.mQ)(task, taskType);
-    const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
-    const estimate = task.task_status !== FINISHED && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : '';
-    return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${(0,src_counts/* itemWord */.ul)(taskType)} done, ${counts.failed} failed${estimate}`;
-}
-
-
-/***/ }),
-
 /***/ 8903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1059,66 +1097,6 @@ function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
         return 'unsupported';
     module.setGlobalProxyFromEnv(env);
     return 'enabled';
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jh: () => (/* binding */ retryTransient)
-/* harmony export */ });
-/* unused harmony exports MIN_ATTEMPT_MS, backoffDelay */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-/** The least time one attempt gets, even at the deadline. */
-const MIN_ATTEMPT_MS = 2000;
-const BACKOFF_BASE_MS = 1000;
-async function retryTransient(attempt, ctx) {
-    for (let failures = 1;; failures++) {
-        const left = ctx.deadline - ctx.clock.now();
-        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
-        try {
-            return { ok: true, value: await attempt(timeoutMs) };
-        }
-        catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9) || !error.transient)
-                throw error;
-            const delay = backoffDelay(failures, error, ctx);
-            const remaining = ctx.deadline - ctx.clock.now();
-            if (delay >= remaining) {
-                ctx.log(`${error.message}; no time left to retry before the time-out`);
-                return { ok: false, error };
-            }
-            ctx.log(`${retryLine(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${failures + 1})`);
-            await ctx.clock.sleep(delay, ctx.signal);
-        }
-    }
-}
-/**
- * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
- * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
- * so gates that share one credential do not come back together).
- */
-function backoffDelay(failures, error, ctx) {
-    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
-    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
-    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
-    if (error.throttled)
-        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
-    if (error.retryAfterMs !== undefined) {
-        delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
-    }
-    return Math.round(delay);
-}
-function retryLine(error) {
-    if (error.throttled) {
-        const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`;
-        return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`;
-    }
-    return `Transient failure: ${error.message}`;
 }
 
 
@@ -3933,6 +3911,8 @@ const ky = createInstance();
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/signer.ts
@@ -4023,6 +4003,7 @@ var version = __nccwpck_require__(311);
  * One signed request to HSS or IAM through ky, with a per-request time-out, cancellation, and every
  * failure turned into an HssError that says whether it is worth retrying.
  */
+
 
 
 
@@ -4167,7 +4148,7 @@ function errorDetail(data) {
     const requestId = firstString(data.request_id, nested?.request_id);
     return {
         ...(code ? { code: code.slice(0, 64) } : {}),
-        ...(message ? { message: oneLine(message).slice(0, MAX_MESSAGE) } : {}),
+        ...(message ? { message: (0,src_escape/* oneLine */.TN)(message).slice(0, MAX_MESSAGE) } : {}),
         ...(requestId ? { requestId: requestId.slice(0, 128) } : {})
     };
 }
@@ -4193,9 +4174,6 @@ function firstString(...values) {
     }
     return undefined;
 }
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
 function secretsOf(auth) {
     return auth.kind === 'token' ? [auth.token] : [auth.secretAccessKey, auth.securityToken ?? ''];
 }
@@ -4215,24 +4193,24 @@ function redactor(secrets) {
 /* harmony export */   S: () => (/* binding */ judge),
 /* harmony export */   f: () => (/* binding */ percentText)
 /* harmony export */ });
-/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5495);
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5495);
+/* harmony import */ var _models_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6293);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2828);
-/* harmony import */ var _poller_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7202);
 
 
 
 function judge(input) {
     const { task, taskType, thresholds } = input;
-    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_2__/* .countsOf */ .mQ)(task, taskType);
-    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_2__/* .failedPercent */ .vd)(counts);
-    if (task?.task_status !== _poller_js__WEBPACK_IMPORTED_MODULE_1__/* .FINISHED */ .BL) {
+    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .countsOf */ .mQ)(task, taskType);
+    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .failedPercent */ .vd)(counts);
+    if (task?.task_status !== _models_js__WEBPACK_IMPORTED_MODULE_2__/* .FINISHED */ .B) {
         const failing = input.lastError ? `; the last query failed: ${input.lastError}` : '';
         const reason = task
             ? `Task ${input.wanted} did not finish within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
             : `No ${taskType} task ${input.wanted} was found within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)}${failing}`;
         return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent };
     }
-    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_2__/* .itemWord */ .ul)(taskType);
+    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(taskType);
     const checks = [
         {
             input: 'max-failed',

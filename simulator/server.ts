@@ -11,6 +11,7 @@ import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
 import { taskAt, type ScriptedTask } from './tasks.ts'
 import type { Task } from '../src/models.ts'
+import { isRecord } from '../src/transport.ts'
 
 export interface SimulatorOptions {
   projectId?: string
@@ -267,8 +268,4 @@ function safeJson(text: string): unknown {
   } catch {
     return text
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

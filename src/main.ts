@@ -7,6 +7,7 @@ import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
 import { createHssClient } from './hss-client.ts'
 import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
+import { FINISHED } from './models.ts'
 import { outputsOf } from './outputs.ts'
 import { formatDuration } from './parse.ts'
 import { waitForTask } from './poller.ts'
@@ -121,7 +122,7 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
 
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
 async function failedFilesOf(task: Report['task'], config: Config, list: () => Promise<RetryOutcome<FailedFiles>>): Promise<FailedFiles | string | undefined> {
-  if (config.taskType !== 'iac_scan' || task?.task_status !== 'finished' || !task.iac_scan_info?.failed_file_num) return undefined
+  if (config.taskType !== 'iac_scan' || task?.task_status !== FINISHED || !task.iac_scan_info?.failed_file_num) return undefined
   let why: string
   try {
     const listed = await list()

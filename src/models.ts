@@ -3,6 +3,9 @@ import type { TaskType } from './config.ts'
 
 export type TaskStatus = 'ready' | 'running' | 'finished'
 
+/** The only status that ends the wait; HSS has no failed or cancelled status. */
+export const FINISHED: TaskStatus = 'finished'
+
 export interface IacScanInfo {
   file_type?: string
   scan_file_num?: number

@@ -7,7 +7,7 @@ import type { TaskType } from './config.ts'
 import { countsOf, itemWord } from './counts.ts'
 import type { HssError } from './errors.ts'
 import { describeTarget, type Locator } from './locate.ts'
-import type { Task } from './models.ts'
+import { FINISHED, type Task } from './models.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
 import { adaptiveSchedule, type Schedule } from './schedule.ts'
 
@@ -21,8 +21,6 @@ export interface WaitOptions extends RetryContext {
   /** Adaptive by default; the benchmark compares it with a fixed one. */
   schedule?: Schedule
 }
-
-export const FINISHED = 'finished'
 
 export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   const { locator, clock } = options

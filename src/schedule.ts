@@ -7,7 +7,7 @@
  * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
  * short scans cost no more latency than a fixed poller.
  */
-import type { Task } from './models.ts'
+import { FINISHED, type Task } from './models.ts'
 
 export const STRETCH_CAP = 4
 export const JITTER = 0.1
@@ -52,7 +52,7 @@ export function adaptiveSchedule(pollIntervalMs: number, random: () => number): 
 /** HSS's estimate of the time left, in ms, for a task that is still running. */
 function estimateOf(task: Task | undefined): number | undefined {
   const minutes = task?.estimated_time
-  if (!task || task.task_status === 'finished' || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) return undefined
+  if (!task || task.task_status === FINISHED || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) return undefined
   return minutes * MINUTE
 }
 

@@ -5,6 +5,7 @@
 import ky from 'ky'
 import type { Auth } from './config.ts'
 import { CancelledError, HssError } from './errors.ts'
+import { oneLine } from './escape.ts'
 import { sign } from './signer.ts'
 import { USER_AGENT } from './version.ts'
 
@@ -199,10 +200,6 @@ function firstString(...values: unknown[]): string | undefined {
     if (typeof value === 'number') return String(value)
   }
   return undefined
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }
 
 function secretsOf(auth: Auth): string[] {

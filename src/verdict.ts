@@ -1,9 +1,8 @@
 /** The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out. */
 import type { TaskType, Thresholds } from './config.ts'
 import { countsOf, failedPercent, itemWord, type Counts } from './counts.ts'
-import type { Task } from './models.ts'
+import { FINISHED, type Task } from './models.ts'
 import { formatDuration } from './parse.ts'
-import { FINISHED } from './poller.ts'
 
 export type Result = 'passed' | 'failed' | 'timed-out'
 
