@@ -1,6 +1,6 @@
 /** An in-memory HssClient: a scripted list of answers (or failures) per call, and a record of calls. */
-import type { HssClient } from '../src/hss-client.ts'
-import type { ListTaskResourcesResponse, ListTasksBody, ListTasksResponse, Page, Task } from '../src/models.ts'
+import type { HssClient } from '../src/hss/client.ts'
+import type { ListTaskResourcesResponse, ListTasksBody, ListTasksResponse, Page, Task } from '../src/hss/models.ts'
 
 export type Answer = ListTasksResponse | Error
 

@@ -1,6 +1,6 @@
 /** A Report with sensible defaults, for the reporter tests. */
-import type { Report } from '../src/report.ts'
-import { judge } from '../src/verdict.ts'
+import type { Report } from '../src/report/report.ts'
+import { judge } from '../src/gate/verdict.ts'
 import { iacTask } from '../simulator/tasks.ts'
 
 export function reportOf(overrides: Partial<Report> = {}): Report {

@@ -3,8 +3,8 @@
  * property tests. A scenario is plain data, so a failing one can be printed and replayed.
  */
 import fc from 'fast-check'
-import type { Thresholds } from '../src/config.ts'
-import type { Task } from '../src/models.ts'
+import type { Thresholds } from '../src/inputs/config.ts'
+import type { Task } from '../src/hss/models.ts'
 import type { Fault } from '../simulator/faults.ts'
 import type { ScriptedTask } from '../simulator/tasks.ts'
 import { iacTask } from '../simulator/tasks.ts'

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { buildConfig } from '../src/config.ts'
+import { buildConfig } from '../src/inputs/config.ts'
 import { InputError } from '../src/errors.ts'
-import { formatDuration, parseBoolean, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from '../src/parse.ts'
+import { formatDuration, parseBoolean, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from '../src/inputs/parse.ts'
 import { iacTask } from '../simulator/tasks.ts'
 import { commands, gate } from '../__fixtures__/e2e.ts'
 

@@ -1,6 +1,6 @@
 /** Hostile and huge data from HSS must not break the summary, forge outputs, or grow memory. */
 import { describe, expect, it } from '@jest/globals'
-import type { Task } from '../src/models.ts'
+import type { Task } from '../src/hss/models.ts'
 import { failedFiles, iacTask } from '../simulator/tasks.ts'
 import { commands, gate } from '../__fixtures__/e2e.ts'
 

@@ -1,6 +1,6 @@
 /** Proxies and private CAs, as on self-hosted runners: the built action through a real proxy and over TLS. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { useProxyFromEnv } from '../src/proxy.ts'
+import { useProxyFromEnv } from '../src/hss/proxy.ts'
 import { iacTask } from '../simulator/tasks.ts'
 import { gate } from '../__fixtures__/e2e.ts'
 import { makePki, startProxy, type Pki, type RunningProxy } from '../__fixtures__/network.ts'

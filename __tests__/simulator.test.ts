@@ -1,6 +1,6 @@
 /** The simulator holds the other tests to HSS's rules, so its own rules are tested here. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { sign } from '../src/signer.ts'
+import { sign } from '../src/hss/signer.ts'
 import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator, type Simulator } from '../simulator/server.ts'
 import { iacTask, taskAt } from '../simulator/tasks.ts'
 

@@ -30,44 +30,6 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 5495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   mQ: () => (/* binding */ countsOf),
-/* harmony export */   ul: () => (/* binding */ itemWord),
-/* harmony export */   vd: () => (/* binding */ failedPercent)
-/* harmony export */ });
-function countsOf(task, taskType) {
-    if (taskType === 'iac_scan') {
-        const info = task?.iac_scan_info;
-        return {
-            scanned: count(info?.scan_file_num),
-            succeeded: count(info?.success_file_num),
-            failed: count(info?.failed_file_num)
-        };
-    }
-    const info = task?.cluster_scan_info;
-    const scanning = count(info?.scanning_cluster_num);
-    const succeeded = count(info?.success_cluster_num);
-    const failed = count(info?.failed_cluster_num);
-    return { scanned: scanning + succeeded + failed, succeeded, failed };
-}
-/** failed / scanned × 100, 0 when nothing was scanned. */
-function failedPercent(counts) {
-    return counts.scanned === 0 ? 0 : (counts.failed / counts.scanned) * 100;
-}
-/** A count HSS sent; anything that is not a non-negative whole number reads as 0. */
-function count(value) {
-    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
-}
-function itemWord(taskType) {
-    return taskType === 'iac_scan' ? 'files' : 'clusters';
-}
-
-
-/***/ }),
-
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -207,724 +169,123 @@ function truncate(text, maxLength) {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1709);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5898);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8903);
-/** The action's entry point: the runner starts dist/index.js, built from this file. */
-
-
-
-
-const cancel = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-        // The runner gives a cancelled step a few seconds before it kills it: stop waiting now.
-        cancel.abort();
-        setTimeout(() => process.exit(process.exitCode ?? 1), 1500).unref();
-    });
-}
-if ((0,_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .useProxyFromEnv */ .b)(process.env) === 'unsupported') {
-    _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`HTTPS_PROXY/HTTP_PROXY are set but Node ${process.version} cannot apply them at run time; set NODE_USE_ENV_PROXY=1 in the step's env`);
-}
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ clock: _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, random: Math.random, env: process.env, signal: cancel.signal });
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5898:
+/***/ 9339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./src/toolkit.ts + 6 modules
-var toolkit = __nccwpck_require__(1709);
-// EXTERNAL MODULE: ./src/escape.ts
-var src_escape = __nccwpck_require__(2988);
-;// CONCATENATED MODULE: ./src/annotations.ts
-/** Annotations for the first few failed files: enough to point at them, never hundreds. */
-
-const MAX_ANNOTATIONS = 10;
-function annotationsOf(report) {
-    if (typeof report.failedFiles !== 'object')
-        return [];
-    // A passed gate with tolerated failures still points at the files, as warnings.
-    const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
-    const { files, total } = report.failedFiles;
-    const shown = files.slice(0, MAX_ANNOTATIONS);
-    const annotations = shown.map((file) => ({
-        level,
-        title: `HSS could not scan ${(0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(file.file_name), 120)}`,
-        message: (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(file.failed_reason || 'no reason given'), 500)
-    }));
-    if (total > shown.length && shown.length > 0) {
-        const last = annotations[annotations.length - 1];
-        if (last)
-            last.message += ` (and ${total - shown.length} more failed files: see the job summary)`;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mQ: () => (/* binding */ countsOf),
+/* harmony export */   ul: () => (/* binding */ itemWord),
+/* harmony export */   vd: () => (/* binding */ failedPercent)
+/* harmony export */ });
+function countsOf(task, taskType) {
+    if (taskType === 'iac_scan') {
+        const info = task?.iac_scan_info;
+        return {
+            scanned: count(info?.scan_file_num),
+            succeeded: count(info?.success_file_num),
+            failed: count(info?.failed_file_num)
+        };
     }
-    return annotations;
+    const info = task?.cluster_scan_info;
+    const scanning = count(info?.scanning_cluster_num);
+    const succeeded = count(info?.success_cluster_num);
+    const failed = count(info?.failed_cluster_num);
+    return { scanned: scanning + succeeded + failed, succeeded, failed };
 }
-
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
-;// CONCATENATED MODULE: ./src/endpoints.ts
-/** Default HSS and IAM endpoints of a region. */
-/** Regions whose services live under another top-level domain. */
-const DOMAIN_BY_REGION = {
-    'eu-west-101': 'myhuaweicloud.eu'
-};
-const DEFAULT_DOMAIN = 'myhuaweicloud.com';
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
-function serviceEndpoint(service, region) {
-    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
+/** failed / scanned × 100, 0 when nothing was scanned. */
+function failedPercent(counts) {
+    return counts.scanned === 0 ? 0 : (counts.failed / counts.scanned) * 100;
 }
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __nccwpck_require__(2828);
-;// CONCATENATED MODULE: ./src/config.ts
-/** Inputs (and their environment fallbacks) become one validated, typed Config. */
-
-
-
-const TASK_TYPES = ['iac_scan', 'cluster_scan'];
-/** Inputs that fall back to environment variables, in the order tried. */
-const ENV_FALLBACKS = {
-    region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
-    'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
-    'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
-    'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
-    'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
-};
-/** Inputs whose values must never be printed. */
-const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'];
-/** An input's value, else its first non-empty environment fallback, else ''. */
-function resolveInput(source, name) {
-    const direct = source.read(name).trim();
-    if (direct)
-        return direct;
-    for (const variable of ENV_FALLBACKS[name] ?? []) {
-        const value = source.env[variable]?.trim();
-        if (value)
-            return value;
-    }
-    return '';
+/** A count HSS sent; anything that is not a non-negative whole number reads as 0. */
+function count(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
 }
-const SECOND = 1000;
-const DAY = 24 * 3600 * SECOND;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-function buildConfig(source) {
-    const get = (name) => resolveInput(source, name);
-    const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
-    const task = taskRef(get('task-id'), get('task-name'));
-    const regionText = get('region');
-    if (regionText && !REGION_PATTERN.test(regionText)) {
-        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
-    }
-    const region = regionText || undefined;
-    const auth = authFrom(get);
-    const projectText = get('project-id');
-    if (projectText && !ID_PATTERN.test(projectText)) {
-        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
-    }
-    const projectId = projectText || undefined;
-    if (!projectId && auth.kind === 'token') {
-        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
-    }
-    const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
-    if (!projectId && !region) {
-        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
-    }
-    // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
-    const iamText = get('iam-endpoint');
-    const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
-    const epText = get('enterprise-project-id');
-    const enterpriseProjectId = epText ? (0,parse/* parseText */.r4)('enterprise-project-id', epText, 256) : undefined;
-    const percentText = get('max-failed-percent');
-    return {
-        task,
-        taskType,
-        region,
-        projectId,
-        enterpriseProjectId,
-        endpoint,
-        iamEndpoint,
-        auth,
-        timeoutMs: (0,parse/* parseDuration */.E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
-        pollIntervalMs: (0,parse/* parseDuration */.E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
-        thresholds: {
-            maxFailed: (0,parse/* parseInteger */.cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
-            maxFailedPercent: percentText ? (0,parse/* parseDecimal */.$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
-            minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
-        },
-        softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
-        summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
-        commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
-        githubToken: get('github-token')
-    };
-}
-function taskRef(id, name) {
-    if (id) {
-        if (!ID_PATTERN.test(id)) {
-            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
-        }
-        return { by: 'id', id };
-    }
-    if (name)
-        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255) };
-    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for');
-}
-function authFrom(get) {
-    const token = get('auth-token');
-    if (token)
-        return { kind: 'token', token };
-    const accessKeyId = get('access-key-id');
-    const secretAccessKey = get('secret-access-key');
-    if (accessKeyId && !secretAccessKey) {
-        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
-    }
-    if (secretAccessKey && !accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
-    }
-    if (!accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
-    }
-    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
-        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
-    }
-    const securityToken = get('security-token');
-    return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
-}
-function endpointFor(input, value, service, region) {
-    if (value)
-        return (0,parse/* parseEndpoint */.Bk)(input, value);
-    if (!region) {
-        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
-    }
-    return serviceEndpoint(service, region);
-}
-
-;// CONCATENATED MODULE: ./src/locate.ts
-const PAGE_LIMIT = 200;
-/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
-const MAX_NAME_PAGES = 50;
-function targetOf(ref) {
-    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
-}
-/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
-function createLocator(client, taskType, ref, target = targetOf(ref)) {
-    async function byId(id, timeoutMs) {
-        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
-        return page.data_list.find((task) => task.task_id === id);
-    }
-    async function byName(name, timeoutMs) {
-        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
-        for (let pageNo = 0; pageNo < MAX_NAME_PAGES; pageNo++) {
-            const offset = pageNo * PAGE_LIMIT;
-            const page = await client.listTasks(body, { offset, limit: PAGE_LIMIT }, timeoutMs);
-            const newest = newestNamed(page.data_list, name);
-            if (newest)
-                return newest;
-            if (page.data_list.length < PAGE_LIMIT || offset + PAGE_LIMIT >= page.total_num)
-                return undefined;
-        }
-        return undefined;
-    }
-    return {
-        target,
-        async locate(timeoutMs) {
-            if (target.id)
-                return byId(target.id, timeoutMs);
-            const task = await byName(target.name ?? '', timeoutMs);
-            if (task)
-                target.id = task.task_id;
-            return task;
-        }
-    };
-}
-/** Of the tasks named exactly `name`, the one with the latest start_time. */
-function newestNamed(tasks, name) {
-    let newest;
-    for (const task of tasks) {
-        if (task.task_name !== name)
-            continue;
-        if (!newest || (task.start_time ?? 0) > (newest.start_time ?? 0))
-            newest = task;
-    }
-    return newest;
-}
-/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
-function describeTarget(target) {
-    return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
-}
-
-;// CONCATENATED MODULE: ./src/failed-files.ts
-/** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
-
-
-/** Enough for a readable summary and a bounded `failed-files` output. */
-const FAILED_FILES_CAP = 100;
-async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
-    const files = [];
-    let total = 0;
-    for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
-        const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length));
-        const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit });
-        const list = page.iac_scan_data_list ?? [];
-        total = Math.max(page.total_num, offset + list.length);
-        for (const resource of list.slice(0, cap - files.length)) {
-            files.push({
-                file_name: bounded(resource.file_name, 256),
-                ...(resource.file_type ? { file_type: bounded(resource.file_type, 32) } : {}),
-                ...(resource.chart_name ? { chart_name: bounded(resource.chart_name, 256) } : {}),
-                failed_reason: bounded(resource.failed_reason, 500)
-            });
-        }
-        if (list.length < limit || offset + list.length >= page.total_num)
-            break;
-    }
-    return { files, total };
-}
-function bounded(value, maxLength) {
-    return typeof value === 'string' ? (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(value), maxLength) : '';
-}
-
-// EXTERNAL MODULE: ./src/transport.ts + 21 modules
-var transport = __nccwpck_require__(4478);
-;// CONCATENATED MODULE: ./src/hss-client.ts
-
-function createHssClient(send, options) {
-    const url = (path, page) => {
-        const target = new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`);
-        if (options.enterpriseProjectId)
-            target.searchParams.set('enterprise_project_id', options.enterpriseProjectId);
-        target.searchParams.set('offset', String(page.offset));
-        target.searchParams.set('limit', String(page.limit));
-        return target;
-    };
-    return {
-        listTasks: (body, page, timeoutMs) => send({
-            operation: 'ListTasks',
-            method: 'POST',
-            url: url('common/tasks/batch-query', page),
-            body,
-            accept: isListTasksResponse,
-            ...(timeoutMs === undefined ? {} : { timeoutMs })
-        }),
-        listTaskResources: (taskId, body, page) => send({
-            operation: 'ListTaskResources',
-            method: 'POST',
-            url: url(`common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`, page),
-            body,
-            accept: isListTaskResourcesResponse
-        })
-    };
-}
-function isListTasksResponse(data) {
-    return ((0,transport/* isRecord */.u4)(data) &&
-        typeof data.total_num === 'number' &&
-        Array.isArray(data.data_list) &&
-        data.data_list.every((task) => (0,transport/* isRecord */.u4)(task) && typeof task.task_id === 'string'));
-}
-function isListTaskResourcesResponse(data) {
-    if (!(0,transport/* isRecord */.u4)(data) || typeof data.total_num !== 'number')
-        return false;
-    // Cluster scans answer cluster_scan_data_list instead; an absent list reads as empty.
-    const list = data.iac_scan_data_list ?? [];
-    return Array.isArray(list) && list.every(transport/* isRecord */.u4);
-}
-
-// EXTERNAL MODULE: ./src/models.ts
-var models = __nccwpck_require__(6293);
-// EXTERNAL MODULE: ./src/verdict.ts
-var src_verdict = __nccwpck_require__(3138);
-;// CONCATENATED MODULE: ./src/outputs.ts
-/** The step's outputs, as strings, from a report. */
-
-
-function outputsOf(report, commentUrl = '') {
-    const { task, verdict } = report;
-    const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
-    return {
-        'task-id': task?.task_id ?? report.target.id ?? '',
-        'task-name': task?.task_name ?? report.target.name ?? '',
-        'task-status': task?.task_status ?? '',
-        scanned: String(verdict.counts.scanned),
-        succeeded: String(verdict.counts.succeeded),
-        failed: String(verdict.counts.failed),
-        'failed-percent': (0,src_verdict/* percentText */.f)(verdict.failedPercent),
-        result: verdict.result,
-        reason: verdict.reasons.join('\n'),
-        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
-        'task-json': task ? JSON.stringify(task) : '',
-        'failed-files': JSON.stringify(files),
-        'comment-url': commentUrl
-    };
-}
-
-// EXTERNAL MODULE: ./src/counts.ts
-var src_counts = __nccwpck_require__(5495);
-;// CONCATENATED MODULE: ./src/retry.ts
-
-/** The least time one attempt gets, even at the deadline. */
-const MIN_ATTEMPT_MS = 2000;
-const BACKOFF_BASE_MS = 1000;
-async function retryTransient(attempt, ctx) {
-    for (let failures = 1;; failures++) {
-        const left = ctx.deadline - ctx.clock.now();
-        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
-        try {
-            return { ok: true, value: await attempt(timeoutMs) };
-        }
-        catch (error) {
-            if (!(error instanceof errors/* HssError */.T9) || !error.transient)
-                throw error;
-            const delay = backoffDelay(failures, error, ctx);
-            const remaining = ctx.deadline - ctx.clock.now();
-            if (delay >= remaining) {
-                ctx.log(`${error.message}; no time left to retry before the time-out`);
-                return { ok: false, error };
-            }
-            ctx.log(`${retryLine(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${failures + 1})`);
-            await ctx.clock.sleep(delay, ctx.signal);
-        }
-    }
-}
-/**
- * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
- * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
- * so gates that share one credential do not come back together).
- */
-function backoffDelay(failures, error, ctx) {
-    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
-    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
-    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
-    if (error.throttled)
-        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
-    if (error.retryAfterMs !== undefined) {
-        delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
-    }
-    return Math.round(delay);
-}
-function retryLine(error) {
-    if (error.throttled) {
-        const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`;
-        return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`;
-    }
-    return `Transient failure: ${error.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/schedule.ts
-/**
- * How long to wait before the next status query. HSS allows one user about 5 queries a minute, so a
- * long scan should not spend them on "still running": while HSS's `estimated_time` says the finish
- * is far away, the wait stretches (up to 4 × poll-interval); for the last minute, and as soon as the
- * estimate proves wrong, it is poll-interval again. Gates started together are kept out of lockstep
- * by jitter: the first wait is shortened by up to 10 % (an offset that lasts the whole run), and
- * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
- * short scans cost no more latency than a fixed poller.
- */
-
-const STRETCH_CAP = 4;
-const JITTER = 0.1;
-const MINUTE = 60_000;
-function fixedSchedule(pollIntervalMs) {
-    return { next: () => pollIntervalMs };
-}
-function adaptiveSchedule(pollIntervalMs, random) {
-    let trusted = true;
-    let first = true;
-    /** When the last estimate said the task would finish, in epoch ms. */
-    let predictedFinish;
-    return {
-        next(task, now) {
-            const estimateMs = estimateOf(task);
-            if (estimateMs !== undefined && trusted && predictedFinish !== undefined) {
-                // Wrong when HSS now expects later than it said (beyond its 1-minute rounding), or the
-                // predicted finish has passed by more than that and the task still runs.
-                const expectedNow = predictedFinish - now;
-                if (estimateMs > expectedNow + MINUTE || now > predictedFinish + MINUTE)
-                    trusted = false;
-            }
-            predictedFinish = estimateMs === undefined ? undefined : now + estimateMs;
-            const stretch = trusted && estimateMs !== undefined && estimateMs > MINUTE;
-            const offset = first ? 1 - JITTER * random() : 1;
-            first = false;
-            if (!stretch)
-                return Math.round(pollIntervalMs * offset);
-            const base = clamp(estimateMs - MINUTE, pollIntervalMs, STRETCH_CAP * pollIntervalMs);
-            return Math.round(Math.min(base * (1 - JITTER + 2 * JITTER * random()), STRETCH_CAP * pollIntervalMs));
-        }
-    };
-}
-/** HSS's estimate of the time left, in ms, for a task that is still running. */
-function estimateOf(task) {
-    const minutes = task?.estimated_time;
-    if (!task || task.task_status === models/* FINISHED */.B || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
-        return undefined;
-    return minutes * MINUTE;
-}
-function clamp(value, low, high) {
-    return Math.min(high, Math.max(low, value));
-}
-
-;// CONCATENATED MODULE: ./src/poller.ts
-
-
-
-
-
-async function waitForTask(options) {
-    const { locator, clock } = options;
-    let task;
-    let queries = 0;
-    let lastCall = false;
-    const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
-    for (;;) {
-        const attempt = await retryTransient((timeoutMs) => {
-            queries++;
-            return locator.locate(timeoutMs);
-        }, options);
-        if (!attempt.ok)
-            return { kind: 'timed-out', task, queries, lastError: attempt.error };
-        task = attempt.value ?? task;
-        options.log(progressLine(attempt.value, locator, options.taskType));
-        if (attempt.value?.task_status === models/* FINISHED */.B)
-            return { kind: 'finished', task: attempt.value, queries };
-        if (lastCall)
-            return { kind: 'timed-out', task, queries };
-        const delay = schedule.next(attempt.value, clock.now());
-        const remaining = options.deadline - clock.now();
-        if (remaining <= 0)
-            return { kind: 'timed-out', task, queries };
-        if (delay >= remaining)
-            lastCall = true;
-        await clock.sleep(Math.min(delay, remaining), options.signal);
-    }
-}
-/** One line per query: status, counts, and HSS's estimate of the minutes left. */
-function progressLine(task, locator, taskType) {
-    if (!task) {
-        return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`;
-    }
-    const counts = (0,src_counts/* countsOf */.mQ)(task, taskType);
-    const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
-    const estimate = task.task_status !== models/* FINISHED */.B && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : '';
-    return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${(0,src_counts/* itemWord */.ul)(taskType)} done, ${counts.failed} failed${estimate}`;
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-/** Registers every secret with the runner before anything is logged, so the runner masks it. */
-
-function registerSecrets(source, setSecret) {
-    for (const name of SECRET_INPUTS) {
-        const value = resolveInput(source, name);
-        if (value)
-            setSecret(value);
-    }
-}
-
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __nccwpck_require__(8855);
-;// CONCATENATED MODULE: ./src/main.ts
-/** Wires the pieces together: inputs → config → client → wait → verdict → report. */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The longest a single request may take. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** The longest the pull-request comment may hold up the verdict. */
-const COMMENT_TIMEOUT_MS = 30_000;
-/** Time allowed for the failed-file listing, after the verdict is known. */
-const FAILED_FILES_BUDGET_MS = 60_000;
-/** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
-async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
-    const startedAt = deps.clock.now();
-    const source = { read: (name) => toolkit/* getInput */.V4(name), env: deps.env };
-    registerSecrets(source, toolkit/* setSecret */.Pq);
-    let config;
-    try {
-        config = buildConfig(source);
-    }
-    catch (error) {
-        toolkit/* setFailed */.C1(error instanceof Error ? error.message : String(error));
-        return;
-    }
-    const target = targetOf(config.task);
-    try {
-        await gate(config, deps, startedAt, target);
-    }
-    catch (error) {
-        await stop(config, error, target);
-    }
-}
-async function gate(config, deps, startedAt, target) {
-    const retry = (deadline) => ({
-        clock: deps.clock,
-        random: deps.random,
-        deadline,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        pollIntervalMs: config.pollIntervalMs,
-        log: toolkit/* info */.pq,
-        signal: deps.signal
-    });
-    const deadline = startedAt + config.timeoutMs;
-    const transportOptions = {
-        auth: config.auth,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        signal: deps.signal,
-        now: () => new Date(deps.clock.now()),
-        debug: toolkit/* debug */.Yz
-    };
-    let projectId = config.projectId;
-    if (!projectId) {
-        // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
-        const { lookUpProjectId } = await __nccwpck_require__.e(/* import() */ 94).then(__nccwpck_require__.bind(__nccwpck_require__, 2094));
-        const iamSend = (0,transport/* createTransport */.oO)(transportOptions);
-        const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
-        if (!found.ok)
-            throw found.error;
-        projectId = found.value;
-        toolkit/* info */.pq(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
-    }
-    const client = createHssClient((0,transport/* createTransport */.oO)({ ...transportOptions, projectId }), {
-        endpoint: config.endpoint,
-        projectId,
-        enterpriseProjectId: config.enterpriseProjectId
-    });
-    const locator = createLocator(client, config.taskType, config.task, target);
-    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target)}`);
-    const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
-    const verdict = (0,src_verdict/* judge */.S)({
-        task: outcome.task,
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        timeoutMs: config.timeoutMs,
-        wanted: describeTarget(locator.target),
-        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
-    });
-    const failedFiles = await failedFilesOf(outcome.task, config, () => retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
-    const report = {
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        softFail: config.softFail,
-        timeoutMs: config.timeoutMs,
-        target: locator.target,
-        task: outcome.task,
-        verdict,
-        failedFiles,
-        elapsedMs: deps.clock.now() - startedAt,
-        queries: outcome.queries
-    };
-    await publish(report, config, deps.signal);
-}
-/** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
-async function failedFilesOf(task, config, list) {
-    if (config.taskType !== 'iac_scan' || task?.task_status !== models/* FINISHED */.B || !task.iac_scan_info?.failed_file_num)
-        return undefined;
-    let why;
-    try {
-        const listed = await list();
-        if (listed.ok)
-            return listed.value;
-        why = listed.error.message;
-    }
-    catch (error) {
-        if (error instanceof errors/* CancelledError */.cc)
-            throw error;
-        why = error instanceof Error ? error.message : String(error);
-    }
-    toolkit/* warning */.$e(`Could not list the failed files: ${why}. The verdict stands on the counts.`);
-    return why;
-}
-async function publish(report, config, cancel) {
-    const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
-    for (const [name, value] of Object.entries(outputsOf(report, commentUrl)))
-        toolkit/* setOutput */.uH(name, value);
-    for (const annotation of annotationsOf(report)) {
-        const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
-        log(annotation.message, { title: annotation.title });
-    }
-    if (config.summary)
-        await toolkit/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(report)).write();
-    const { verdict } = report;
-    if (verdict.result === 'passed') {
-        toolkit/* info */.pq(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`);
-        return;
-    }
-    const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`;
-    if (config.softFail)
-        toolkit/* warning */.$e(`${message} (soft-fail: not failing the step)`);
-    else
-        toolkit/* setFailed */.C1(message);
-}
-/**
- * The pull-request comment is a courtesy: whatever happens to it (even a GitHub API that never
- * answers), the verdict still applies. Returns the comment's URL, or '' when none was written.
- */
-async function comment(report, config, cancel) {
-    const timeout = AbortSignal.timeout(COMMENT_TIMEOUT_MS);
-    try {
-        const { upsertPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(283)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
-        const outcome = await upsertPullRequestComment(config.githubToken, report, AbortSignal.any([cancel, timeout]));
-        if (outcome.kind === 'written') {
-            toolkit/* info */.pq(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`);
-            return outcome.url;
-        }
-        if (outcome.kind === 'skipped')
-            toolkit/* info */.pq(`No pull-request comment: ${outcome.why}`);
-        else
-            toolkit/* warning */.$e(`Could not write the pull-request comment: ${outcome.why}`);
-    }
-    catch (error) {
-        const why = timeout.aborted ? `GitHub did not answer within ${COMMENT_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
-        toolkit/* warning */.$e(`Could not write the pull-request comment: ${why}`);
-    }
-    return '';
-}
-/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
-async function stop(config, error, target) {
-    const cancelled = error instanceof errors/* CancelledError */.cc;
-    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || cancelled
-        ? error.message
-        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    toolkit/* setOutput */.uH('task-id', target.id ?? '');
-    toolkit/* setOutput */.uH('task-name', target.name ?? '');
-    if (config.summary) {
-        await toolkit/* summary */.z.addRaw((0,summary/* renderStopSummary */.r4)(cancelled ? 'cancelled' : 'error', message, target)).write();
-    }
-    toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
+function itemWord(taskType) {
+    return taskType === 'iac_scan' ? 'files' : 'clusters';
 }
 
 
 /***/ }),
 
-/***/ 6293:
+/***/ 5950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ judge),
+/* harmony export */   f: () => (/* binding */ percentText)
+/* harmony export */ });
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9339);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3718);
+
+
+
+function judge(input) {
+    const { task, taskType, thresholds } = input;
+    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .countsOf */ .mQ)(task, taskType);
+    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .failedPercent */ .vd)(counts);
+    if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_2__/* .FINISHED */ .B) {
+        const failing = input.lastError ? `; the last query failed: ${input.lastError}` : '';
+        const reason = task
+            ? `Task ${input.wanted} did not finish within ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
+            : `No ${taskType} task ${input.wanted} was found within ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)}${failing}`;
+        return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent };
+    }
+    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(taskType);
+    const checks = [
+        {
+            input: 'max-failed',
+            label: `Failed ${items}`,
+            bound: 'at most',
+            limit: thresholds.maxFailed,
+            actual: counts.failed,
+            unit: '',
+            met: counts.failed <= thresholds.maxFailed
+        }
+    ];
+    if (thresholds.maxFailedPercent !== undefined) {
+        checks.push({
+            input: 'max-failed-percent',
+            label: `Failed ${items} (percent)`,
+            bound: 'at most',
+            limit: thresholds.maxFailedPercent,
+            actual: percent,
+            unit: '%',
+            // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
+            met: counts.failed * 100 <= thresholds.maxFailedPercent * counts.scanned
+        });
+    }
+    checks.push({
+        input: 'min-scanned',
+        label: `Scanned ${items}`,
+        bound: 'at least',
+        limit: thresholds.minScanned,
+        actual: counts.scanned,
+        unit: '',
+        met: counts.scanned >= thresholds.minScanned
+    });
+    const reasons = checks.filter((check) => !check.met).map((check) => reasonFor(check, counts, items));
+    return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failedPercent: percent };
+}
+/** One decimal, as the `failed-percent` output shows it. */
+function percentText(percent) {
+    return String(Math.round(percent * 10) / 10);
+}
+function reasonFor(check, counts, items) {
+    switch (check.input) {
+        case 'max-failed':
+            return `${counts.failed} ${items} failed to scan, more than max-failed ${check.limit}`;
+        case 'max-failed-percent':
+            return `${Number(check.actual.toFixed(2))}% of ${items} failed (${counts.failed} of ${counts.scanned}), more than max-failed-percent ${check.limit}`;
+        case 'min-scanned':
+            return `Only ${counts.scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -936,143 +297,7 @@ const FINISHED = 'finished';
 
 /***/ }),
 
-/***/ 2828:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ parseDecimal),
-/* harmony export */   Bk: () => (/* binding */ parseEndpoint),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   HU: () => (/* binding */ parseChoice),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   cG: () => (/* binding */ parseInteger),
-/* harmony export */   r4: () => (/* binding */ parseText),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/** Parsers for input values. Each returns the value or throws an InputError naming the input. */
-
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-const PLAIN_SECONDS = /^\d+$/;
-const DURATION_HELP = 'a duration such as 90s, 15m, 1h, 1h30m, or plain seconds';
-/** Parses `90s`, `15m`, `1h30m` or plain seconds into milliseconds. */
-function parseDuration(input, value, bounds) {
-    const text = value.trim();
-    let seconds;
-    if (PLAIN_SECONDS.test(text)) {
-        seconds = Number(text);
-    }
-    else {
-        const match = DURATION.exec(text);
-        if (match && text !== '') {
-            const [, h = '0', m = '0', s = '0'] = match;
-            seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
-        }
-    }
-    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be ${DURATION_HELP}`);
-    }
-    const ms = seconds * 1000;
-    if (ms < bounds.minMs || ms > bounds.maxMs) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be between ${formatDuration(bounds.minMs)} and ${formatDuration(bounds.maxMs)}`);
-    }
-    return ms;
-}
-/** `4530000` → `1h15m30s`; the inverse of parseDuration for whole seconds. */
-function formatDuration(ms) {
-    let seconds = Math.round(ms / 1000);
-    const h = Math.floor(seconds / 3600);
-    seconds -= h * 3600;
-    const m = Math.floor(seconds / 60);
-    const s = seconds - m * 60;
-    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-    return text || '0s';
-}
-/** A whole number in [min, max]. */
-function parseInteger(input, value, bounds) {
-    const text = value.trim();
-    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < bounds.min || n > bounds.max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be a whole number from ${bounds.min} to ${bounds.max}`);
-    }
-    return n;
-}
-/** A decimal number in [min, max], such as `2.5`. */
-function parseDecimal(input, value, bounds) {
-    const text = value.trim();
-    const n = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(n) || n < bounds.min || n > bounds.max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be a number from ${bounds.min} to ${bounds.max} (decimals allowed)`);
-    }
-    return n;
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(input, value) {
-    const text = value.trim();
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be true or false');
-}
-/** One of the allowed words. */
-function parseChoice(input, value, allowed) {
-    const text = value.trim();
-    const found = allowed.find((choice) => choice === text);
-    if (found === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be one of ${allowed.join(', ')}`);
-    }
-    return found;
-}
-/**
- * An `https://` base URL, or `http://` on a loopback host (how tests reach a local simulator).
- * Returned without a trailing slash.
- */
-function parseEndpoint(input, value) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL');
-    }
-    if (url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, '(a URL with credentials)', 'must not carry a user name or password');
-    }
-    if (url.search || url.hash) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be a base URL without a query or fragment');
-    }
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL (http:// is allowed only for 127.0.0.0/8, localhost and [::1])');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-/** A free-text value with a length limit and no control characters. */
-function parseText(input, value, maxLength) {
-    const text = value.trim();
-    if (text.length > maxLength) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`);
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, text, 'must not contain control characters such as line breaks');
-    }
-    return text;
-}
-
-
-/***/ }),
-
-/***/ 8903:
+/***/ 7430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1102,641 +327,7 @@ function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
 
 /***/ }),
 
-/***/ 8855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A6: () => (/* binding */ SUMMARY_FILE_ROWS),
-/* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   r4: () => (/* binding */ renderStopSummary)
-/* harmony export */ });
-/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5495);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2988);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2828);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3138);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
-/**
- * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
- * marked met or broken, and the failed files. Every value from HSS goes through escapeCell.
- */
-
-
-
-
-
-/** Rows of the failed-files table; the rest are counted, not listed. */
-const SUMMARY_FILE_ROWS = 50;
-function renderSummary(report, options = {}) {
-    const parts = [heading(report), taskSection(report), countsSection(report)];
-    if (report.verdict.checks.length)
-        parts.push(thresholdSection(report.verdict.checks));
-    if (report.failedFiles !== undefined)
-        parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
-    parts.push(footer(report));
-    return parts.join('\n\n') + '\n';
-}
-/** The summary of a run that ended before a verdict: cancelled, or stopped by an error. */
-function renderStopSummary(title, message, target) {
-    const wanted = target.id ? `id \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(target.id)}\`` : `name **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(target.name ?? '')}**`;
-    return [`## ⛔ HSS scan gate: ${title}`, `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(message, 1000)}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n';
-}
-function heading(report) {
-    const { verdict, softFail } = report;
-    const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : '';
-    const title = {
-        passed: '## ✅ HSS scan gate passed',
-        failed: '## ❌ HSS scan gate failed',
-        'timed-out': '## ⏱️ HSS scan gate timed out'
-    }[verdict.result];
-    const reasons = verdict.reasons.map((reason) => `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(reason, 500)}`).join('\n>\n');
-    return reasons ? `${title}${soft}\n\n${reasons}` : `${title}${soft}`;
-}
-function taskSection(report) {
-    const task = report.task;
-    if (!task) {
-        const wanted = report.target.id ? `id ${report.target.id}` : `name ${report.target.name ?? ''}`;
-        return `### Task\n\nNo ${report.taskType} task with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(wanted)} was seen.`;
-    }
-    const rows = [
-        ['Name', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_name)],
-        ['ID', `\`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_id)}\``],
-        ['Type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_type ?? report.taskType)],
-        ...(report.taskType === 'iac_scan'
-            ? [['File type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.iac_scan_info?.file_type ?? '—')]]
-            : [['Scan types', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.cluster_scan_info?.scan_type_list?.join(', ') ?? '—')]]),
-        ['Trigger', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.trigger_type ?? '—')],
-        ['Status', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_status ?? 'unknown')}**`],
-        ['Started', time(task.start_time)],
-        ['Ended', time(task.end_time)],
-        ['Duration', duration(task)]
-    ];
-    return `### Task\n\n| Field | Value |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
-}
-function countsSection(report) {
-    const { counts, failedPercent } = report.verdict;
-    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(report.taskType);
-    return [
-        `### Counts (${items})`,
-        '',
-        '| Scanned | Succeeded | Failed | Failed % |',
-        '|---:|---:|---:|---:|',
-        `| ${counts.scanned} | ${counts.succeeded} | ${counts.failed} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .f)(failedPercent)}% |`
-    ].join('\n');
-}
-function thresholdSection(checks) {
-    const rows = checks.map((check) => {
-        const mark = check.met ? '✅ met' : '❌ broken';
-        const actual = check.unit === '%' ? `${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .f)(check.actual)}%` : String(check.actual);
-        return `| ${check.label} | ${check.bound} ${check.limit}${check.unit} (\`${check.input}\`) | ${actual} | ${mark} |`;
-    });
-    return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n');
-}
-function failedFilesSection(failed, maxRows) {
-    if (typeof failed === 'string') {
-        return `### Failed files\n\n⚠️ The failed files could not be listed: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(failed, 500)}`;
-    }
-    const shown = failed.files.slice(0, maxRows);
-    const rows = shown.map((file) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.file_name)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.file_type ?? '')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.failed_reason || 'no reason given', 300)} |`);
-    const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
-    return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more;
-}
-function footer(report) {
-    const waited = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.elapsedMs);
-    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${footerLine()}</sub>`;
-}
-function footerLine() {
-    return `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt}`;
-}
-function time(ms) {
-    if (!ms)
-        return '—';
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
-}
-function duration(task) {
-    if (!task.start_time || !task.end_time || task.end_time < task.start_time)
-        return '—';
-    return (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(task.end_time - task.start_time);
-}
-
-
-/***/ }),
-
-/***/ 1709:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ debug),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./src/toolkit.ts
-/**
- * The runner commands this action uses, built on @actions/core's own command, file-command and
- * summary modules. Not on its entry point: that one imports @actions/http-client, and with it undici
- * (985 kB of a 1.2 MB bundle), only for OIDC (core.getIDToken), which this action never uses. Measured
- * with `npm run bench`, loading it made every start about 45 ms slower. The wrappers mirror core.js.
- * The modules are reached by path because the package's `exports` lists only its entry point.
- */
-
-
-
-
-
-
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT)
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    process.stdout.write(external_node_os_namespaceObject.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-function info(message) {
-    process.stdout.write(message + external_node_os_namespaceObject.EOL);
-}
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message);
-}
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message);
-}
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-
-
-/***/ }),
-
-/***/ 4478:
+/***/ 8219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3915,7 +2506,7 @@ var errors = __nccwpck_require__(3916);
 var src_escape = __nccwpck_require__(2988);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/signer.ts
+;// CONCATENATED MODULE: ./src/hss/signer.ts
 /** Huawei Cloud API Gateway signing, SDK-HMAC-SHA256 (what the official SDKs send). */
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
@@ -3998,7 +2589,7 @@ function parseAuthorization(header) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/transport.ts
+;// CONCATENATED MODULE: ./src/hss/transport.ts
 /**
  * One signed request to HSS or IAM through ky, with a per-request time-out, cancellation, and every
  * failure turned into an HssError that says whether it is worth retrying.
@@ -4186,79 +2777,1488 @@ function redactor(secrets) {
 
 /***/ }),
 
-/***/ 3138:
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1709);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2459);
+/* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7430);
+/** The action's entry point: the runner starts dist/index.js, built from this file. */
+
+
+
+
+const cancel = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+        // The runner gives a cancelled step a few seconds before it kills it: stop waiting now.
+        cancel.abort();
+        setTimeout(() => process.exit(process.exitCode ?? 1), 1500).unref();
+    });
+}
+if ((0,_hss_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .useProxyFromEnv */ .b)(process.env) === 'unsupported') {
+    _toolkit_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`HTTPS_PROXY/HTTP_PROXY are set but Node ${process.version} cannot apply them at run time; set NODE_USE_ENV_PROXY=1 in the step's env`);
+}
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ clock: _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m, random: Math.random, env: process.env, signal: cancel.signal });
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ judge),
-/* harmony export */   f: () => (/* binding */ percentText)
+/* harmony export */   $Q: () => (/* binding */ parseDecimal),
+/* harmony export */   Bk: () => (/* binding */ parseEndpoint),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   r4: () => (/* binding */ parseText),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5495);
-/* harmony import */ var _models_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6293);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2828);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/** Parsers for input values. Each returns the value or throws an InputError naming the input. */
 
-
-
-function judge(input) {
-    const { task, taskType, thresholds } = input;
-    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .countsOf */ .mQ)(task, taskType);
-    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .failedPercent */ .vd)(counts);
-    if (task?.task_status !== _models_js__WEBPACK_IMPORTED_MODULE_2__/* .FINISHED */ .B) {
-        const failing = input.lastError ? `; the last query failed: ${input.lastError}` : '';
-        const reason = task
-            ? `Task ${input.wanted} did not finish within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
-            : `No ${taskType} task ${input.wanted} was found within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(input.timeoutMs)}${failing}`;
-        return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent };
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const PLAIN_SECONDS = /^\d+$/;
+const DURATION_HELP = 'a duration such as 90s, 15m, 1h, 1h30m, or plain seconds';
+/** Parses `90s`, `15m`, `1h30m` or plain seconds into milliseconds. */
+function parseDuration(input, value, bounds) {
+    const text = value.trim();
+    let seconds;
+    if (PLAIN_SECONDS.test(text)) {
+        seconds = Number(text);
     }
-    const items = (0,_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(taskType);
-    const checks = [
-        {
-            input: 'max-failed',
-            label: `Failed ${items}`,
-            bound: 'at most',
-            limit: thresholds.maxFailed,
-            actual: counts.failed,
-            unit: '',
-            met: counts.failed <= thresholds.maxFailed
+    else {
+        const match = DURATION.exec(text);
+        if (match && text !== '') {
+            const [, h = '0', m = '0', s = '0'] = match;
+            seconds = Number(h) * 3600 + Number(m) * 60 + Number(s);
         }
+    }
+    if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be ${DURATION_HELP}`);
+    }
+    const ms = seconds * 1000;
+    if (ms < bounds.minMs || ms > bounds.maxMs) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be between ${formatDuration(bounds.minMs)} and ${formatDuration(bounds.maxMs)}`);
+    }
+    return ms;
+}
+/** `4530000` → `1h15m30s`; the inverse of parseDuration for whole seconds. */
+function formatDuration(ms) {
+    let seconds = Math.round(ms / 1000);
+    const h = Math.floor(seconds / 3600);
+    seconds -= h * 3600;
+    const m = Math.floor(seconds / 60);
+    const s = seconds - m * 60;
+    const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+    return text || '0s';
+}
+/** A whole number in [min, max]. */
+function parseInteger(input, value, bounds) {
+    const text = value.trim();
+    const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < bounds.min || n > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be a whole number from ${bounds.min} to ${bounds.max}`);
+    }
+    return n;
+}
+/** A decimal number in [min, max], such as `2.5`. */
+function parseDecimal(input, value, bounds) {
+    const text = value.trim();
+    const n = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(n) || n < bounds.min || n > bounds.max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be a number from ${bounds.min} to ${bounds.max} (decimals allowed)`);
+    }
+    return n;
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(input, value) {
+    const text = value.trim();
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be true or false');
+}
+/** One of the allowed words. */
+function parseChoice(input, value, allowed) {
+    const text = value.trim();
+    const found = allowed.find((choice) => choice === text);
+    if (found === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `must be one of ${allowed.join(', ')}`);
+    }
+    return found;
+}
+/**
+ * An `https://` base URL, or `http://` on a loopback host (how tests reach a local simulator).
+ * Returned without a trailing slash.
+ */
+function parseEndpoint(input, value) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL');
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, '(a URL with credentials)', 'must not carry a user name or password');
+    }
+    if (url.search || url.hash) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be a base URL without a query or fragment');
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL (http:// is allowed only for 127.0.0.0/8, localhost and [::1])');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an https:// URL');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+/** A free-text value with a length limit and no control characters. */
+function parseText(input, value, maxLength) {
+    const text = value.trim();
+    if (text.length > maxLength) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, text, 'must not contain control characters such as line breaks');
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 2459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/toolkit.ts + 6 modules
+var toolkit = __nccwpck_require__(1709);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/** Annotations for the first few failed files: enough to point at them, never hundreds. */
+
+const MAX_ANNOTATIONS = 10;
+function annotationsOf(report) {
+    if (typeof report.failedFiles !== 'object')
+        return [];
+    // A passed gate with tolerated failures still points at the files, as warnings.
+    const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
+    const { files, total } = report.failedFiles;
+    const shown = files.slice(0, MAX_ANNOTATIONS);
+    const annotations = shown.map((file) => ({
+        level,
+        title: `HSS could not scan ${(0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(file.file_name), 120)}`,
+        message: (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(file.failed_reason || 'no reason given'), 500)
+    }));
+    if (total > shown.length && shown.length > 0) {
+        const last = annotations[annotations.length - 1];
+        if (last)
+            last.message += ` (and ${total - shown.length} more failed files: see the job summary)`;
+    }
+    return annotations;
+}
+
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/inputs/endpoints.ts
+/** Default HSS and IAM endpoints of a region. */
+/** Regions whose services live under another top-level domain. */
+const DOMAIN_BY_REGION = {
+    'eu-west-101': 'myhuaweicloud.eu'
+};
+const DEFAULT_DOMAIN = 'myhuaweicloud.com';
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
+function serviceEndpoint(service, region) {
+    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+;// CONCATENATED MODULE: ./src/inputs/config.ts
+/** Inputs (and their environment fallbacks) become one validated, typed Config. */
+
+
+
+const TASK_TYPES = ['iac_scan', 'cluster_scan'];
+/** Inputs that fall back to environment variables, in the order tried. */
+const ENV_FALLBACKS = {
+    region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
+    'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
+    'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
+    'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
+    'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
+};
+/** Inputs whose values must never be printed. */
+const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'];
+/** An input's value, else its first non-empty environment fallback, else ''. */
+function resolveInput(source, name) {
+    const direct = source.read(name).trim();
+    if (direct)
+        return direct;
+    for (const variable of ENV_FALLBACKS[name] ?? []) {
+        const value = source.env[variable]?.trim();
+        if (value)
+            return value;
+    }
+    return '';
+}
+const SECOND = 1000;
+const DAY = 24 * 3600 * SECOND;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+function buildConfig(source) {
+    const get = (name) => resolveInput(source, name);
+    const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
+    const task = taskRef(get('task-id'), get('task-name'));
+    const regionText = get('region');
+    if (regionText && !REGION_PATTERN.test(regionText)) {
+        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
+    }
+    const region = regionText || undefined;
+    const auth = authFrom(get);
+    const projectText = get('project-id');
+    if (projectText && !ID_PATTERN.test(projectText)) {
+        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
+    }
+    const projectId = projectText || undefined;
+    if (!projectId && auth.kind === 'token') {
+        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
+    }
+    const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
+    if (!projectId && !region) {
+        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
+    }
+    // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
+    const iamText = get('iam-endpoint');
+    const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
+    const epText = get('enterprise-project-id');
+    const enterpriseProjectId = epText ? (0,parse/* parseText */.r4)('enterprise-project-id', epText, 256) : undefined;
+    const percentText = get('max-failed-percent');
+    return {
+        task,
+        taskType,
+        region,
+        projectId,
+        enterpriseProjectId,
+        endpoint,
+        iamEndpoint,
+        auth,
+        timeoutMs: (0,parse/* parseDuration */.E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
+        pollIntervalMs: (0,parse/* parseDuration */.E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
+        thresholds: {
+            maxFailed: (0,parse/* parseInteger */.cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
+            maxFailedPercent: percentText ? (0,parse/* parseDecimal */.$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
+            minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
+        },
+        softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
+        summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
+        commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
+        githubToken: get('github-token')
+    };
+}
+function taskRef(id, name) {
+    if (id) {
+        if (!ID_PATTERN.test(id)) {
+            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
+        }
+        return { by: 'id', id };
+    }
+    if (name)
+        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255) };
+    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for');
+}
+function authFrom(get) {
+    const token = get('auth-token');
+    if (token)
+        return { kind: 'token', token };
+    const accessKeyId = get('access-key-id');
+    const secretAccessKey = get('secret-access-key');
+    if (accessKeyId && !secretAccessKey) {
+        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
+    }
+    if (secretAccessKey && !accessKeyId) {
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
+    }
+    if (!accessKeyId) {
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
+    }
+    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
+        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
+    }
+    const securityToken = get('security-token');
+    return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
+}
+function endpointFor(input, value, service, region) {
+    if (value)
+        return (0,parse/* parseEndpoint */.Bk)(input, value);
+    if (!region) {
+        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
+    }
+    return serviceEndpoint(service, region);
+}
+
+;// CONCATENATED MODULE: ./src/gate/locate.ts
+const PAGE_LIMIT = 200;
+/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
+const MAX_NAME_PAGES = 50;
+function targetOf(ref) {
+    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+}
+/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
+function createLocator(client, taskType, ref, target = targetOf(ref)) {
+    async function byId(id, timeoutMs) {
+        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
+        return page.data_list.find((task) => task.task_id === id);
+    }
+    async function byName(name, timeoutMs) {
+        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
+        for (let pageNo = 0; pageNo < MAX_NAME_PAGES; pageNo++) {
+            const offset = pageNo * PAGE_LIMIT;
+            const page = await client.listTasks(body, { offset, limit: PAGE_LIMIT }, timeoutMs);
+            const newest = newestNamed(page.data_list, name);
+            if (newest)
+                return newest;
+            if (page.data_list.length < PAGE_LIMIT || offset + PAGE_LIMIT >= page.total_num)
+                return undefined;
+        }
+        return undefined;
+    }
+    return {
+        target,
+        async locate(timeoutMs) {
+            if (target.id)
+                return byId(target.id, timeoutMs);
+            const task = await byName(target.name ?? '', timeoutMs);
+            if (task)
+                target.id = task.task_id;
+            return task;
+        }
+    };
+}
+/** Of the tasks named exactly `name`, the one with the latest start_time. */
+function newestNamed(tasks, name) {
+    let newest;
+    for (const task of tasks) {
+        if (task.task_name !== name)
+            continue;
+        if (!newest || (task.start_time ?? 0) > (newest.start_time ?? 0))
+            newest = task;
+    }
+    return newest;
+}
+/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
+function describeTarget(target) {
+    return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/failed-files.ts
+/** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
+
+
+/** Enough for a readable summary and a bounded `failed-files` output. */
+const FAILED_FILES_CAP = 100;
+async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
+    const files = [];
+    let total = 0;
+    for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
+        const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length));
+        const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit });
+        const list = page.iac_scan_data_list ?? [];
+        total = Math.max(page.total_num, offset + list.length);
+        for (const resource of list.slice(0, cap - files.length)) {
+            files.push({
+                file_name: bounded(resource.file_name, 256),
+                ...(resource.file_type ? { file_type: bounded(resource.file_type, 32) } : {}),
+                ...(resource.chart_name ? { chart_name: bounded(resource.chart_name, 256) } : {}),
+                failed_reason: bounded(resource.failed_reason, 500)
+            });
+        }
+        if (list.length < limit || offset + list.length >= page.total_num)
+            break;
+    }
+    return { files, total };
+}
+function bounded(value, maxLength) {
+    return typeof value === 'string' ? (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)(value), maxLength) : '';
+}
+
+// EXTERNAL MODULE: ./src/hss/transport.ts + 21 modules
+var transport = __nccwpck_require__(8219);
+;// CONCATENATED MODULE: ./src/hss/client.ts
+
+function createHssClient(send, options) {
+    const url = (path, page) => {
+        const target = new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`);
+        if (options.enterpriseProjectId)
+            target.searchParams.set('enterprise_project_id', options.enterpriseProjectId);
+        target.searchParams.set('offset', String(page.offset));
+        target.searchParams.set('limit', String(page.limit));
+        return target;
+    };
+    return {
+        listTasks: (body, page, timeoutMs) => send({
+            operation: 'ListTasks',
+            method: 'POST',
+            url: url('common/tasks/batch-query', page),
+            body,
+            accept: isListTasksResponse,
+            ...(timeoutMs === undefined ? {} : { timeoutMs })
+        }),
+        listTaskResources: (taskId, body, page) => send({
+            operation: 'ListTaskResources',
+            method: 'POST',
+            url: url(`common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`, page),
+            body,
+            accept: isListTaskResourcesResponse
+        })
+    };
+}
+function isListTasksResponse(data) {
+    return ((0,transport/* isRecord */.u4)(data) &&
+        typeof data.total_num === 'number' &&
+        Array.isArray(data.data_list) &&
+        data.data_list.every((task) => (0,transport/* isRecord */.u4)(task) && typeof task.task_id === 'string'));
+}
+function isListTaskResourcesResponse(data) {
+    if (!(0,transport/* isRecord */.u4)(data) || typeof data.total_num !== 'number')
+        return false;
+    // Cluster scans answer cluster_scan_data_list instead; an absent list reads as empty.
+    const list = data.iac_scan_data_list ?? [];
+    return Array.isArray(list) && list.every(transport/* isRecord */.u4);
+}
+
+// EXTERNAL MODULE: ./src/hss/models.ts
+var models = __nccwpck_require__(9406);
+// EXTERNAL MODULE: ./src/gate/verdict.ts
+var gate_verdict = __nccwpck_require__(5950);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+/** The step's outputs, as strings, from a report. */
+
+
+function outputsOf(report, commentUrl = '') {
+    const { task, verdict } = report;
+    const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
+    return {
+        'task-id': task?.task_id ?? report.target.id ?? '',
+        'task-name': task?.task_name ?? report.target.name ?? '',
+        'task-status': task?.task_status ?? '',
+        scanned: String(verdict.counts.scanned),
+        succeeded: String(verdict.counts.succeeded),
+        failed: String(verdict.counts.failed),
+        'failed-percent': (0,gate_verdict/* percentText */.f)(verdict.failedPercent),
+        result: verdict.result,
+        reason: verdict.reasons.join('\n'),
+        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+        'task-json': task ? JSON.stringify(task) : '',
+        'failed-files': JSON.stringify(files),
+        'comment-url': commentUrl
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/counts.ts
+var gate_counts = __nccwpck_require__(9339);
+;// CONCATENATED MODULE: ./src/gate/retry.ts
+
+/** The least time one attempt gets, even at the deadline. */
+const MIN_ATTEMPT_MS = 2000;
+const BACKOFF_BASE_MS = 1000;
+async function retryTransient(attempt, ctx) {
+    for (let failures = 1;; failures++) {
+        const left = ctx.deadline - ctx.clock.now();
+        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
+        try {
+            return { ok: true, value: await attempt(timeoutMs) };
+        }
+        catch (error) {
+            if (!(error instanceof errors/* HssError */.T9) || !error.transient)
+                throw error;
+            const delay = backoffDelay(failures, error, ctx);
+            const remaining = ctx.deadline - ctx.clock.now();
+            if (delay >= remaining) {
+                ctx.log(`${error.message}; no time left to retry before the time-out`);
+                return { ok: false, error };
+            }
+            ctx.log(`${retryLine(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${failures + 1})`);
+            await ctx.clock.sleep(delay, ctx.signal);
+        }
+    }
+}
+/**
+ * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
+ * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
+ * so gates that share one credential do not come back together).
+ */
+function backoffDelay(failures, error, ctx) {
+    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
+    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
+    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
+    if (error.throttled)
+        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
+    if (error.retryAfterMs !== undefined) {
+        delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
+    }
+    return Math.round(delay);
+}
+function retryLine(error) {
+    if (error.throttled) {
+        const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`;
+        return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`;
+    }
+    return `Transient failure: ${error.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/schedule.ts
+/**
+ * How long to wait before the next status query. HSS allows one user about 5 queries a minute, so a
+ * long scan should not spend them on "still running": while HSS's `estimated_time` says the finish
+ * is far away, the wait stretches (up to 4 × poll-interval); for the last minute, and as soon as the
+ * estimate proves wrong, it is poll-interval again. Gates started together are kept out of lockstep
+ * by jitter: the first wait is shortened by up to 10 % (an offset that lasts the whole run), and
+ * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
+ * short scans cost no more latency than a fixed poller.
+ */
+
+const STRETCH_CAP = 4;
+const JITTER = 0.1;
+const MINUTE = 60_000;
+function fixedSchedule(pollIntervalMs) {
+    return { next: () => pollIntervalMs };
+}
+function adaptiveSchedule(pollIntervalMs, random) {
+    let trusted = true;
+    let first = true;
+    /** When the last estimate said the task would finish, in epoch ms. */
+    let predictedFinish;
+    return {
+        next(task, now) {
+            const estimateMs = estimateOf(task);
+            if (estimateMs !== undefined && trusted && predictedFinish !== undefined) {
+                // Wrong when HSS now expects later than it said (beyond its 1-minute rounding), or the
+                // predicted finish has passed by more than that and the task still runs.
+                const expectedNow = predictedFinish - now;
+                if (estimateMs > expectedNow + MINUTE || now > predictedFinish + MINUTE)
+                    trusted = false;
+            }
+            predictedFinish = estimateMs === undefined ? undefined : now + estimateMs;
+            const stretch = trusted && estimateMs !== undefined && estimateMs > MINUTE;
+            const offset = first ? 1 - JITTER * random() : 1;
+            first = false;
+            if (!stretch)
+                return Math.round(pollIntervalMs * offset);
+            const base = clamp(estimateMs - MINUTE, pollIntervalMs, STRETCH_CAP * pollIntervalMs);
+            return Math.round(Math.min(base * (1 - JITTER + 2 * JITTER * random()), STRETCH_CAP * pollIntervalMs));
+        }
+    };
+}
+/** HSS's estimate of the time left, in ms, for a task that is still running. */
+function estimateOf(task) {
+    const minutes = task?.estimated_time;
+    if (!task || task.task_status === models/* FINISHED */.B || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
+        return undefined;
+    return minutes * MINUTE;
+}
+function clamp(value, low, high) {
+    return Math.min(high, Math.max(low, value));
+}
+
+;// CONCATENATED MODULE: ./src/gate/poller.ts
+
+
+
+
+
+async function waitForTask(options) {
+    const { locator, clock } = options;
+    let task;
+    let queries = 0;
+    let lastCall = false;
+    const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
+    for (;;) {
+        const attempt = await retryTransient((timeoutMs) => {
+            queries++;
+            return locator.locate(timeoutMs);
+        }, options);
+        if (!attempt.ok)
+            return { kind: 'timed-out', task, queries, lastError: attempt.error };
+        task = attempt.value ?? task;
+        options.log(progressLine(attempt.value, locator, options.taskType));
+        if (attempt.value?.task_status === models/* FINISHED */.B)
+            return { kind: 'finished', task: attempt.value, queries };
+        if (lastCall)
+            return { kind: 'timed-out', task, queries };
+        const delay = schedule.next(attempt.value, clock.now());
+        const remaining = options.deadline - clock.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', task, queries };
+        if (delay >= remaining)
+            lastCall = true;
+        await clock.sleep(Math.min(delay, remaining), options.signal);
+    }
+}
+/** One line per query: status, counts, and HSS's estimate of the minutes left. */
+function progressLine(task, locator, taskType) {
+    if (!task) {
+        return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`;
+    }
+    const counts = (0,gate_counts/* countsOf */.mQ)(task, taskType);
+    const total = `${counts.succeeded + counts.failed}/${counts.scanned}`;
+    const estimate = task.task_status !== models/* FINISHED */.B && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : '';
+    return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${counts.failed} failed${estimate}`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/secrets.ts
+/** Registers every secret with the runner before anything is logged, so the runner masks it. */
+
+function registerSecrets(source, setSecret) {
+    for (const name of SECRET_INPUTS) {
+        const value = resolveInput(source, name);
+        if (value)
+            setSecret(value);
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/main.ts
+/** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The longest a single request may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The longest the pull-request comment may hold up the verdict. */
+const COMMENT_TIMEOUT_MS = 30_000;
+/** Time allowed for the failed-file listing, after the verdict is known. */
+const FAILED_FILES_BUDGET_MS = 60_000;
+/** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
+async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
+    const startedAt = deps.clock.now();
+    const source = { read: (name) => toolkit/* getInput */.V4(name), env: deps.env };
+    registerSecrets(source, toolkit/* setSecret */.Pq);
+    let config;
+    try {
+        config = buildConfig(source);
+    }
+    catch (error) {
+        toolkit/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        return;
+    }
+    const target = targetOf(config.task);
+    try {
+        await gate(config, deps, startedAt, target);
+    }
+    catch (error) {
+        await stop(config, error, target);
+    }
+}
+async function gate(config, deps, startedAt, target) {
+    const retry = (deadline) => ({
+        clock: deps.clock,
+        random: deps.random,
+        deadline,
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        pollIntervalMs: config.pollIntervalMs,
+        log: toolkit/* info */.pq,
+        signal: deps.signal
+    });
+    const deadline = startedAt + config.timeoutMs;
+    const transportOptions = {
+        auth: config.auth,
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        signal: deps.signal,
+        now: () => new Date(deps.clock.now()),
+        debug: toolkit/* debug */.Yz
+    };
+    let projectId = config.projectId;
+    if (!projectId) {
+        // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
+        const { lookUpProjectId } = await __nccwpck_require__.e(/* import() */ 883).then(__nccwpck_require__.bind(__nccwpck_require__, 883));
+        const iamSend = (0,transport/* createTransport */.oO)(transportOptions);
+        const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
+        if (!found.ok)
+            throw found.error;
+        projectId = found.value;
+        toolkit/* info */.pq(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
+    }
+    const client = createHssClient((0,transport/* createTransport */.oO)({ ...transportOptions, projectId }), {
+        endpoint: config.endpoint,
+        projectId,
+        enterpriseProjectId: config.enterpriseProjectId
+    });
+    const locator = createLocator(client, config.taskType, config.task, target);
+    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target)}`);
+    const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
+    const verdict = (0,gate_verdict/* judge */.S)({
+        task: outcome.task,
+        taskType: config.taskType,
+        thresholds: config.thresholds,
+        timeoutMs: config.timeoutMs,
+        wanted: describeTarget(locator.target),
+        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
+    });
+    const failedFiles = await failedFilesOf(outcome.task, config, () => retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
+    const report = {
+        taskType: config.taskType,
+        thresholds: config.thresholds,
+        softFail: config.softFail,
+        timeoutMs: config.timeoutMs,
+        target: locator.target,
+        task: outcome.task,
+        verdict,
+        failedFiles,
+        elapsedMs: deps.clock.now() - startedAt,
+        queries: outcome.queries
+    };
+    await publish(report, config, deps.signal);
+}
+/** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
+async function failedFilesOf(task, config, list) {
+    if (config.taskType !== 'iac_scan' || task?.task_status !== models/* FINISHED */.B || !task.iac_scan_info?.failed_file_num)
+        return undefined;
+    let why;
+    try {
+        const listed = await list();
+        if (listed.ok)
+            return listed.value;
+        why = listed.error.message;
+    }
+    catch (error) {
+        if (error instanceof errors/* CancelledError */.cc)
+            throw error;
+        why = error instanceof Error ? error.message : String(error);
+    }
+    toolkit/* warning */.$e(`Could not list the failed files: ${why}. The verdict stands on the counts.`);
+    return why;
+}
+async function publish(report, config, cancel) {
+    const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
+    for (const [name, value] of Object.entries(outputsOf(report, commentUrl)))
+        toolkit/* setOutput */.uH(name, value);
+    for (const annotation of annotationsOf(report)) {
+        const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
+        log(annotation.message, { title: annotation.title });
+    }
+    if (config.summary)
+        await toolkit/* summary */.z.addRaw((0,summary/* renderSummary */.Br)(report)).write();
+    const { verdict } = report;
+    if (verdict.result === 'passed') {
+        toolkit/* info */.pq(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`);
+        return;
+    }
+    const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`;
+    if (config.softFail)
+        toolkit/* warning */.$e(`${message} (soft-fail: not failing the step)`);
+    else
+        toolkit/* setFailed */.C1(message);
+}
+/**
+ * The pull-request comment is a courtesy: whatever happens to it (even a GitHub API that never
+ * answers), the verdict still applies. Returns the comment's URL, or '' when none was written.
+ */
+async function comment(report, config, cancel) {
+    const timeout = AbortSignal.timeout(COMMENT_TIMEOUT_MS);
+    try {
+        const { upsertPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9033));
+        const outcome = await upsertPullRequestComment(config.githubToken, report, AbortSignal.any([cancel, timeout]));
+        if (outcome.kind === 'written') {
+            toolkit/* info */.pq(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`);
+            return outcome.url;
+        }
+        if (outcome.kind === 'skipped')
+            toolkit/* info */.pq(`No pull-request comment: ${outcome.why}`);
+        else
+            toolkit/* warning */.$e(`Could not write the pull-request comment: ${outcome.why}`);
+    }
+    catch (error) {
+        const why = timeout.aborted ? `GitHub did not answer within ${COMMENT_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+        toolkit/* warning */.$e(`Could not write the pull-request comment: ${why}`);
+    }
+    return '';
+}
+/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
+async function stop(config, error, target) {
+    const cancelled = error instanceof errors/* CancelledError */.cc;
+    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || cancelled
+        ? error.message
+        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    toolkit/* setOutput */.uH('task-id', target.id ?? '');
+    toolkit/* setOutput */.uH('task-name', target.name ?? '');
+    if (config.summary) {
+        await toolkit/* summary */.z.addRaw((0,summary/* renderStopSummary */.r4)(cancelled ? 'cancelled' : 'error', message, target)).write();
+    }
+    toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A6: () => (/* binding */ SUMMARY_FILE_ROWS),
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   r4: () => (/* binding */ renderStopSummary)
+/* harmony export */ });
+/* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9339);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2988);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3718);
+/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5950);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/**
+ * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
+ * marked met or broken, and the failed files. Every value from HSS goes through escapeCell.
+ */
+
+
+
+
+
+/** Rows of the failed-files table; the rest are counted, not listed. */
+const SUMMARY_FILE_ROWS = 50;
+function renderSummary(report, options = {}) {
+    const parts = [heading(report), taskSection(report), countsSection(report)];
+    if (report.verdict.checks.length)
+        parts.push(thresholdSection(report.verdict.checks));
+    if (report.failedFiles !== undefined)
+        parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
+    parts.push(footer(report));
+    return parts.join('\n\n') + '\n';
+}
+/** The summary of a run that ended before a verdict: cancelled, or stopped by an error. */
+function renderStopSummary(title, message, target) {
+    const wanted = target.id ? `id \`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(target.id)}\`` : `name **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(target.name ?? '')}**`;
+    return [`## ⛔ HSS scan gate: ${title}`, `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(message, 1000)}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n';
+}
+function heading(report) {
+    const { verdict, softFail } = report;
+    const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : '';
+    const title = {
+        passed: '## ✅ HSS scan gate passed',
+        failed: '## ❌ HSS scan gate failed',
+        'timed-out': '## ⏱️ HSS scan gate timed out'
+    }[verdict.result];
+    const reasons = verdict.reasons.map((reason) => `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(reason, 500)}`).join('\n>\n');
+    return reasons ? `${title}${soft}\n\n${reasons}` : `${title}${soft}`;
+}
+function taskSection(report) {
+    const task = report.task;
+    if (!task) {
+        const wanted = report.target.id ? `id ${report.target.id}` : `name ${report.target.name ?? ''}`;
+        return `### Task\n\nNo ${report.taskType} task with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(wanted)} was seen.`;
+    }
+    const rows = [
+        ['Name', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_name)],
+        ['ID', `\`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_id)}\``],
+        ['Type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_type ?? report.taskType)],
+        ...(report.taskType === 'iac_scan'
+            ? [['File type', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.iac_scan_info?.file_type ?? '—')]]
+            : [['Scan types', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.cluster_scan_info?.scan_type_list?.join(', ') ?? '—')]]),
+        ['Trigger', (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.trigger_type ?? '—')],
+        ['Status', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(task.task_status ?? 'unknown')}**`],
+        ['Started', time(task.start_time)],
+        ['Ended', time(task.end_time)],
+        ['Duration', duration(task)]
     ];
-    if (thresholds.maxFailedPercent !== undefined) {
-        checks.push({
-            input: 'max-failed-percent',
-            label: `Failed ${items} (percent)`,
-            bound: 'at most',
-            limit: thresholds.maxFailedPercent,
-            actual: percent,
-            unit: '%',
-            // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
-            met: counts.failed * 100 <= thresholds.maxFailedPercent * counts.scanned
+    return `### Task\n\n| Field | Value |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
+}
+function countsSection(report) {
+    const { counts, failedPercent } = report.verdict;
+    const items = (0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(report.taskType);
+    return [
+        `### Counts (${items})`,
+        '',
+        '| Scanned | Succeeded | Failed | Failed % |',
+        '|---:|---:|---:|---:|',
+        `| ${counts.scanned} | ${counts.succeeded} | ${counts.failed} | ${(0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .f)(failedPercent)}% |`
+    ].join('\n');
+}
+function thresholdSection(checks) {
+    const rows = checks.map((check) => {
+        const mark = check.met ? '✅ met' : '❌ broken';
+        const actual = check.unit === '%' ? `${(0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .f)(check.actual)}%` : String(check.actual);
+        return `| ${check.label} | ${check.bound} ${check.limit}${check.unit} (\`${check.input}\`) | ${actual} | ${mark} |`;
+    });
+    return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n');
+}
+function failedFilesSection(failed, maxRows) {
+    if (typeof failed === 'string') {
+        return `### Failed files\n\n⚠️ The failed files could not be listed: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(failed, 500)}`;
+    }
+    const shown = failed.files.slice(0, maxRows);
+    const rows = shown.map((file) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.file_name)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.file_type ?? '')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeCell */ .kq)(file.failed_reason || 'no reason given', 300)} |`);
+    const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
+    return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more;
+}
+function footer(report) {
+    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.elapsedMs);
+    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${footerLine()}</sub>`;
+}
+function footerLine() {
+    return `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt}`;
+}
+function time(ms) {
+    if (!ms)
+        return '—';
+    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+}
+function duration(task) {
+    if (!task.start_time || !task.end_time || task.end_time < task.start_time)
+        return '—';
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(task.end_time - task.start_time);
+}
+
+
+/***/ }),
+
+/***/ 1709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
         });
     }
-    checks.push({
-        input: 'min-scanned',
-        label: `Scanned ${items}`,
-        bound: 'at least',
-        limit: thresholds.minScanned,
-        actual: counts.scanned,
-        unit: '',
-        met: counts.scanned >= thresholds.minScanned
-    });
-    const reasons = checks.filter((check) => !check.met).map((check) => reasonFor(check, counts, items));
-    return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failedPercent: percent };
-}
-/** One decimal, as the `failed-percent` output shows it. */
-function percentText(percent) {
-    return String(Math.round(percent * 10) / 10);
-}
-function reasonFor(check, counts, items) {
-    switch (check.input) {
-        case 'max-failed':
-            return `${counts.failed} ${items} failed to scan, more than max-failed ${check.limit}`;
-        case 'max-failed-percent':
-            return `${Number(check.actual.toFixed(2))}% of ${items} failed (${counts.failed} of ${counts.scanned}), more than max-failed-percent ${check.limit}`;
-        case 'min-scanned':
-            return `Only ${counts.scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`;
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
     }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./src/toolkit.ts
+/**
+ * The runner commands this action uses, built on @actions/core's own command, file-command and
+ * summary modules. Not on its entry point: that one imports @actions/http-client, and with it undici
+ * (985 kB of a 1.2 MB bundle), only for OIDC (core.getIDToken), which this action never uses. Measured
+ * with `npm run bench`, loading it made every start about 45 ms slower. The wrappers mirror core.js.
+ * The modules are reached by path because the package's `exports` lists only its entry point.
+ */
+
+
+
+
+
+
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT)
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    process.stdout.write(external_node_os_namespaceObject.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_namespaceObject.EOL);
+}
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message);
+}
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message);
+}
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
 }
 
 

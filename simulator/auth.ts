@@ -1,6 +1,6 @@
 /** What the API gateway checks before HSS sees a request: an IAM token, or an SDK-HMAC-SHA256 signature. */
 import type { IncomingMessage } from 'node:http'
-import { canonicalRequestHash, parseAuthorization, signatureOf } from '../src/signer.ts'
+import { canonicalRequestHash, parseAuthorization, signatureOf } from '../src/hss/signer.ts'
 
 export interface SimCredential {
   accessKeyId: string

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net'
 import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
 import { taskAt, type ScriptedTask } from './tasks.ts'
-import type { Task } from '../src/models.ts'
-import { isRecord } from '../src/transport.ts'
+import type { Task } from '../src/hss/models.ts'
+import { isRecord } from '../src/hss/transport.ts'
 
 export interface SimulatorOptions {
   projectId?: string

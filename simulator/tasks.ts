@@ -1,5 +1,5 @@
 /** Scripted task life-cycles: what ListTasks and ListTaskResources answer at a given moment. */
-import type { IacScanResource, Task } from '../src/models.ts'
+import type { IacScanResource, Task } from '../src/hss/models.ts'
 
 /** A stage of a task's life, in force once both conditions hold (the latest such stage wins). */
 export interface Phase {

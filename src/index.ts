@@ -2,7 +2,7 @@
 import * as core from './toolkit.ts'
 import { systemClock } from './clock.ts'
 import { run } from './main.ts'
-import { useProxyFromEnv } from './proxy.ts'
+import { useProxyFromEnv } from './hss/proxy.ts'
 
 const cancel = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,22 +1,22 @@
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
 import * as core from './toolkit.ts'
-import { annotationsOf } from './annotations.ts'
+import { annotationsOf } from './report/annotations.ts'
 import { systemClock, type Clock } from './clock.ts'
-import { buildConfig, type Config } from './config.ts'
+import { buildConfig, type Config } from './inputs/config.ts'
 import { CancelledError, HssError, InputError } from './errors.ts'
-import { listFailedFiles, type FailedFiles } from './failed-files.ts'
-import { createHssClient } from './hss-client.ts'
-import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
-import { FINISHED } from './models.ts'
-import { outputsOf } from './outputs.ts'
-import { formatDuration } from './parse.ts'
-import { waitForTask } from './poller.ts'
-import type { Report } from './report.ts'
-import { retryTransient, type RetryContext, type RetryOutcome } from './retry.ts'
-import { registerSecrets } from './secrets.ts'
-import { renderStopSummary, renderSummary } from './summary.ts'
-import { createTransport } from './transport.ts'
-import { judge } from './verdict.ts'
+import { listFailedFiles, type FailedFiles } from './gate/failed-files.ts'
+import { createHssClient } from './hss/client.ts'
+import { createLocator, describeTarget, targetOf, type Target } from './gate/locate.ts'
+import { FINISHED } from './hss/models.ts'
+import { outputsOf } from './report/outputs.ts'
+import { formatDuration } from './inputs/parse.ts'
+import { waitForTask } from './gate/poller.ts'
+import type { Report } from './report/report.ts'
+import { retryTransient, type RetryContext, type RetryOutcome } from './gate/retry.ts'
+import { registerSecrets } from './inputs/secrets.ts'
+import { renderStopSummary, renderSummary } from './report/summary.ts'
+import { createTransport } from './hss/transport.ts'
+import { judge } from './gate/verdict.ts'
 
 export interface RunDeps {
   clock: Clock
@@ -77,7 +77,7 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
   let projectId = config.projectId
   if (!projectId) {
     // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
-    const { lookUpProjectId } = await import('./iam.ts')
+    const { lookUpProjectId } = await import('./hss/iam.ts')
     const iamSend = createTransport(transportOptions)
     const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline))
     if (!found.ok) throw found.error
@@ -162,7 +162,7 @@ async function publish(report: Report, config: Config, cancel: AbortSignal): Pro
 async function comment(report: Report, config: Config, cancel: AbortSignal): Promise<string> {
   const timeout = AbortSignal.timeout(COMMENT_TIMEOUT_MS)
   try {
-    const { upsertPullRequestComment } = await import('./pr-comment.ts')
+    const { upsertPullRequestComment } = await import('./report/pr-comment.ts')
     const outcome = await upsertPullRequestComment(config.githubToken, report, AbortSignal.any([cancel, timeout]))
     if (outcome.kind === 'written') {
       core.info(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`)

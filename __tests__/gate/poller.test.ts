@@ -1,0 +1,119 @@
+import { describe, expect, it } from '@jest/globals'
+import { CancelledError, HssError } from '../../src/errors.ts'
+import { createLocator } from '../../src/gate/locate.ts'
+import { progressLine, waitForTask } from '../../src/gate/poller.ts'
+import { fixedSchedule } from '../../src/gate/schedule.ts'
+import { iacTask, clusterTask } from '../../simulator/tasks.ts'
+import { fakeClient, listOf, type Answer } from '../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+
+const running = iacTask('t-1', 'iac-pr-1', { scanned: 10, succeeded: 4, failed: 1 }, { task_status: 'running', estimated_time: 3 })
+const finished = iacTask('t-1', 'iac-pr-1', { scanned: 10, succeeded: 9, failed: 1 })
+
+function setup(answers: Answer[], timeoutMs = 600_000, pollIntervalMs = 15_000) {
+  const clock = fakeClock()
+  const client = fakeClient(answers)
+  const lines: string[] = []
+  const start = clock.now()
+  const options = {
+    clock,
+    random: () => 0.5,
+    deadline: start + timeoutMs,
+    requestTimeoutMs: 30_000,
+    pollIntervalMs,
+    log: (line: string) => lines.push(line),
+    locator: createLocator(client, 'iac_scan', { by: 'id', id: 't-1' }),
+    taskType: 'iac_scan' as const,
+    schedule: fixedSchedule(pollIntervalMs)
+  }
+  return { clock, client, lines, start, options }
+}
+
+describe('waitForTask', () => {
+  it('polls every poll-interval until finished, logging each query', async () => {
+    const { clock, lines, start, options } = setup([listOf({ ...running, task_status: 'ready' }), listOf(running), listOf(finished)])
+    const outcome = await waitForTask(options)
+    expect(outcome).toMatchObject({ kind: 'finished', task: finished, queries: 3 })
+    expect(clock.sleeps).toEqual([15_000, 15_000])
+    expect(clock.now() - start).toBe(30_000)
+    expect(lines).toEqual([
+      'Task "iac-pr-1" (t-1): ready, 5/10 files done, 1 failed, about 3 min left',
+      'Task "iac-pr-1" (t-1): running, 5/10 files done, 1 failed, about 3 min left',
+      'Task "iac-pr-1" (t-1): finished, 10/10 files done, 1 failed'
+    ])
+  })
+
+  it.each(['failed', 'cancelled', 'FINISHED', 'done', '', undefined])('treats status %j as not finished', async (status) => {
+    const odd = { ...finished, task_status: status }
+    const { options } = setup([listOf(odd), listOf(odd), listOf(finished)])
+    const outcome = await waitForTask(options)
+    expect(outcome).toMatchObject({ kind: 'finished', queries: 3 })
+  })
+
+  it('waits for a task that does not exist yet', async () => {
+    const { lines, options } = setup([listOf(), listOf(), listOf(finished)])
+    expect(await waitForTask(options)).toMatchObject({ kind: 'finished', queries: 3 })
+    expect(lines[0]).toBe('No iac_scan task with id t-1 yet; waiting for it to appear')
+  })
+
+  it('times out without waiting past the deadline, after one last query at it', async () => {
+    const { clock, start, options } = setup([listOf(running)], 40_000)
+    const outcome = await waitForTask(options)
+    expect(outcome).toMatchObject({ kind: 'timed-out', task: running, queries: 4 })
+    expect(clock.sleeps).toEqual([15_000, 15_000, 10_000])
+    expect(clock.now() - start).toBe(40_000)
+  })
+
+  it('times out with no task when it never appears', async () => {
+    const { options } = setup([listOf()], 30_000)
+    expect(await waitForTask(options)).toMatchObject({ kind: 'timed-out', task: undefined })
+  })
+
+  it('rides out transient failures and keeps the last task seen', async () => {
+    const flaky = new HssError({ kind: 'http', operation: 'ListTasks', status: 502 })
+    const { options } = setup([listOf(running), flaky, flaky, listOf(finished)])
+    expect(await waitForTask(options)).toMatchObject({ kind: 'finished', queries: 4 })
+  })
+
+  it('reports the last transient failure when the time runs out during it', async () => {
+    const down = new HssError({ kind: 'http', operation: 'ListTasks', status: 503 })
+    const { clock, start, options } = setup([listOf(running), down], 20_000)
+    const outcome = await waitForTask(options)
+    expect(outcome).toMatchObject({ kind: 'timed-out', task: running, lastError: down })
+    expect(clock.now() - start).toBeLessThanOrEqual(20_000)
+  })
+
+  it('fails at once on a permanent failure', async () => {
+    const denied = new HssError({ kind: 'http', operation: 'ListTasks', status: 403, errorCode: 'HSS.0013' })
+    const { client, options } = setup([listOf(running), denied, listOf(finished)])
+    await expect(waitForTask(options)).rejects.toBe(denied)
+    expect(client.calls).toHaveLength(2)
+  })
+
+  it('stops when cancelled', async () => {
+    const cancel = new AbortController()
+    const { options } = setup([listOf(running)])
+    const pending = waitForTask({ ...options, signal: cancel.signal })
+    cancel.abort()
+    await expect(pending).rejects.toBeInstanceOf(CancelledError)
+  })
+})
+
+describe('the default schedule', () => {
+  it('is adaptive unless told otherwise: waits stretch while HSS expects a long scan, within the cap', async () => {
+    const long = { ...running, estimated_time: 30 }
+    const { clock, options } = setup([listOf(long), listOf(long), listOf(finished)])
+    await waitForTask({ ...options, schedule: undefined })
+    expect(clock.sleeps).toEqual([60_000, 60_000])
+  })
+})
+
+describe('progressLine', () => {
+  it('counts clusters for a cluster scan', () => {
+    const locator = createLocator(fakeClient([]), 'cluster_scan', { by: 'name', name: 'nightly' })
+    expect(progressLine(clusterTask('c-1', 'nightly', { scanning: 2, succeeded: 3, failed: 1 }, { task_status: 'running', estimated_time: 12 }), locator, 'cluster_scan')).toBe(
+      'Task "nightly" (c-1): running, 4/6 clusters done, 1 failed, about 12 min left'
+    )
+    expect(progressLine(undefined, locator, 'cluster_scan')).toBe('No cluster_scan task named "nightly" yet; waiting for it to appear')
+  })
+})

@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals'
+import { CancelledError, HssError } from '../../src/errors.ts'
+import { backoffDelay, MIN_ATTEMPT_MS, retryTransient, type RetryContext } from '../../src/gate/retry.ts'
+import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+
+const http = (status: number, extra: Partial<ConstructorParameters<typeof HssError>[0]> = {}) => new HssError({ kind: 'http', operation: 'ListTasks', status, ...extra })
+
+function context(overrides: Partial<RetryContext> = {}): RetryContext & { lines: string[] } {
+  const lines: string[] = []
+  const clock = fakeClock()
+  return { clock, random: () => 0.5, deadline: clock.now() + 600_000, requestTimeoutMs: 30_000, pollIntervalMs: 15_000, log: (l) => lines.push(l), lines, ...overrides }
+}
+
+describe('backoffDelay', () => {
+  const ctx = { random: () => 1, pollIntervalMs: 15_000 }
+  it('doubles from 1 s with equal jitter, up to the cap', () => {
+    const at = (n: number, random: number) => backoffDelay(n, http(503), { random: () => random, pollIntervalMs: 15_000 })
+    expect([1, 2, 3, 4].map((n) => at(n, 1))).toEqual([1000, 2000, 4000, 8000])
+    expect([1, 2, 3, 4].map((n) => at(n, 0))).toEqual([500, 1000, 2000, 4000])
+    expect(at(30, 1)).toBe(60_000)
+    expect(backoffDelay(30, http(503), { random: () => 1, pollIntervalMs: 60_000 })).toBe(240_000)
+  })
+
+  it('waits at least about a poll interval after throttling', () => {
+    const delay = backoffDelay(1, http(429, { errorCode: 'APIGW.0308' }), { random: () => 0, pollIntervalMs: 15_000 })
+    expect(delay).toBe(11_250)
+    expect(backoffDelay(1, http(429), ctx)).toBe(18_750)
+  })
+
+  it('honours Retry-After', () => {
+    expect(backoffDelay(1, http(429, { retryAfterMs: 42_000 }), { random: () => 0, pollIntervalMs: 1000 })).toBe(42_000)
+    expect(backoffDelay(1, http(503, { retryAfterMs: 42_000 }), { random: () => 1, pollIntervalMs: 1000 })).toBe(43_000)
+  })
+})
+
+describe('retryTransient', () => {
+  it('retries transient failures and returns the first success', async () => {
+    const ctx = context()
+    let calls = 0
+    const result = await retryTransient(async () => {
+      calls++
+      if (calls < 3) throw new HssError({ kind: 'network', operation: 'ListTasks', cause: new Error('ECONNRESET') })
+      return 'ok'
+    }, ctx)
+    expect(result).toEqual({ ok: true, value: 'ok' })
+    expect(calls).toBe(3)
+    expect(ctx.lines).toHaveLength(2)
+    expect(ctx.lines[0]).toMatch(/Transient failure: ListTasks: could not reach the server: ECONNRESET; retrying in 0.8 s \(attempt 2\)/)
+  })
+
+  it('says in the log that HSS throttled', async () => {
+    const ctx = context()
+    let calls = 0
+    await retryTransient(async () => {
+      if (calls++ === 0) throw http(429, { errorCode: 'APIGW.0308', retryAfterMs: 20_000 })
+      return 1
+    }, ctx)
+    expect(ctx.lines[0]).toMatch(/^HSS throttled the request: ListTasks got HTTP 429 APIGW.0308 \(Retry-After 20 s\); retrying in 2\d\.\d s/)
+  })
+
+  it('throws permanent failures at once', async () => {
+    const ctx = context()
+    let calls = 0
+    await expect(retryTransient(async () => { calls++; throw http(401) }, ctx)).rejects.toMatchObject({ status: 401 })
+    expect(calls).toBe(1)
+  })
+
+  it('throws errors it does not know at once', async () => {
+    await expect(retryTransient(async () => { throw new TypeError('bug') }, context())).rejects.toBeInstanceOf(TypeError)
+  })
+
+  it('gives up rather than wait past the deadline', async () => {
+    const clock = fakeClock()
+    const ctx = context({ clock, deadline: clock.now() + 10_000 })
+    const result = await retryTransient(async () => { throw http(502) }, ctx)
+    expect(result.ok).toBe(false)
+    expect(clock.now()).toBeLessThanOrEqual(ctx.deadline)
+    expect(ctx.lines.at(-1)).toMatch(/no time left to retry before the time-out/)
+  })
+
+  it('gives each attempt the time left, within bounds', async () => {
+    const clock = fakeClock()
+    const seen: number[] = []
+    await retryTransient(async (timeoutMs) => { seen.push(timeoutMs); return 1 }, context({ clock, deadline: clock.now() + 5000 }))
+    await retryTransient(async (timeoutMs) => { seen.push(timeoutMs); return 1 }, context({ clock, deadline: clock.now() - 5000 }))
+    await retryTransient(async (timeoutMs) => { seen.push(timeoutMs); return 1 }, context({ clock, deadline: clock.now() + 600_000 }))
+    expect(seen).toEqual([5000, MIN_ATTEMPT_MS, 30_000])
+  })
+
+  it('stops waiting when cancelled', async () => {
+    const cancel = new AbortController()
+    cancel.abort()
+    await expect(retryTransient(async () => { throw http(503) }, context({ signal: cancel.signal }))).rejects.toBeInstanceOf(CancelledError)
+  })
+})

@@ -1,0 +1,90 @@
+export const id = 33;
+export const ids = [33];
+export const modules = {
+
+/***/ 9033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  upsertPullRequestComment: () => (/* binding */ upsertPullRequestComment)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(7994);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+/** GitHub refuses comment bodies longer than this. */
+const COMMENT_LIMIT = 65_536;
+/** Names the workflow, job and task, so re-runs update their own comment and no other gate's. */
+function commentMarker(place) {
+    const clean = (value) => value.replace(/--+|[<>"\n\r]/g, '_').slice(0, 200);
+    return `<!-- hss-scan-gate workflow="${clean(place.workflow)}" job="${clean(place.job)}" task="${clean(place.task)}" -->`;
+}
+function renderComment(report, marker, runUrl) {
+    const link = runUrl ? `\n\n[Workflow run](${runUrl}) · updated ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
+    // Fewer file rows until it fits; the summary itself is bounded, so this ends quickly.
+    for (let rows = summary/* SUMMARY_FILE_ROWS */.A6;; rows = Math.floor(rows / 2)) {
+        const body = `${marker}\n${(0,summary/* renderSummary */.Br)(report, { fileRows: rows })}${link}`;
+        if (body.length < COMMENT_LIMIT || rows === 0)
+            return body.slice(0, COMMENT_LIMIT - 1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+/**
+ * Keeps one comment with the verdict on the pull request, updated in place on re-runs. Loaded only
+ * when comment-on-pr is set, so a plain run does not pay for Octokit at start-up.
+ */
+
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** `signal` aborts every request (time-out or cancellation); the caller reports that. */
+async function upsertPullRequestComment(token, report, signal) {
+    if (!PR_EVENTS.has(github/* context */._.eventName))
+        return { kind: 'skipped', why: `not a pull-request event (${github/* context */._.eventName || 'none'})` };
+    const number = github/* context */._.payload.pull_request?.number;
+    if (!number)
+        return { kind: 'skipped', why: 'the event has no pull request number' };
+    if (!token)
+        return { kind: 'failed', why: 'github-token is empty' };
+    const { owner, repo } = github/* context */._.repo;
+    const marker = commentMarker({ workflow: github/* context */._.workflow ?? '', job: github/* context */._.job ?? '', task: report.target.id ?? report.target.name ?? '' });
+    const runUrl = github/* context */._.runId ? `${github/* context */._.serverUrl}/${owner}/${repo}/actions/runs/${github/* context */._.runId}` : undefined;
+    const body = renderComment(report, marker, runUrl);
+    const octokit = (0,github/* getOctokit */.Q)(token, { request: { signal } });
+    try {
+        for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) {
+            const mine = page.data.find((comment) => comment.body?.startsWith(marker));
+            if (mine) {
+                const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
+                return { kind: 'written', url: data.html_url, updated: true };
+            }
+        }
+        const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+        return { kind: 'written', url: data.html_url, updated: false };
+    }
+    catch (error) {
+        if (signal.aborted)
+            throw error;
+        return { kind: 'failed', why: explain(error, github/* context */._.payload) };
+    }
+}
+function explain(error, payload) {
+    const status = error.status;
+    const message = error instanceof Error ? error.message : String(error);
+    const fork = payload.pull_request?.head?.repo?.fork;
+    if (status === 403 || status === 404) {
+        const forkNote = fork ? ' Pull requests from forks get a read-only token on pull_request events.' : '';
+        return `HTTP ${status}: the token cannot write pull-request comments (the job needs permissions: pull-requests: write).${forkNote}`;
+    }
+    return status ? `HTTP ${status}: ${message}` : message;
+}
+
+
+/***/ })
+
+};

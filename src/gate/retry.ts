@@ -1,0 +1,70 @@
+/**
+ * Retries transient HSS failures with exponential backoff and jitter, honouring Retry-After,
+ * and never past the deadline. Permanent failures and cancellation are thrown at once.
+ */
+import type { Clock } from '../clock.ts'
+import { HssError } from '../errors.ts'
+
+export interface RetryContext {
+  clock: Clock
+  /** [0, 1), Math.random in production. */
+  random: () => number
+  /** Epoch ms: no attempt starts after it (but the first), and no wait runs past it. */
+  deadline: number
+  /** The longest one request may take. */
+  requestTimeoutMs: number
+  /** The normal poll interval: the floor of the wait after HSS throttled. */
+  pollIntervalMs: number
+  log: (line: string) => void
+  signal?: AbortSignal
+}
+
+export type RetryOutcome<T> = { ok: true; value: T } | { ok: false; error: HssError }
+
+/** The least time one attempt gets, even at the deadline. */
+export const MIN_ATTEMPT_MS = 2000
+const BACKOFF_BASE_MS = 1000
+
+export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<T>, ctx: RetryContext): Promise<RetryOutcome<T>> {
+  for (let failures = 1; ; failures++) {
+    const left = ctx.deadline - ctx.clock.now()
+    const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left))
+    try {
+      return { ok: true, value: await attempt(timeoutMs) }
+    } catch (error) {
+      if (!(error instanceof HssError) || !error.transient) throw error
+      const delay = backoffDelay(failures, error, ctx)
+      const remaining = ctx.deadline - ctx.clock.now()
+      if (delay >= remaining) {
+        ctx.log(`${error.message}; no time left to retry before the time-out`)
+        return { ok: false, error }
+      }
+      ctx.log(`${retryLine(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${failures + 1})`)
+      await ctx.clock.sleep(delay, ctx.signal)
+    }
+  }
+}
+
+/**
+ * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
+ * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
+ * so gates that share one credential do not come back together).
+ */
+export function backoffDelay(failures: number, error: HssError, ctx: Pick<RetryContext, 'random' | 'pollIntervalMs'>): number {
+  const cap = Math.max(60_000, 4 * ctx.pollIntervalMs)
+  const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20))
+  let delay = exponential / 2 + (ctx.random() * exponential) / 2
+  if (error.throttled) delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5))
+  if (error.retryAfterMs !== undefined) {
+    delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10))
+  }
+  return Math.round(delay)
+}
+
+function retryLine(error: HssError): string {
+  if (error.throttled) {
+    const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`
+    return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`
+  }
+  return `Transient failure: ${error.message}`
+}

@@ -1,0 +1,171 @@
+/** Inputs (and their environment fallbacks) become one validated, typed Config. */
+import { serviceEndpoint, REGION_PATTERN } from './endpoints.ts'
+import { InputError } from '../errors.ts'
+import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from './parse.ts'
+
+export const TASK_TYPES = ['iac_scan', 'cluster_scan'] as const
+export type TaskType = (typeof TASK_TYPES)[number]
+
+export type Auth =
+  | { kind: 'token'; token: string }
+  | { kind: 'aksk'; accessKeyId: string; secretAccessKey: string; securityToken?: string }
+
+export interface Thresholds {
+  maxFailed: number
+  /** undefined: no percentage limit. */
+  maxFailedPercent: number | undefined
+  minScanned: number
+}
+
+export type TaskRef = { by: 'id'; id: string } | { by: 'name'; name: string }
+
+export interface Config {
+  task: TaskRef
+  taskType: TaskType
+  region: string | undefined
+  /** undefined: look it up in IAM by region name. */
+  projectId: string | undefined
+  enterpriseProjectId: string | undefined
+  endpoint: string
+  /** Set when the project id is to be looked up (or iam-endpoint was given). */
+  iamEndpoint: string | undefined
+  auth: Auth
+  timeoutMs: number
+  pollIntervalMs: number
+  thresholds: Thresholds
+  softFail: boolean
+  summary: boolean
+  commentOnPr: boolean
+  githubToken: string
+}
+
+/** Where input values come from: the runner's `INPUT_*` (through core.getInput) and the environment. */
+export interface InputSource {
+  read(name: string): string
+  env: Readonly<Record<string, string | undefined>>
+}
+
+/** Inputs that fall back to environment variables, in the order tried. */
+const ENV_FALLBACKS: Readonly<Record<string, readonly string[]>> = {
+  region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
+  'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
+  'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
+  'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
+  'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
+}
+
+/** Inputs whose values must never be printed. */
+export const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'] as const
+
+/** An input's value, else its first non-empty environment fallback, else ''. */
+export function resolveInput(source: InputSource, name: string): string {
+  const direct = source.read(name).trim()
+  if (direct) return direct
+  for (const variable of ENV_FALLBACKS[name] ?? []) {
+    const value = source.env[variable]?.trim()
+    if (value) return value
+  }
+  return ''
+}
+
+const SECOND = 1000
+const DAY = 24 * 3600 * SECOND
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export function buildConfig(source: InputSource): Config {
+  const get = (name: string): string => resolveInput(source, name)
+
+  const taskType = parseChoice('task-type', get('task-type') || 'iac_scan', TASK_TYPES)
+  const task = taskRef(get('task-id'), get('task-name'))
+
+  const regionText = get('region')
+  if (regionText && !REGION_PATTERN.test(regionText)) {
+    throw new InputError('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1')
+  }
+  const region = regionText || undefined
+
+  const auth = authFrom(get)
+
+  const projectText = get('project-id')
+  if (projectText && !ID_PATTERN.test(projectText)) {
+    throw new InputError('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)')
+  }
+  const projectId = projectText || undefined
+  if (!projectId && auth.kind === 'token') {
+    throw new InputError('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID')
+  }
+
+  const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region)
+  if (!projectId && !region) {
+    throw new InputError('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id')
+  }
+  // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
+  const iamText = get('iam-endpoint')
+  const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region)
+
+  const epText = get('enterprise-project-id')
+  const enterpriseProjectId = epText ? parseText('enterprise-project-id', epText, 256) : undefined
+
+  const percentText = get('max-failed-percent')
+  return {
+    task,
+    taskType,
+    region,
+    projectId,
+    enterpriseProjectId,
+    endpoint,
+    iamEndpoint,
+    auth,
+    timeoutMs: parseDuration('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
+    pollIntervalMs: parseDuration('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
+    thresholds: {
+      maxFailed: parseInteger('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
+      maxFailedPercent: percentText ? parseDecimal('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
+      minScanned: parseInteger('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
+    },
+    softFail: parseBoolean('soft-fail', get('soft-fail') || 'false'),
+    summary: parseBoolean('summary', get('summary') || 'true'),
+    commentOnPr: parseBoolean('comment-on-pr', get('comment-on-pr') || 'false'),
+    githubToken: get('github-token')
+  }
+}
+
+function taskRef(id: string, name: string): TaskRef {
+  if (id) {
+    if (!ID_PATTERN.test(id)) {
+      throw new InputError('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)')
+    }
+    return { by: 'id', id }
+  }
+  if (name) return { by: 'name', name: parseText('task-name', name, 255) }
+  throw new InputError('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for')
+}
+
+function authFrom(get: (name: string) => string): Auth {
+  const token = get('auth-token')
+  if (token) return { kind: 'token', token }
+  const accessKeyId = get('access-key-id')
+  const secretAccessKey = get('secret-access-key')
+  if (accessKeyId && !secretAccessKey) {
+    throw new InputError('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)')
+  }
+  if (secretAccessKey && !accessKeyId) {
+    throw new InputError('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)')
+  }
+  if (!accessKeyId) {
+    throw new InputError('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token')
+  }
+  if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
+    throw new InputError('access-key-id', accessKeyId, 'must be an access key id (letters and digits)')
+  }
+  const securityToken = get('security-token')
+  return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) }
+}
+
+function endpointFor(input: string, value: string, service: 'hss' | 'iam', region: string | undefined): string {
+  if (value) return parseEndpoint(input, value)
+  if (!region) {
+    throw new InputError('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`)
+  }
+  return serviceEndpoint(service, region)
+}

@@ -1,0 +1,129 @@
+/** Parsers for input values. Each returns the value or throws an InputError naming the input. */
+import { InputError } from '../errors.ts'
+
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/
+const PLAIN_SECONDS = /^\d+$/
+const DURATION_HELP = 'a duration such as 90s, 15m, 1h, 1h30m, or plain seconds'
+
+/** Parses `90s`, `15m`, `1h30m` or plain seconds into milliseconds. */
+export function parseDuration(input: string, value: string, bounds: { minMs: number; maxMs: number }): number {
+  const text = value.trim()
+  let seconds: number | undefined
+  if (PLAIN_SECONDS.test(text)) {
+    seconds = Number(text)
+  } else {
+    const match = DURATION.exec(text)
+    if (match && text !== '') {
+      const [, h = '0', m = '0', s = '0'] = match
+      seconds = Number(h) * 3600 + Number(m) * 60 + Number(s)
+    }
+  }
+  if (seconds === undefined || !Number.isSafeInteger(seconds)) {
+    throw new InputError(input, value, `must be ${DURATION_HELP}`)
+  }
+  const ms = seconds * 1000
+  if (ms < bounds.minMs || ms > bounds.maxMs) {
+    throw new InputError(
+      input,
+      value,
+      `must be between ${formatDuration(bounds.minMs)} and ${formatDuration(bounds.maxMs)}`
+    )
+  }
+  return ms
+}
+
+/** `4530000` → `1h15m30s`; the inverse of parseDuration for whole seconds. */
+export function formatDuration(ms: number): string {
+  let seconds = Math.round(ms / 1000)
+  const h = Math.floor(seconds / 3600)
+  seconds -= h * 3600
+  const m = Math.floor(seconds / 60)
+  const s = seconds - m * 60
+  const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`
+  return text || '0s'
+}
+
+/** A whole number in [min, max]. */
+export function parseInteger(input: string, value: string, bounds: { min: number; max: number }): number {
+  const text = value.trim()
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(n) || n < bounds.min || n > bounds.max) {
+    throw new InputError(input, value, `must be a whole number from ${bounds.min} to ${bounds.max}`)
+  }
+  return n
+}
+
+/** A decimal number in [min, max], such as `2.5`. */
+export function parseDecimal(input: string, value: string, bounds: { min: number; max: number }): number {
+  const text = value.trim()
+  const n = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isFinite(n) || n < bounds.min || n > bounds.max) {
+    throw new InputError(input, value, `must be a number from ${bounds.min} to ${bounds.max} (decimals allowed)`)
+  }
+  return n
+}
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
+export function parseBoolean(input: string, value: string): boolean {
+  const text = value.trim()
+  if (TRUE.includes(text)) return true
+  if (FALSE.includes(text)) return false
+  throw new InputError(input, value, 'must be true or false')
+}
+
+/** One of the allowed words. */
+export function parseChoice<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+  const text = value.trim()
+  const found = allowed.find((choice) => choice === text)
+  if (found === undefined) {
+    throw new InputError(input, value, `must be one of ${allowed.join(', ')}`)
+  }
+  return found
+}
+
+/**
+ * An `https://` base URL, or `http://` on a loopback host (how tests reach a local simulator).
+ * Returned without a trailing slash.
+ */
+export function parseEndpoint(input: string, value: string): string {
+  const text = value.trim()
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InputError(input, value, 'must be an https:// URL')
+  }
+  if (url.username || url.password) {
+    throw new InputError(input, '(a URL with credentials)', 'must not carry a user name or password')
+  }
+  if (url.search || url.hash) {
+    throw new InputError(input, value, 'must be a base URL without a query or fragment')
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new InputError(input, value, 'must be an https:// URL (http:// is allowed only for 127.0.0.0/8, localhost and [::1])')
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(input, value, 'must be an https:// URL')
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+}
+
+/** A free-text value with a length limit and no control characters. */
+export function parseText(input: string, value: string, maxLength: number): string {
+  const text = value.trim()
+  if (text.length > maxLength) {
+    throw new InputError(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`)
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new InputError(input, text, 'must not contain control characters such as line breaks')
+  }
+  return text
+}

@@ -1,0 +1,22 @@
+/** Everything the reporters need, gathered once by main. */
+import type { TaskType, Thresholds } from '../inputs/config.ts'
+import type { FailedFiles } from '../gate/failed-files.ts'
+import type { Target } from '../gate/locate.ts'
+import type { Task } from '../hss/models.ts'
+import type { Verdict } from '../gate/verdict.ts'
+
+export interface Report {
+  taskType: TaskType
+  thresholds: Thresholds
+  softFail: boolean
+  timeoutMs: number
+  /** The id and name looked for (the id once known). */
+  target: Target
+  /** The last task seen, exactly as HSS returned it. */
+  task: Task | undefined
+  verdict: Verdict
+  /** Listed for an iac_scan with failed files; a string says why listing them failed. */
+  failedFiles: FailedFiles | string | undefined
+  elapsedMs: number
+  queries: number
+}
