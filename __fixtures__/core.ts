@@ -21,17 +21,12 @@ export const warning = jest.fn(record('warning'))
 export const error = jest.fn(record('error'))
 
 const written: string[] = []
-export const summary = {
-  written,
-  addRaw(text: string) {
-    written.push(text)
-    return summary
-  },
-  async write() {
-    calls.push(['summary.write'])
-    return summary
-  }
-}
+export const summary = { written }
+export const writeSummary = jest.fn(async (markdown: string) => {
+  calls.push(['writeSummary'])
+  written.push(markdown)
+  return true
+})
 
 export function reset(next: Record<string, string>): void {
   calls.length = 0

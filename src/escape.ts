@@ -15,7 +15,7 @@ export function escapeCell(value: unknown, maxLength = MAX_CELL): string {
 /** Collapses line breaks and other control characters into single spaces. */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim()
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim()
 }
 
 /** Cuts at a code-point boundary and marks the cut. */

@@ -143,7 +143,7 @@ async function publish(report: Report, config: Config, cancel: AbortSignal): Pro
     const log = annotation.level === 'error' ? core.error : core.warning
     log(annotation.message, { title: annotation.title })
   }
-  if (config.summary) await core.summary.addRaw(renderSummary(report)).write()
+  if (config.summary) await core.writeSummary(renderSummary(report))
 
   const { verdict } = report
   if (verdict.result === 'passed') {
@@ -186,7 +186,7 @@ async function stop(config: Config, error: unknown, target: Target): Promise<voi
   core.setOutput('task-id', target.id ?? '')
   core.setOutput('task-name', target.name ?? '')
   if (config.summary) {
-    await core.summary.addRaw(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)).write()
+    await core.writeSummary(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target))
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
 }

@@ -1,53 +1,104 @@
 /**
- * The runner commands this action uses, built on @actions/core's own command, file-command and
- * summary modules. Not on its entry point: that one imports @actions/http-client, and with it undici
- * (985 kB of a 1.2 MB bundle), only for OIDC (core.getIDToken), which this action never uses. Measured
- * with `npm run bench`, loading it made every start about 45 ms slower. The wrappers mirror core.js.
- * The modules are reached by path because the package's `exports` lists only its entry point.
+ * Everything the action writes for the runner goes through here, on @actions/core's public entry
+ * point (so `@github/local-action`, which stands in for @actions/core, sees every call). Three rules
+ * hold for all of it, whatever text the servers sent:
+ * - secrets, and pieces of them, are removed (`redact`);
+ * - a log line stays one line, and never starts a runner command: only the action's own commands
+ *   do (`::error`, `::warning`, `::debug`, `::add-mask`), and core escapes their data;
+ * - a runner file (outputs, job summary) that cannot be written is a warning, never a crash: the
+ *   verdict still decides the exit code.
  */
-import { EOL } from 'node:os'
-import { issueCommand } from '../node_modules/@actions/core/lib/command.js'
-import { issueFileCommand, prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js'
-import { summary } from '../node_modules/@actions/core/lib/summary.js'
-import { toCommandProperties, toCommandValue } from '../node_modules/@actions/core/lib/utils.js'
-
-export { summary }
+import * as core from '@actions/core'
+import { oneLine } from './escape.ts'
+import { addSecret, redact } from './redact.ts'
 
 export interface AnnotationProperties {
   title?: string
+  /** A path relative to the workspace, so the annotation lands on the file in the pull request. */
+  file?: string
 }
 
 export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+  return core.getInput(name)
 }
 
+/** Masks the value in the runner's log and removes it from everything this action writes. */
 export function setSecret(secret: string): void {
-  issueCommand('add-mask', {}, secret)
-}
-
-export function setOutput(name: string, value: string): void {
-  if (process.env.GITHUB_OUTPUT) return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
-  process.stdout.write(EOL)
-  issueCommand('set-output', { name }, toCommandValue(value))
+  core.setSecret(secret)
+  addSecret(secret)
 }
 
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  core.info(logLine(message))
 }
 
 export function debug(message: string): void {
-  issueCommand('debug', {}, message)
+  core.debug(clean(message))
 }
 
 export function warning(message: string, properties: AnnotationProperties = {}): void {
-  issueCommand('warning', toCommandProperties(properties), message)
+  core.warning(clean(message), cleanProperties(properties))
 }
 
 export function error(message: string, properties: AnnotationProperties = {}): void {
-  issueCommand('error', toCommandProperties(properties), message)
+  core.error(clean(message), cleanProperties(properties))
 }
 
 export function setFailed(message: string): void {
-  process.exitCode = 1
-  error(message)
+  core.setFailed(clean(message))
+}
+
+/** Runner files that could not be written, each warned about once. */
+const unwritable = new Set<string>()
+
+export function setOutput(name: string, value: string): void {
+  try {
+    core.setOutput(name, redact(value))
+  } catch (failure) {
+    warnOnce('GITHUB_OUTPUT', `Could not write the step's outputs: ${messageOf(failure)}. Later steps will not see them; the verdict stands.`)
+  }
+}
+
+/** Appends to the job summary; false when it could not be written (a warning says why). */
+export async function writeSummary(markdown: string): Promise<boolean> {
+  try {
+    await core.summary.addRaw(redact(markdown)).write()
+    return true
+  } catch (failure) {
+    core.summary.emptyBuffer()
+    warnOnce('GITHUB_STEP_SUMMARY', `Could not write the job summary: ${messageOf(failure)}. The verdict stands.`)
+    return false
+  }
+}
+
+function warnOnce(file: string, message: string): void {
+  if (unwritable.has(file)) return
+  unwritable.add(file)
+  warning(message)
+}
+
+/** One line, redacted: what annotations, debug lines and failure messages carry. */
+function clean(text: string): string {
+  return oneLine(redact(text))
+}
+
+function cleanProperties(properties: AnnotationProperties): core.AnnotationProperties {
+  return {
+    ...(properties.title ? { title: clean(properties.title) } : {}),
+    ...(properties.file ? { file: properties.file } : {})
+  }
+}
+
+/**
+ * A plain log line that the runner reads as text only. It treats a line as a command when it starts
+ * with `::` (after leading spaces), and, in the old syntax, when `##[` appears anywhere in it; a
+ * zero-width space keeps both from ever matching.
+ */
+export function logLine(message: string): string {
+  const line = clean(message).replace(/##\[/g, '##\u200b[')
+  return line.startsWith('::') ? `\u200b${line}` : line
+}
+
+function messageOf(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure)
 }
