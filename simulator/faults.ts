@@ -13,6 +13,8 @@ export type Fault =
   | { kind: 'empty-body' }
   | { kind: 'empty-list' }
   | { kind: 'error'; status: number; code: string; message: string }
+  /** A 3xx pointing elsewhere (what a hijacked or misconfigured gateway might send). */
+  | { kind: 'redirect'; status: number; location: string }
   /** No fault: served normally (to interleave faults with good answers). */
   | { kind: 'pass' }
 
@@ -25,7 +27,7 @@ export interface QueuedFault {
 }
 
 export const FAULT_KINDS: readonly Fault['kind'][] = [
-  'status', 'html', 'reset', 'hang', 'slow', 'throttle', 'malformed', 'truncated', 'empty-body', 'empty-list', 'error', 'pass'
+  'status', 'html', 'reset', 'hang', 'slow', 'throttle', 'malformed', 'truncated', 'empty-body', 'empty-list', 'error', 'redirect', 'pass'
 ]
 
 /**
@@ -83,6 +85,10 @@ export async function applyFault(fault: Fault, res: ServerResponse, requestId: s
       return 'done'
     case 'error':
       send(fault.status, JSON.stringify({ error_code: fault.code, error_msg: fault.message, request_id: requestId }))
+      return 'done'
+    case 'redirect':
+      res.writeHead(fault.status, { Location: fault.location, 'X-Request-Id': requestId })
+      res.end()
       return 'done'
   }
 }

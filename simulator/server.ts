@@ -11,6 +11,7 @@ import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
 import { taskAt, type ScriptedTask } from './tasks.ts'
 import type { Task } from '../src/hss/models.ts'
+import { queryPairs } from '../src/hss/signer.ts'
 import { isRecord } from '../src/hss/transport.ts'
 
 export interface SimulatorOptions {
@@ -87,7 +88,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const entry: LoggedRequest = {
       method: req.method ?? '',
       path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
+      query: Object.fromEntries(queryPairs(url.search)),
       headers: req.headers,
       body: safeJson(body.toString('utf8')),
       status: 0,
@@ -106,7 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     // The gateway: faults first (they stand in for what sits in front of HSS), then auth, then throttling.
     const fault = takeFault(route?.name)
     if (fault) {
-      entry.status = fault.kind === 'status' || fault.kind === 'error' ? fault.status : fault.kind === 'throttle' ? 429 : -1
+      entry.status = fault.kind === 'status' || fault.kind === 'error' || fault.kind === 'redirect' ? fault.status : fault.kind === 'throttle' ? 429 : -1
       if ((await applyFault(fault, res, requestId, stopped.signal)) === 'done') return
     }
     if (!route) return fail(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment')
@@ -120,7 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     if (route.name === 'projects') {
-      const name = url.searchParams.get('name')
+      const name = entry.query.name
       return reply(200, { projects: projects.filter((p) => !name || p.name === name), links: {} })
     }
 
@@ -128,7 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const xProject = req.headers['x-project-id']
     if (xProject !== undefined && xProject !== projectId) return fail(400, 'HSS.0001', 'invalid parameter: X-Project-Id')
 
-    const query = checkQuery(url.searchParams)
+    const query = checkQuery(new Map(queryPairs(url.search)))
     if (typeof query === 'string') return fail(400, 'HSS.0001', `invalid parameter: ${query}`)
     if (!/^application\/json/.test(String(req.headers['content-type'] ?? ''))) return fail(400, 'HSS.0002', 'the request could not be parsed: Content-Type')
     const json = safeJson(body.toString('utf8'))
@@ -220,13 +221,13 @@ function routeOf(method: string, path: string): RouteMatch | undefined {
 }
 
 /** HSS's query rules: offset 0–2,000,000, limit 10–200 (default 10), enterprise_project_id 1–256 chars. */
-function checkQuery(params: URLSearchParams): { offset: number; limit: number } | string {
+function checkQuery(params: ReadonlyMap<string, string>): { offset: number; limit: number } | string {
   const offset = params.has('offset') ? wholeNumber(params.get('offset')) : 0
   if (offset === undefined || offset > 2_000_000) return 'offset'
   const limit = params.has('limit') ? wholeNumber(params.get('limit')) : 10
   if (limit === undefined || limit < 10 || limit > 200) return 'limit'
   const ep = params.get('enterprise_project_id')
-  if (ep !== null && (ep.length < 1 || ep.length > 256)) return 'enterprise_project_id'
+  if (ep !== undefined && (ep.length < 1 || ep.length > 256)) return 'enterprise_project_id'
   return { offset, limit }
 }
 
@@ -249,8 +250,8 @@ function matches(task: Task, body: Record<string, unknown>): boolean {
   return true
 }
 
-function wholeNumber(text: string | null): number | undefined {
-  return text !== null && /^\d+$/.test(text) ? Number(text) : undefined
+function wholeNumber(text: string | undefined): number | undefined {
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -12,7 +12,7 @@ export class InputError extends Error {
   }
 }
 
-export type FailureKind = 'http' | 'network' | 'timeout' | 'bad-body' | 'tls'
+export type FailureKind = 'http' | 'network' | 'timeout' | 'bad-body' | 'tls' | 'redirect'
 
 export interface HssErrorDetails {
   kind: FailureKind
@@ -24,6 +24,10 @@ export interface HssErrorDetails {
   requestId?: string
   /** Milliseconds the server asked us to wait (Retry-After). */
   retryAfterMs?: number
+  /** For a redirect: where it pointed (the host, never the whole URL). */
+  location?: string
+  /** False only when the request certainly never reached the server (no connection was made). */
+  sent?: boolean
   cause?: unknown
 }
 
@@ -41,6 +45,8 @@ export class HssError extends Error {
   readonly errorMsg: string | undefined
   readonly requestId: string | undefined
   readonly retryAfterMs: number | undefined
+  /** False only when the request certainly never reached the server. */
+  readonly sent: boolean
 
   constructor(details: HssErrorDetails) {
     super(describe(details), { cause: details.cause })
@@ -51,11 +57,12 @@ export class HssError extends Error {
     this.errorMsg = details.errorMsg
     this.requestId = details.requestId
     this.retryAfterMs = details.retryAfterMs
+    this.sent = details.sent ?? true
   }
 
   get transient(): boolean {
-    // An untrusted certificate does not mend itself: fail now, not at the time-out.
-    if (this.kind === 'tls') return false
+    // An untrusted certificate, or a redirect, does not mend itself: fail now, not at the time-out.
+    if (this.kind === 'tls' || this.kind === 'redirect') return false
     if (this.kind !== 'http') return true
     const status = this.status ?? 0
     return status === 408 || status === 429 || status >= 500 || this.throttled
@@ -75,6 +82,8 @@ function describe(d: HssErrorDetails): string {
       return `${d.operation}: the server did not answer in time`
     case 'tls':
       return `${d.operation}: TLS: the server's certificate is not trusted (${causeText(d.cause)}). Behind a TLS-inspecting proxy or with a private CA, set NODE_EXTRA_CA_CERTS to the CA bundle (PEM) in the step's env`
+    case 'redirect':
+      return `${d.operation}: HTTP ${d.status ?? '3xx'} redirect to ${d.location ?? 'an unknown place'}${id}. Redirects are not followed, so no credential goes to a host you did not configure: check endpoint and iam-endpoint`
     case 'bad-body': {
       const why = d.cause instanceof Error ? ` (${d.cause.message})` : ''
       return `${d.operation}: HTTP ${d.status ?? '?'} with a body that is not the expected JSON${why}${id}`

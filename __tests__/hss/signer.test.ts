@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { canonicalQuery, canonicalRequestHash, canonicalUri, parseAuthorization, percentEncode, sdkDate, sign } from '../../src/hss/signer.ts'
+import { canonicalQuery, canonicalRequestHash, canonicalUri, parseAuthorization, percentEncode, queryPairs, sdkDate, sign, withQuery } from '../../src/hss/signer.ts'
 
 // The official signer, a test-only oracle (it is far too heavy to ship).
 const require = createRequire(import.meta.url)
@@ -41,8 +41,8 @@ describe('agreement with the official AKSKSigner', () => {
   ]
 
   it.each(cases)('$name', ({ method, base, query, data, token, projectId }) => {
-    const url = new URL(base)
-    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v)
+    // Built as the action builds its URLs: the signer's own (RFC 3986) encoding.
+    const url = withQuery(new URL(base), query)
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (projectId) headers['X-Project-Id'] = projectId
     const body = data === undefined ? '' : JSON.stringify(data)
@@ -78,7 +78,18 @@ describe('canonical pieces', () => {
   })
 
   it('sorts query parameters by key, then value', () => {
-    expect(canonicalQuery(new URLSearchParams('b=2&a=2&a=1'))).toBe('a=1&a=2&b=2')
+    expect(canonicalQuery('?b=2&a=2&a=1')).toBe('a=1&a=2&b=2')
+  })
+
+  it('reads the raw query as the gateway does: a + is a plus sign, %20 a space', () => {
+    expect(queryPairs('?ep=my+project&name=a%20b&flag')).toEqual([['ep', 'my+project'], ['name', 'a b'], ['flag', '']])
+    expect(canonicalQuery('?ep=my+project')).toBe('ep=my%2Bproject')
+  })
+
+  it('builds queries with that same encoding, so what is sent is what is signed', () => {
+    const url = withQuery(new URL('https://h.example.com/x'), { enterprise_project_id: 'my project+1', limit: '10', skipped: undefined })
+    expect(url.search).toBe('?enterprise_project_id=my%20project%2B1&limit=10')
+    expect(queryPairs(url.search)).toEqual([['enterprise_project_id', 'my project+1'], ['limit', '10']])
   })
 
   it('changes the signature when the body changes', () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { CancelledError, HssError } from '../../src/errors.ts'
 import { createHssClient, type HssClient } from '../../src/hss/client.ts'
-import { createTransport, errorDetail, parseRetryAfter, redactor } from '../../src/hss/transport.ts'
+import { createTransport, errorDetail, parseRetryAfter, serverText } from '../../src/hss/transport.ts'
+import { addSecret } from '../../src/redact.ts'
 import { USER_AGENT } from '../../src/version.ts'
 import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator, type Simulator } from '../../simulator/server.ts'
 import { iacTask } from '../../simulator/tasks.ts'
@@ -23,6 +26,19 @@ function client(overrides: Partial<Parameters<typeof createTransport>[0]> = {}):
 
 const query = { task_type: 'iac_scan', task_id: 't-1' } as const
 const page = { offset: 0, limit: 10 }
+
+/** A server that records whatever reaches it (headers included): a redirect must never get here. */
+async function startCapture(host: string): Promise<{ url: string; seen: IncomingHttpHeaders[]; close(): Promise<void> }> {
+  const seen: IncomingHttpHeaders[] = []
+  const server = createServer((req, res) => {
+    seen.push(req.headers)
+    res.writeHead(200, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify({ total_num: 1, data_list: [iacTask('t-1', 'forged', { scanned: 1, succeeded: 1, failed: 0 })] }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://${host}:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
 
 async function failure(promise: Promise<unknown>): Promise<HssError> {
   try {
@@ -110,6 +126,25 @@ describe('failures are classified', () => {
     expect([error.status, error.errorCode, error.transient, error.throttled, error.retryAfterMs]).toEqual([429, 'APIGW.0308', true, true, 7000])
   })
 
+  it.each([301, 302, 303, 307, 308])('a %i redirect is not followed: a permanent error that names the status and the host', async (status) => {
+    const elsewhere = await startCapture('127.0.0.2')
+    try {
+      sim.queueFault({ kind: 'redirect', status, location: `${elsewhere.url}/v5/${DEMO_PROJECT_ID}/common/tasks/batch-query` })
+      const error = await failure(client({ auth: { kind: 'aksk', accessKeyId: DEMO_AK, secretAccessKey: DEMO_SK, securityToken: 'st-0123456789' } }).listTasks(query, page))
+      expect([error.kind, error.status, error.transient]).toEqual(['redirect', status, false])
+      expect(error.message).toContain(`HTTP ${status} redirect to host ${new URL(elsewhere.url).host}`)
+      expect(elsewhere.seen).toEqual([])
+    } finally {
+      await elsewhere.close()
+    }
+  })
+
+  it('a redirect with a hostile Location names no more than one clean line', async () => {
+    sim.queueFault({ kind: 'redirect', status: 307, location: 'http://[bad ::error::x' })
+    const error = await failure(client().listTasks(query, page))
+    expect(error.message).toContain('redirect to an unreadable Location header')
+  })
+
   it('a cancelled workflow aborts the request at once', async () => {
     sim.queueFault({ kind: 'hang' })
     const cancel = new AbortController()
@@ -143,7 +178,11 @@ describe('helpers', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined()
   })
 
-  it('redacts every secret, leaving short strings alone', () => {
-    expect(redactor(['abcdef', 'xy'])('abcdef-xy-abcdef')).toBe('***-xy-***')
+  it('removes secrets from server text before it cuts it, so no piece survives the cut', () => {
+    addSecret(DEMO_SK)
+    // Cut first, the first 14 characters of the secret key would stay.
+    const code = `${'E'.repeat(50)}${DEMO_SK}`
+    expect(serverText(code, 64)).toBe(`${'E'.repeat(50)}***`)
+    expect(errorDetail({ error_code: code, request_id: `r ${DEMO_SK}` })).toEqual({ code: `${'E'.repeat(50)}***`, requestId: 'r ***' })
   })
 })

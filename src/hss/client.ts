@@ -1,5 +1,6 @@
 /** The HSS operations this action needs: ListTasks and ListTaskResources. */
 import type { ListTaskResourcesBody, ListTaskResourcesResponse, ListTasksBody, ListTasksResponse, Page } from './models.ts'
+import { withQuery } from './signer.ts'
 import { isRecord, type Send } from './transport.ts'
 
 export interface HssClient {
@@ -14,13 +15,12 @@ export interface HssClientOptions {
 }
 
 export function createHssClient(send: Send, options: HssClientOptions): HssClient {
-  const url = (path: string, page: Page): URL => {
-    const target = new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`)
-    if (options.enterpriseProjectId) target.searchParams.set('enterprise_project_id', options.enterpriseProjectId)
-    target.searchParams.set('offset', String(page.offset))
-    target.searchParams.set('limit', String(page.limit))
-    return target
-  }
+  const url = (path: string, page: Page): URL =>
+    withQuery(new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`), {
+      enterprise_project_id: options.enterpriseProjectId,
+      offset: String(page.offset),
+      limit: String(page.limit)
+    })
 
   return {
     listTasks: (body, page, timeoutMs) =>

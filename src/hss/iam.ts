@@ -1,11 +1,11 @@
 /** The project id of a region, looked up in IAM (as the SDKs do when none is given). */
 import { InputError } from '../errors.ts'
 import type { IamProjectsResponse } from './models.ts'
+import { withQuery } from './signer.ts'
 import { isRecord, type Send } from './transport.ts'
 
 export async function lookUpProjectId(send: Send, iamEndpoint: string, region: string): Promise<string> {
-  const url = new URL(`${iamEndpoint}/v3/projects`)
-  url.searchParams.set('name', region)
+  const url = withQuery(new URL(`${iamEndpoint}/v3/projects`), { name: region })
   const { projects } = await send({ operation: 'IAM KeystoneListProjects', method: 'GET', url, accept: isProjects })
   const matches = projects.filter((project) => project.name === region)
   if (matches.length === 1 && matches[0]) return matches[0].id

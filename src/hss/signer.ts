@@ -55,7 +55,7 @@ export function canonicalRequestHash(
   const canonical = [
     method.toUpperCase(),
     canonicalUri(url.pathname),
-    canonicalQuery(url.searchParams),
+    canonicalQuery(url.search),
     entries.map(([name, value]) => `${name}:${value}\n`).join(''),
     signedHeaders,
     sha256Hex(body)
@@ -72,12 +72,35 @@ export function canonicalUri(pathname: string): string {
   return encoded.endsWith('/') ? encoded : `${encoded}/`
 }
 
-/** Sorted by raw key, then raw value (UTF-16 order, as the official signers sort), then encoded. */
-export function canonicalQuery(params: URLSearchParams): string {
-  return [...params]
+/**
+ * The query as the gateway reads it from the raw query string: pairs percent-decoded (a `+` stays a
+ * `+`), sorted by key, then value (UTF-16 order, as the official signers sort), then encoded again.
+ */
+export function canonicalQuery(search: string): string {
+  return queryPairs(search)
     .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
     .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
     .join('&')
+}
+
+/** `?a=1&b=%20` → [['a', '1'], ['b', ' ']]: RFC 3986 decoding, not form decoding. */
+export function queryPairs(search: string): [string, string][] {
+  const text = search.startsWith('?') ? search.slice(1) : search
+  if (!text) return []
+  return text.split('&').filter(Boolean).map((pair) => {
+    const at = pair.indexOf('=')
+    return at < 0 ? [safeDecode(pair), ''] : [safeDecode(pair.slice(0, at)), safeDecode(pair.slice(at + 1))]
+  })
+}
+
+/** A URL with this query, encoded as the signer encodes it (RFC 3986: a space is `%20`, never `+`). */
+export function withQuery(url: URL, query: Readonly<Record<string, string | undefined>>): URL {
+  const target = new URL(url)
+  target.search = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
+    .join('&')
+  return target
 }
 
 /** RFC 3986 encoding: unreserved characters stay, every other UTF-8 byte becomes upper-case %XX. */

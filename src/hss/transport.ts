@@ -5,7 +5,8 @@
 import ky from 'ky'
 import type { Auth } from '../inputs/config.ts'
 import { CancelledError, HssError } from '../errors.ts'
-import { oneLine } from '../escape.ts'
+import { oneLine, truncate } from '../escape.ts'
+import { addSecret, redact } from '../redact.ts'
 import { sign } from './signer.ts'
 import { USER_AGENT } from '../version.ts'
 
@@ -36,7 +37,8 @@ export type Send = <T>(call: Call<T>) => Promise<T>
 
 export function createTransport(options: TransportOptions): Send {
   const now = options.now ?? (() => new Date())
-  const redact = redactor(secretsOf(options.auth))
+  // Whatever else registered them, the credentials this transport sends are never echoed back out.
+  for (const secret of secretsOf(options.auth)) addSecret(secret)
 
   return async function send<T>(call: Call<T>): Promise<T> {
     const body = call.body === undefined ? '' : JSON.stringify(call.body)
@@ -56,6 +58,8 @@ export function createTransport(options: TransportOptions): Send {
         retry: 0,
         timeout: false,
         throwHttpErrors: false,
+        // A redirect would carry the signature or token to a host nobody configured.
+        redirect: 'manual',
         signal,
         hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
       })
@@ -65,12 +69,16 @@ export function createTransport(options: TransportOptions): Send {
       if (options.signal?.aborted) throw new CancelledError()
       if (error instanceof BodyTooLarge) throw new HssError({ kind: 'bad-body', operation: call.operation, status, cause: error })
       const tls = tlsFailure(error)
-      if (tls) throw new HssError({ kind: 'tls', operation: call.operation, cause: tls })
+      if (tls) throw new HssError({ kind: 'tls', operation: call.operation, cause: tls, sent: false })
       const kind = deadline.aborted ? 'timeout' : 'network'
-      throw new HssError({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error })
+      throw new HssError({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error) })
     }
 
-    const requestId = response.headers.get('x-request-id') ?? undefined
+    const header = response.headers.get('x-request-id')
+    const requestId = header ? serverText(header, MAX_REQUEST_ID) : undefined
+    if (status >= 300 && status < 400) {
+      throw new HssError({ kind: 'redirect', operation: call.operation, status, location: redirectTarget(response.headers.get('location'), call.url), ...(requestId ? { requestId } : {}) })
+    }
     const parsed = parseJson(text)
     if (response.ok) {
       if (parsed.ok && call.accept(parsed.value)) return parsed.value
@@ -82,12 +90,36 @@ export function createTransport(options: TransportOptions): Send {
       kind: 'http',
       operation: call.operation,
       status,
-      ...(detail.code ? { errorCode: redact(detail.code) } : {}),
-      ...(detail.message ? { errorMsg: redact(detail.message) } : {}),
+      ...(detail.code ? { errorCode: detail.code } : {}),
+      ...(detail.message ? { errorMsg: detail.message } : {}),
       ...(detail.requestId || requestId ? { requestId: detail.requestId ?? requestId } : {}),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs })
     })
   }
+}
+
+/** Where a 3xx pointed: its host (and port), or why that cannot be told. Never the whole URL. */
+function redirectTarget(location: string | null, from: URL): string {
+  if (!location) return 'no Location header'
+  try {
+    return `host ${serverText(new URL(location, from).host, 255) || '(none)'}`
+  } catch {
+    return 'an unreadable Location header'
+  }
+}
+
+/**
+ * Error codes that prove the request never left this machine (no connection was made), so a
+ * creation that failed this way certainly did not happen. Anything else may have reached HSS.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
+
+function mayHaveBeenSent(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
+    const code = (cause as Error & { code?: unknown }).code
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return false
+  }
+  return true
 }
 
 function headersFor(options: TransportOptions, url: URL, method: string, body: string, date: Date): Record<string, string> {
@@ -165,7 +197,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+const MAX_CODE = 64
 const MAX_MESSAGE = 500
+const MAX_REQUEST_ID = 128
 
 /** Reads `{error_code, error_msg}`, `{code, message}` and `{error: {code, message}}`. */
 export function errorDetail(data: unknown): { code?: string; message?: string; requestId?: string } {
@@ -175,10 +209,15 @@ export function errorDetail(data: unknown): { code?: string; message?: string; r
   const message = firstString(data.error_msg, data.message, nested?.message)
   const requestId = firstString(data.request_id, nested?.request_id)
   return {
-    ...(code ? { code: code.slice(0, 64) } : {}),
-    ...(message ? { message: oneLine(message).slice(0, MAX_MESSAGE) } : {}),
-    ...(requestId ? { requestId: requestId.slice(0, 128) } : {})
+    ...(code ? { code: serverText(code, MAX_CODE) } : {}),
+    ...(message ? { message: serverText(message, MAX_MESSAGE) } : {}),
+    ...(requestId ? { requestId: serverText(requestId, MAX_REQUEST_ID) } : {})
   }
+}
+
+/** Text a server sent, made fit to quote: secrets removed first, then kept to one bounded line. */
+export function serverText(text: string, maxLength: number): string {
+  return truncate(oneLine(redact(text)), maxLength)
 }
 
 /** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
@@ -204,10 +243,4 @@ function firstString(...values: unknown[]): string | undefined {
 
 function secretsOf(auth: Auth): string[] {
   return auth.kind === 'token' ? [auth.token] : [auth.secretAccessKey, auth.securityToken ?? '']
-}
-
-/** Replaces every secret in a server-supplied text, so an echoed credential never reaches a message. */
-export function redactor(secrets: readonly string[]): (text: string) => string {
-  const present = secrets.filter((secret) => secret.length >= 4)
-  return (text) => present.reduce((out, secret) => out.split(secret).join('***'), text)
 }
