@@ -1,8 +1,8 @@
 /** An in-memory HssClient: a scripted list of answers (or failures) per call, and a record of calls. */
 import type { HssClient } from '../src/hss/client.ts'
-import type { ListTaskResourcesResponse, ListTasksBody, ListTasksResponse, Page, Task } from '../src/hss/models.ts'
+import type { IacScanResource, ListPage, ListTasksBody, Page, Task } from '../src/hss/models.ts'
 
-export type Answer = ListTasksResponse | Error
+export type Answer = ListPage<Task> | Error
 
 export interface FakeClient extends HssClient {
   calls: { body: ListTasksBody; page: Page; timeoutMs: number | undefined }[]
@@ -10,7 +10,7 @@ export interface FakeClient extends HssClient {
 }
 
 /** Each listTasks call takes the next answer; the last one repeats. */
-export function fakeClient(answers: Answer[], resources: (page: Page) => ListTaskResourcesResponse | Error = () => ({ total_num: 0, iac_scan_data_list: [] })): FakeClient {
+export function fakeClient(answers: Answer[], resources: (page: Page) => ListPage<IacScanResource> | Error = () => listOf()): FakeClient {
   const calls: FakeClient['calls'] = []
   const resourceCalls: Page[] = []
   return {
@@ -32,6 +32,12 @@ export function fakeClient(answers: Answer[], resources: (page: Page) => ListTas
   }
 }
 
-export function listOf(...tasks: Task[]): ListTasksResponse {
-  return { total_num: tasks.length, data_list: tasks }
+/** A page holding exactly these rows. */
+export function listOf<T>(...items: T[]): ListPage<T> {
+  return { items, rows: items.length, total: items.length }
+}
+
+/** A page of `items` out of `total`. */
+export function pageOf<T>(total: number, items: T[]): ListPage<T> {
+  return { items, rows: items.length, total }
 }

@@ -1,4 +1,5 @@
 /** A Report with sensible defaults, for the reporter tests. */
+import { prose } from '../src/escape.ts'
 import type { Report } from '../src/report/report.ts'
 import { judge } from '../src/gate/verdict.ts'
 import { iacTask } from '../simulator/tasks.ts'
@@ -14,7 +15,7 @@ export function reportOf(overrides: Partial<Report> = {}): Report {
     timeoutMs: 1_800_000,
     target: { id: 't-1', name: undefined },
     task,
-    verdict: judge({ task, taskType, thresholds, timeoutMs: 1_800_000, wanted: 'with id t-1' }),
+    verdict: judge({ task, taskType, thresholds, timeoutMs: 1_800_000, wanted: prose`with id ${'t-1'}` }),
     failedFiles: undefined,
     elapsedMs: 95_000,
     queries: 7,

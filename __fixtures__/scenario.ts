@@ -97,7 +97,7 @@ export function toSimulator(s: Scenario): { faults: Fault[]; tasks: ScriptedTask
       appear: { afterQueries: s.appearAfter },
       phases: s.statuses.map((_, i) => {
         const task = taskAtQuery(s, s.appearAfter! + i) as Task
-        return { afterQueries: s.appearAfter! + i, status: task.task_status ?? '', patch: task }
+        return { afterQueries: s.appearAfter! + i, status: String(task.task_status ?? ''), patch: task }
       })
     }
   ]

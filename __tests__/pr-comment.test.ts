@@ -60,6 +60,18 @@ describe('comment-on-pr', () => {
     expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
   })
 
+  it('never edits a comment another identity wrote, even one that starts with the marker', async () => {
+    const marker = '<!-- hss-scan-gate workflow="PR gate" job="iac" task="t-1" -->'
+    await github.close()
+    github = await startFakeGitHub({ token: TOKEN, existing: [{ body: `${marker}\nplanted by someone else`, author: 'mallory' }] })
+    const run = await gate({ tasks: failing() }, inputs, { env: prEnv() })
+    expect(github.comments[0]?.body).toBe(`${marker}\nplanted by someone else`)
+    expect(github.comments).toHaveLength(2)
+    expect(github.comments[1]?.user.login).toBe('github-actions[bot]')
+    expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
+    expect(run.stdout).toContain('Wrote the pull-request comment')
+  })
+
   it('turns a 403 (a fork\'s read-only token) into a warning and keeps the verdict', async () => {
     github.refuseWith = 403
     const run = await gate({ tasks: failing() }, inputs, { env: prEnv('pull_request', true) })
@@ -83,8 +95,9 @@ describe('comment-on-pr', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('failed')
     expect(commands(run.stdout, 'warning')).toContainEqual('::warning::Could not write the pull-request comment: GitHub did not answer within 30 s')
-    expect(run.elapsedMs).toBeLessThan(40_000)
-  }, 60_000)
+    // The action gives up after 30 s; the bound here is loose, for busy machines.
+    expect(run.elapsedMs).toBeLessThan(120_000)
+  }, 150_000)
 
   it('does nothing on other events', async () => {
     const run = await gate({ tasks: failing() }, inputs, { env: prEnv('push') })

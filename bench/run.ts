@@ -107,7 +107,7 @@ async function simulate(t: Timeline, adaptive: boolean, seed: number): Promise<{
       left <= 0
         ? iacTask('t-1', 'n', { scanned: 10, succeeded: 10, failed: 0 })
         : { ...iacTask('t-1', 'n', { scanned: 10, succeeded: 5, failed: 0 }), task_status: 'running', estimated_time: Math.ceil((left * bias) / MIN) }
-    return { total_num: 1, data_list: [task] }
+    return { total: 1, rows: 1, items: [task] }
   }
   let queries = 0
   const counting = { ...client, listTasks: (...a: Parameters<typeof client.listTasks>) => (queries++, client.listTasks(...a)) }

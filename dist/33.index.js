@@ -57,8 +57,10 @@ async function upsertPullRequestComment(token, report, signal) {
     const body = renderComment(report, marker, runUrl);
     const octokit = (0,github/* getOctokit */.Q)(token, { request: { signal } });
     try {
+        // Only a comment this token's own identity wrote is ours to edit, whoever else copied the marker.
+        const me = await viewerLogin(octokit);
         for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) {
-            const mine = page.data.find((comment) => comment.body?.startsWith(marker));
+            const mine = me === undefined ? undefined : page.data.find((comment) => comment.user?.login === me && comment.body?.startsWith(marker));
             if (mine) {
                 const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
                 return { kind: 'written', url: data.html_url, updated: true };
@@ -71,6 +73,21 @@ async function upsertPullRequestComment(token, report, signal) {
         if (signal.aborted)
             throw error;
         return { kind: 'failed', why: explain(error, github/* context */._.payload) };
+    }
+}
+/**
+ * The login the token acts as (`github-actions[bot]` for GITHUB_TOKEN, as REST shows it on
+ * comments). Undefined when GitHub will not say: then no comment is edited, a new one is written.
+ */
+async function viewerLogin(octokit) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        return typeof answer.viewer?.login === 'string' ? answer.viewer.login : undefined;
+    }
+    catch (error) {
+        if (error.name === 'AbortError')
+            throw error;
+        return undefined;
     }
 }
 function explain(error, payload) {

@@ -2,20 +2,21 @@ export const id = 883;
 export const ids = [883];
 export const modules = {
 
-/***/ 883:
+/***/ 6121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lookUpProjectId: () => (/* binding */ lookUpProjectId)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8219);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5094);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7137);
 /** The project id of a region, looked up in IAM (as the SDKs do when none is given). */
 
 
+
 async function lookUpProjectId(send, iamEndpoint, region) {
-    const url = new URL(`${iamEndpoint}/v3/projects`);
-    url.searchParams.set('name', region);
+    const url = (0,_signer_js__WEBPACK_IMPORTED_MODULE_1__/* .withQuery */ .VL)(new URL(`${iamEndpoint}/v3/projects`), { name: region });
     const { projects } = await send({ operation: 'IAM KeystoneListProjects', method: 'GET', url, accept: isProjects });
     const matches = projects.filter((project) => project.name === region);
     if (matches.length === 1 && matches[0])
@@ -24,9 +25,9 @@ async function lookUpProjectId(send, iamEndpoint, region) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('project-id', undefined, `is empty and IAM has ${found} named ${region} for these credentials; set project-id (or HUAWEI_CLOUD_PROJECT_ID)`);
 }
 function isProjects(data) {
-    return ((0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(data) &&
+    return ((0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) &&
         Array.isArray(data.projects) &&
-        data.projects.every((p) => (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(p) && typeof p.id === 'string' && typeof p.name === 'string'));
+        data.projects.every((p) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(p) && typeof p.id === 'string' && typeof p.name === 'string'));
 }
 
 

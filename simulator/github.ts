@@ -6,6 +6,7 @@ export interface FakeComment {
   id: number
   body: string
   html_url: string
+  user: { login: string; type: 'Bot' | 'User' }
 }
 
 export interface FakeGitHub {
@@ -19,15 +20,18 @@ export interface FakeGitHub {
   close(): Promise<void>
 }
 
-export async function startFakeGitHub(options: { token: string; existing?: string[] }): Promise<FakeGitHub> {
+/** The identity the token acts as: what GraphQL's viewer and the comments it writes show. */
+export const VIEWER = 'github-actions[bot]'
+
+export async function startFakeGitHub(options: { token: string; existing?: (string | { body: string; author: string })[] }): Promise<FakeGitHub> {
   let nextId = 1000
-  const make = (body: string): FakeComment => {
+  const make = (body: string, author = VIEWER): FakeComment => {
     const id = nextId++
-    return { id, body, html_url: `https://github.example/o/r/pull/7#issuecomment-${id}` }
+    return { id, body, html_url: `https://github.example/o/r/pull/7#issuecomment-${id}`, user: { login: author, type: author.endsWith('[bot]') ? 'Bot' : 'User' } }
   }
   const state: FakeGitHub = {
     url: '',
-    comments: (options.existing ?? []).map(make),
+    comments: (options.existing ?? []).map((c) => (typeof c === 'string' ? make(c, 'someone') : make(c.body, c.author))),
     requests: [],
     refuseWith: undefined,
     hang: false,
@@ -48,6 +52,7 @@ export async function startFakeGitHub(options: { token: string; existing?: strin
       if (state.hang) return
       if (state.refuseWith) return send(state.refuseWith, { message: 'Resource not accessible by integration' })
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body?: string }) : {}
+      if (url.pathname === '/graphql' && req.method === 'POST') return send(200, { data: { viewer: { login: VIEWER } } })
       let m = /^\/repos\/o\/r\/issues\/7\/comments$/.exec(url.pathname)
       if (m && req.method === 'GET') {
         const perPage = Number(url.searchParams.get('per_page') ?? 30)

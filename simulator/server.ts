@@ -12,7 +12,7 @@ import { applyFault, type Fault, type QueuedFault, type Route } from './faults.t
 import { taskAt, type ScriptedTask } from './tasks.ts'
 import type { Task } from '../src/hss/models.ts'
 import { queryPairs } from '../src/hss/signer.ts'
-import { isRecord } from '../src/hss/transport.ts'
+import { isRecord } from '../src/hss/fields.ts'
 
 export interface SimulatorOptions {
   projectId?: string
@@ -146,7 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         .filter((task): task is Task => task !== undefined && matches(task, json))
       if (json.sort_key === 'start_time') {
         const dir = json.sort_dir === 'asc' ? 1 : -1
-        listed.sort((a, b) => dir * ((a.start_time ?? 0) - (b.start_time ?? 0)))
+        listed.sort((a, b) => dir * (Number(a.start_time ?? 0) - Number(b.start_time ?? 0)))
       }
       return reply(200, { total_num: listed.length, data_list: listed.slice(query.offset, query.offset + query.limit) })
     }
@@ -245,7 +245,7 @@ function checkTaskBody(body: Record<string, unknown>): string | undefined {
 function matches(task: Task, body: Record<string, unknown>): boolean {
   if (task.task_type !== body.task_type) return false
   if (typeof body.task_id === 'string' && task.task_id !== body.task_id) return false
-  if (typeof body.task_name === 'string' && !(task.task_name ?? '').includes(body.task_name)) return false
+  if (typeof body.task_name === 'string' && !String(task.task_name ?? '').includes(body.task_name)) return false
   if (typeof body.task_status === 'string' && task.task_status !== body.task_status) return false
   return true
 }

@@ -1,5 +1,32 @@
 /** Scripted task life-cycles: what ListTasks and ListTaskResources answer at a given moment. */
-import type { IacScanResource, Task } from '../src/hss/models.ts'
+import type { Task } from '../src/hss/models.ts'
+
+/** A task as the simulator scripts it: HSS's fields, typed as HSS documents them (any may be overridden). */
+export interface SimTask extends Task {
+  task_type?: unknown
+  task_name?: unknown
+  trigger_type?: unknown
+  task_status?: unknown
+  start_time?: unknown
+  end_time?: unknown
+  estimated_time?: unknown
+  iac_scan_info?: unknown
+  cluster_scan_info?: unknown
+}
+
+/** One file of an IaC scan, as the simulator scripts it for ListTaskResources. */
+export interface SimResource {
+  file_name?: string
+  file_type?: string
+  chart_name?: string
+  file_id?: string
+  file_size?: number
+  scan_status?: string
+  failed_reason?: string
+  start_time?: number
+  end_time?: number
+  [field: string]: unknown
+}
 
 /** A stage of a task's life, in force once both conditions hold (the latest such stage wins). */
 export interface Phase {
@@ -9,16 +36,16 @@ export interface Phase {
   afterMs?: number
   status: string
   /** Fields merged into the task (counts, estimated_time, end_time, …). */
-  patch?: Partial<Task>
+  patch?: Partial<SimTask>
 }
 
 export interface ScriptedTask {
-  task: Task
+  task: SimTask
   /** Not listed at all before this stage (a task created after the step started). */
   appear?: { afterQueries?: number; afterMs?: number }
   phases?: Phase[]
   /** Per-file results for ListTaskResources. */
-  resources?: IacScanResource[]
+  resources?: SimResource[]
 }
 
 export interface Moment {
@@ -31,9 +58,9 @@ function reached(at: { afterQueries?: number; afterMs?: number } | undefined, no
 }
 
 /** The task as HSS would show it now, or undefined when it does not exist yet. */
-export function taskAt(script: ScriptedTask, now: Moment): Task | undefined {
+export function taskAt(script: ScriptedTask, now: Moment): SimTask | undefined {
   if (!reached(script.appear, now)) return undefined
-  let task: Task = { ...script.task }
+  let task: SimTask = { ...script.task }
   for (const phase of script.phases ?? []) {
     if (reached(phase, now)) task = { ...task, ...phase.patch, task_status: phase.status }
   }
@@ -41,7 +68,7 @@ export function taskAt(script: ScriptedTask, now: Moment): Task | undefined {
 }
 
 /** An IaC scan task as HSS returns it: finished with the given counts. */
-export function iacTask(id: string, name: string, counts: { scanned: number; succeeded: number; failed: number }, extra: Partial<Task> = {}): Task {
+export function iacTask(id: string, name: string, counts: { scanned: number; succeeded: number; failed: number }, extra: Partial<SimTask> = {}): SimTask {
   return {
     task_id: id,
     task_type: 'iac_scan',
@@ -62,7 +89,7 @@ export function iacTask(id: string, name: string, counts: { scanned: number; suc
 }
 
 /** A cluster scan task: scanning + success + failed clusters. */
-export function clusterTask(id: string, name: string, counts: { scanning: number; succeeded: number; failed: number }, extra: Partial<Task> = {}): Task {
+export function clusterTask(id: string, name: string, counts: { scanning: number; succeeded: number; failed: number }, extra: Partial<SimTask> = {}): SimTask {
   return {
     task_id: id,
     task_type: 'cluster_scan',
@@ -83,7 +110,7 @@ export function clusterTask(id: string, name: string, counts: { scanning: number
 }
 
 /** `n` failed files with reasons. */
-export function failedFiles(n: number, make: (i: number) => Partial<IacScanResource> = () => ({})): IacScanResource[] {
+export function failedFiles(n: number, make: (i: number) => Partial<SimResource> = () => ({})): SimResource[] {
   return Array.from({ length: n }, (_, i) => ({
     file_name: `deploy/app-${i + 1}.yaml`,
     file_type: 'k8s_yaml',

@@ -1,16 +1,12 @@
 /**
- * Makes a value that came from HSS safe inside the job summary: no HTML, no Markdown formatting or
- * links, no table breaks, one line, bounded length.
+ * Text from a server (or typed into an input) is data. Here it is made fit to show: secrets removed,
+ * one line, bounded; and, in Markdown, shown in a code span, where it cannot become HTML, a link, a
+ * mention, emphasis or a table break, and still reads as itself in the raw Markdown.
  */
+import { redact } from './redact.ts'
 
-// Markdown and HTML specials, the table pipe, and `@` (no mentions from a task name).
-const SPECIAL = /[&<>"'|`*_[\]\\~#!@:()]/g
-const MAX_CELL = 200
-
-export function escapeCell(value: unknown, maxLength = MAX_CELL): string {
-  const text = truncate(oneLine(String(value ?? '')), maxLength)
-  return text.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`)
-}
+/** The longest piece of server text quoted in one place, unless a caller says otherwise. */
+export const MAX_QUOTE = 300
 
 /** Collapses line breaks and other control characters into single spaces. */
 export function oneLine(text: string): string {
@@ -20,6 +16,90 @@ export function oneLine(text: string): string {
 
 /** Cuts at a code-point boundary and marks the cut. */
 export function truncate(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text
   const points = Array.from(text)
   return points.length <= maxLength ? text : `${points.slice(0, maxLength - 1).join('')}…`
+}
+
+/** Server text fit to quote: secrets removed first (so no piece survives the cut), one line, bounded. */
+export function clip(text: string, maxLength = MAX_QUOTE): string {
+  return truncate(oneLine(redact(text)), maxLength)
+}
+
+/**
+ * A Markdown code span that shows `text` literally. Its fence is longer than any run of backticks
+ * inside. In a table cell (`cell`), a pipe is escaped so that it cannot end the cell: GFM splits rows
+ * before it reads code spans, and takes `\|` as a pipe, in code spans too.
+ */
+export function code(text: string, cell = false): string {
+  if (text === '') return ''
+  const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
+  // An odd run of backslashes before a pipe would escape our own backslash; keep the count even.
+  const body = cell ? text.replace(/(\\*)\|/g, (_m, slashes: string) => `${slashes}${slashes.length % 2 ? '\\' : ''}\\|`) : text
+  return `${fence}${pad}${body}${pad}${fence}`
+}
+
+/**
+ * A sentence for people, in two forms: plain text (log lines, outputs, annotations) and Markdown
+ * (summary, comment; `cell` for table cells). Interpolated strings are data: kept on one line and
+ * clipped in the text, put in code spans in the Markdown. Numbers and nested Prose go in as they are.
+ */
+export interface Prose {
+  readonly text: string
+  readonly markdown: string
+  readonly cell: string
+}
+
+/** Data shown in double quotes in plain text (a name), in a code span in Markdown. */
+export interface Quoted {
+  readonly quoted: string
+}
+
+export function quoted(value: string): Quoted {
+  return { quoted: value }
+}
+
+type Part = string | number | Prose | Quoted
+
+export function prose(strings: TemplateStringsArray, ...values: Part[]): Prose {
+  let text = strings[0] ?? ''
+  let markdown = text
+  let cell = text
+  values.forEach((value, i) => {
+    const next = strings[i + 1] ?? ''
+    if (typeof value === 'number') {
+      text += String(value)
+      markdown += String(value)
+      cell += String(value)
+    } else if (typeof value === 'string' || 'quoted' in value) {
+      const data = clip(typeof value === 'string' ? value : value.quoted)
+      text += typeof value === 'string' ? data : `"${data}"`
+      markdown += code(data) || '""'
+      cell += code(data, true) || '""'
+    } else {
+      text += value.text
+      markdown += value.markdown
+      cell += value.cell
+    }
+    text += next
+    markdown += next
+    cell += next
+  })
+  return { text, markdown, cell }
+}
+
+/** Prose joined with a separator (the same in every form). */
+export function joinProse(parts: readonly Prose[], separator: string): Prose {
+  return {
+    text: parts.map((p) => p.text).join(separator),
+    markdown: parts.map((p) => p.markdown).join(separator),
+    cell: parts.map((p) => p.cell).join(separator)
+  }
+}
+
+/** The action's own words, already fit for every form (no data inside). */
+export function words(text: string): Prose {
+  return { text, markdown: text, cell: text }
 }

@@ -1,22 +1,22 @@
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
 import * as core from './toolkit.ts'
-import { annotationsOf } from './report/annotations.ts'
 import { systemClock, type Clock } from './clock.ts'
-import { buildConfig, type Config } from './inputs/config.ts'
 import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './gate/failed-files.ts'
-import { createHssClient } from './hss/client.ts'
 import { createLocator, describeTarget, targetOf, type Target } from './gate/locate.ts'
-import { FINISHED } from './hss/models.ts'
-import { outputsOf } from './report/outputs.ts'
-import { formatDuration } from './inputs/parse.ts'
 import { waitForTask } from './gate/poller.ts'
-import type { Report } from './report/report.ts'
-import { retryTransient, type RetryContext, type RetryOutcome } from './gate/retry.ts'
-import { registerSecrets } from './inputs/secrets.ts'
-import { renderStopSummary, renderSummary } from './report/summary.ts'
+import { describeFailure, retryTransient, type RetryContext, type RetryOutcome } from './gate/retry.ts'
+import { judge, reasonLines } from './gate/verdict.ts'
+import { createHssClient } from './hss/client.ts'
+import { FINISHED } from './hss/models.ts'
 import { createTransport } from './hss/transport.ts'
-import { judge } from './gate/verdict.ts'
+import { buildConfig, type Config } from './inputs/config.ts'
+import { formatDuration } from './inputs/parse.ts'
+import { registerSecrets } from './inputs/secrets.ts'
+import { annotationsOf } from './report/annotations.ts'
+import { outputsOf } from './report/outputs.ts'
+import type { Report } from './report/report.ts'
+import { renderStopSummary, renderSummary } from './report/summary.ts'
 
 export interface RunDeps {
   clock: Clock
@@ -41,21 +41,24 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
 
   let config: Config
   try {
-    config = buildConfig(source)
+    config = buildConfig(source, startedAt)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
     return
   }
 
   const target = targetOf(config.task)
+  let report: Report
   try {
-    await gate(config, deps, startedAt, target)
+    report = await gate(config, deps, startedAt, target)
   } catch (error) {
     await stop(config, error, target)
+    return
   }
+  await publish(report, config, deps.signal)
 }
 
-async function gate(config: Config, deps: RunDeps, startedAt: number, target: Target): Promise<void> {
+async function gate(config: Config, deps: RunDeps, startedAt: number, target: Target): Promise<Report> {
   const retry = (deadline: number): RetryContext => ({
     clock: deps.clock,
     random: deps.random,
@@ -91,7 +94,7 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     enterpriseProjectId: config.enterpriseProjectId
   })
   const locator = createLocator(client, config.taskType, config.task, target)
-  core.info(`Waiting up to ${formatDuration(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target)}`)
+  core.info(`Waiting up to ${formatDuration(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target).text}`)
   const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType })
 
   const verdict = judge({
@@ -100,12 +103,13 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     thresholds: config.thresholds,
     timeoutMs: config.timeoutMs,
     wanted: describeTarget(locator.target),
-    ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: outcome.lastError.message } : {})
+    ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: describeFailure(outcome.lastError) } : {}),
+    ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {})
   })
-  const failedFiles = await failedFilesOf(outcome.task, config, () =>
+  const failedFiles = await failedFilesOf(verdict.counts.reportedFailed, outcome.task?.task_status === FINISHED, config, () =>
     retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS))
   )
-  const report: Report = {
+  return {
     taskType: config.taskType,
     thresholds: config.thresholds,
     softFail: config.softFail,
@@ -117,12 +121,11 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     elapsedMs: deps.clock.now() - startedAt,
     queries: outcome.queries
   }
-  await publish(report, config, deps.signal)
 }
 
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
-async function failedFilesOf(task: Report['task'], config: Config, list: () => Promise<RetryOutcome<FailedFiles>>): Promise<FailedFiles | string | undefined> {
-  if (config.taskType !== 'iac_scan' || task?.task_status !== FINISHED || !task.iac_scan_info?.failed_file_num) return undefined
+async function failedFilesOf(reported: number | undefined, finished: boolean, config: Config, list: () => Promise<RetryOutcome<FailedFiles>>): Promise<FailedFiles | string | undefined> {
+  if (config.taskType !== 'iac_scan' || !finished || !reported) return undefined
   let why: string
   try {
     const listed = await list()
@@ -136,23 +139,51 @@ async function failedFilesOf(task: Report['task'], config: Config, list: () => P
   return why
 }
 
+/**
+ * Reports the verdict, then applies it. Each reporter is guarded: whatever one of them meets (an
+ * unwritable file, a value it cannot render), the others still run, and the verdict alone decides
+ * the exit code.
+ */
 async function publish(report: Report, config: Config, cancel: AbortSignal): Promise<void> {
   const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
-  for (const [name, value] of Object.entries(outputsOf(report, commentUrl))) core.setOutput(name, value)
-  for (const annotation of annotationsOf(report)) {
-    const log = annotation.level === 'error' ? core.error : core.warning
-    log(annotation.message, { title: annotation.title })
-  }
-  if (config.summary) await core.writeSummary(renderSummary(report))
+  guard('the outputs', () => {
+    for (const [name, value] of Object.entries(outputsOf(report, commentUrl))) core.setOutput(name, value)
+  })
+  guard('the annotations', () => {
+    for (const annotation of annotationsOf(report)) {
+      const log = annotation.level === 'error' ? core.error : core.warning
+      log(annotation.message, { title: annotation.title })
+    }
+  })
+  if (config.summary) await guardAsync('the job summary', () => core.writeSummary(renderSummary(report)))
+  applyVerdict(report, config)
+}
 
+function applyVerdict(report: Report, config: Config): void {
   const { verdict } = report
   if (verdict.result === 'passed') {
-    core.info(`Gate passed: ${verdict.counts.scanned} scanned, ${verdict.counts.failed} failed`)
+    core.info(`Gate passed: ${verdict.counts.scanned ?? '?'} scanned, ${verdict.failed ?? '?'} failed`)
     return
   }
-  const message = `HSS scan gate ${verdict.result}: ${verdict.reasons.join('; ')}`
+  const message = `HSS scan gate ${verdict.result}: ${reasonLines(verdict).join('; ')}`
   if (config.softFail) core.warning(`${message} (soft-fail: not failing the step)`)
   else core.setFailed(message)
+}
+
+function guard(what: string, write: () => void): void {
+  try {
+    write()
+  } catch (error) {
+    core.warning(`Could not write ${what}: ${error instanceof Error ? error.message : String(error)}. The verdict stands.`)
+  }
+}
+
+async function guardAsync(what: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write()
+  } catch (error) {
+    core.warning(`Could not write ${what}: ${error instanceof Error ? error.message : String(error)}. The verdict stands.`)
+  }
 }
 
 /**
@@ -183,10 +214,12 @@ async function stop(config: Config, error: unknown, target: Target): Promise<voi
   const message = error instanceof HssError || error instanceof InputError || cancelled
     ? error.message
     : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
-  core.setOutput('task-id', target.id ?? '')
-  core.setOutput('task-name', target.name ?? '')
+  guard('the outputs', () => {
+    core.setOutput('task-id', target.id ?? '')
+    core.setOutput('task-name', target.name ?? '')
+  })
   if (config.summary) {
-    await core.writeSummary(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target))
+    await guardAsync('the job summary', () => core.writeSummary(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)))
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
 }

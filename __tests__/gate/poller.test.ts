@@ -110,10 +110,24 @@ describe('the default schedule', () => {
 
 describe('progressLine', () => {
   it('counts clusters for a cluster scan', () => {
-    const locator = createLocator(fakeClient([]), 'cluster_scan', { by: 'name', name: 'nightly' })
-    expect(progressLine(clusterTask('c-1', 'nightly', { scanning: 2, succeeded: 3, failed: 1 }, { task_status: 'running', estimated_time: 12 }), locator, 'cluster_scan')).toBe(
+    const locator = createLocator(fakeClient([]), 'cluster_scan', { by: 'name', name: 'nightly', createdAfter: undefined })
+    expect(progressLine({ task: clusterTask('c-1', 'nightly', { scanning: 2, succeeded: 3, failed: 1 }, { task_status: 'running', estimated_time: 12 }) }, locator, 'cluster_scan').text).toBe(
       'Task "nightly" (c-1): running, 4/6 clusters done, 1 failed, about 12 min left'
     )
-    expect(progressLine(undefined, locator, 'cluster_scan')).toBe('No cluster_scan task named "nightly" yet; waiting for it to appear')
+    expect(progressLine({ task: undefined }, locator, 'cluster_scan').text).toBe('No cluster_scan task named "nightly" yet; waiting for it to appear')
+  })
+
+  it('says when the name search stopped at its page cap', () => {
+    const locator = createLocator(fakeClient([]), 'iac_scan', { by: 'name', name: 'app', createdAfter: undefined })
+    expect(progressLine({ task: undefined, capped: { read: 10_000, total: 12_345 } }, locator, 'iac_scan').text).toBe(
+      'No iac_scan task named "app" yet: no exact match among the first 10000 fuzzy matches (HSS has 12345); the search stops there, so give task-id or a more specific name; waiting for it to appear'
+    )
+  })
+
+  it('keeps hostile names, statuses and ids on one line, and shows unreadable counts as ?', () => {
+    const locator = createLocator(fakeClient([]), 'iac_scan', { by: 'id', id: 't' })
+    const task = { task_id: 'id\n::error::x', task_name: 'n1\n::error title=Forged::forged', task_status: 'running\r\n::warning::y', iac_scan_info: { scan_file_num: '10', success_file_num: null, failed_file_num: -1 } }
+    const line = progressLine({ task }, locator, 'iac_scan').text
+    expect(line).toBe('Task "n1 ::error title=Forged::forged" (id ::error::x): running ::warning::y, ?/10 files done, ? failed')
   })
 })

@@ -7,7 +7,8 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { HssError } from '../../src/errors.ts'
 import { createLocator } from '../../src/gate/locate.ts'
-import type { ListTasksResponse } from '../../src/hss/models.ts'
+import type { ListPage, Task } from '../../src/hss/models.ts'
+import { prose } from '../../src/escape.ts'
 import { waitForTask } from '../../src/gate/poller.ts'
 import { MIN_ATTEMPT_MS } from '../../src/gate/retry.ts'
 import { judge } from '../../src/gate/verdict.ts'
@@ -18,7 +19,7 @@ import { expectedVerdict, scenarioArb, taskAtQuery, type FaultName, type Scenari
 const REQUEST_TIMEOUT_MS = 30_000
 
 /** What the client sees for a fault: the HssError the transport would raise, or an empty list. */
-function faultAnswer(name: FaultName, timeoutMs: number, advance: (ms: number) => void): HssError | ListTasksResponse {
+function faultAnswer(name: FaultName, timeoutMs: number, advance: (ms: number) => void): HssError | ListPage<Task> {
   const op = 'ListTasks'
   switch (name) {
     case '5xx':
@@ -39,7 +40,7 @@ function faultAnswer(name: FaultName, timeoutMs: number, advance: (ms: number) =
     case 'malformed':
       return new HssError({ kind: 'bad-body', operation: op, status: 200 })
     case 'empty-list':
-      return { total_num: 0, data_list: [] }
+      return { total: 0, rows: 0, items: [] }
   }
 }
 
@@ -57,7 +58,7 @@ async function play(s: Scenario, timeoutMs: number, pollIntervalMs: number, rand
       return answer
     }
     const task = taskAtQuery(s, successes++)
-    return { total_num: task ? 1 : 0, data_list: task ? [task] : [] }
+    return { total: task ? 1 : 0, rows: task ? 1 : 0, items: task ? [task] : [] }
   }
   const outcome = await waitForTask({
     clock,
@@ -69,7 +70,7 @@ async function play(s: Scenario, timeoutMs: number, pollIntervalMs: number, rand
     locator: createLocator(client, 'iac_scan', { by: 'id', id: 't-1' }),
     taskType: 'iac_scan'
   })
-  const verdict = judge({ task: outcome.task, taskType: 'iac_scan', thresholds: s.thresholds, timeoutMs, wanted: 'with id t-1' })
+  const verdict = judge({ task: outcome.task, taskType: 'iac_scan', thresholds: s.thresholds, timeoutMs, wanted: prose`with id ${'t-1'}` })
   return { outcome, verdict, elapsed: clock.now() - start, successes }
 }
 
@@ -110,7 +111,7 @@ describe('the poller and verdict under random life-cycles and faults', () => {
         const truth = expectedVerdict(s)
         expect(verdict.result).toBe(truth.result)
         expect(verdict.reasons).toHaveLength(truth.broken)
-        expect(verdict.counts).toEqual(s.counts)
+        expect({ scanned: verdict.counts.scanned, succeeded: verdict.counts.succeeded, failed: verdict.failed }).toEqual(s.counts)
       }),
       { numRuns: 300, verbose: 1 }
     )

@@ -78,6 +78,19 @@ describe('retryTransient', () => {
     expect(ctx.lines.at(-1)).toMatch(/no time left to retry before the time-out/)
   })
 
+  it('uses the time left: when the wait would pass the deadline, it waits until then and tries once more', async () => {
+    const clock = fakeClock()
+    const ctx = context({ clock, deadline: clock.now() + 20_000 })
+    let calls = 0
+    const result = await retryTransient(async () => {
+      if (calls++ === 0) throw http(429, { errorCode: 'APIGW.0308', retryAfterMs: 30_000 })
+      return 'late but there'
+    }, ctx)
+    expect(result).toEqual({ ok: true, value: 'late but there' })
+    expect(clock.sleeps).toEqual([20_000])
+    expect(ctx.lines).toEqual(['HSS throttled the request: ListTasks got HTTP 429 APIGW.0308 (Retry-After 30 s); the time-out is 20.0 s away, so one last try then'])
+  })
+
   it('gives each attempt the time left, within bounds', async () => {
     const clock = fakeClock()
     const seen: number[] = []

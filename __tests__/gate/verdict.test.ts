@@ -1,12 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
+import { percentText } from '../../src/gate/counts.ts'
+import { judge, percentAbove, reasonLines, type Verdict } from '../../src/gate/verdict.ts'
+import { prose } from '../../src/escape.ts'
+import type { Task } from '../../src/hss/models.ts'
 import type { Thresholds } from '../../src/inputs/config.ts'
-import { judge, percentText } from '../../src/gate/verdict.ts'
 import { clusterTask, iacTask } from '../../simulator/tasks.ts'
 
 const base: Thresholds = { maxFailed: 0, maxFailedPercent: undefined, minScanned: 1 }
 const iac = (scanned: number, succeeded: number, failed: number, status = 'finished') => iacTask('t', 'n', { scanned, succeeded, failed }, { task_status: status })
-const judgeIac = (task: ReturnType<typeof iac> | undefined, thresholds: Partial<Thresholds> = {}) =>
-  judge({ task, taskType: 'iac_scan', thresholds: { ...base, ...thresholds }, timeoutMs: 900_000, wanted: 'named "n"' })
+const judgeIac = (task: Task | undefined, thresholds: Partial<Thresholds> = {}) =>
+  judge({ task, taskType: 'iac_scan', thresholds: { ...base, ...thresholds }, timeoutMs: 900_000, wanted: prose`named ${'n'}` })
+const reasons = (verdict: Verdict) => reasonLines(verdict)
+const withInfo = (info: Record<string, unknown>) => ({ ...iac(0, 0, 0), iac_scan_info: info })
 
 describe('judge', () => {
   it('passes a clean scan', () => {
@@ -19,25 +24,25 @@ describe('judge', () => {
   it('fails on more failed files than max-failed, with one reason', () => {
     const verdict = judgeIac(iac(12, 10, 2), { maxFailed: 1 })
     expect(verdict.result).toBe('failed')
-    expect(verdict.reasons).toEqual(['2 files failed to scan, more than max-failed 1'])
+    expect(reasons(verdict)).toEqual(['2 files failed to scan, more than max-failed 1'])
   })
 
   it('allows exactly max-failed', () => {
     expect(judgeIac(iac(12, 10, 2), { maxFailed: 2 }).result).toBe('passed')
   })
 
-  it('fails on a percentage above max-failed-percent, compared unrounded', () => {
-    const verdict = judgeIac(iac(9950, 8950, 1000), { maxFailed: 10_000, maxFailedPercent: 10 })
+  it('fails on a percentage above max-failed-percent, compared unrounded, and shows it above the limit', () => {
+    const verdict = judgeIac(iac(10_000, 8996, 1004), { maxFailed: 10_000, maxFailedPercent: 10 })
     expect(verdict.result).toBe('failed')
-    expect(percentText(verdict.failedPercent)).toBe('10.1')
-    expect(verdict.reasons).toEqual(['10.05% of files failed (1000 of 9950), more than max-failed-percent 10'])
+    expect(percentText(verdict.failedPercent ?? 0)).toBe('10')
+    expect(reasons(verdict)).toEqual(['10.04% of files failed (1004 of 10000), more than max-failed-percent 10'])
 
     const atLimit = judgeIac(iac(1000, 900, 100), { maxFailed: 10_000, maxFailedPercent: 10 })
     expect(atLimit.result).toBe('passed')
   })
 
   it('fails a scan of nothing by default (min-scanned 1), and passes it with min-scanned 0', () => {
-    expect(judgeIac(iac(0, 0, 0)).reasons).toEqual(['Only 0 files were scanned, fewer than min-scanned 1'])
+    expect(reasons(judgeIac(iac(0, 0, 0)))).toEqual(['Only 0 files were scanned, fewer than min-scanned 1'])
     expect(judgeIac(iac(0, 0, 0), { minScanned: 0 }).result).toBe('passed')
   })
 
@@ -47,28 +52,84 @@ describe('judge', () => {
     expect(verdict.checks.every((c) => !c.met)).toBe(true)
   })
 
-  it.each(['running', 'ready', 'failed', 'unknown-status', undefined])('never passes a task whose status is %j', (status) => {
+  it.each(['running', 'ready', 'failed', 'FINISHED', 'unknown-status', undefined, null, 1])('never passes a task whose status is %j', (status) => {
     const verdict = judgeIac({ ...iac(12, 12, 0), task_status: status })
     expect(verdict.result).toBe('timed-out')
     expect(verdict.checks).toEqual([])
-    expect(verdict.reasons[0]).toMatch(/did not finish within 15m/)
+    expect(reasons(verdict)[0]).toMatch(/did not finish within 15m/)
   })
 
   it('times out when no task was found', () => {
     const verdict = judgeIac(undefined)
-    expect(verdict).toMatchObject({ result: 'timed-out', reasons: ['No iac_scan task named "n" was found within 15m'], counts: { scanned: 0, succeeded: 0, failed: 0 }, failedPercent: 0 })
+    expect(verdict).toMatchObject({ result: 'timed-out', counts: { scanned: undefined }, failed: undefined, failedPercent: undefined })
+    expect(reasons(verdict)).toEqual(['No iac_scan task named n was found within 15m'])
   })
 
-  it('counts clusters as scanning + success + failed', () => {
-    const task = clusterTask('c', 'n', { scanning: 1, succeeded: 3, failed: 1 })
-    const verdict = judge({ task, taskType: 'cluster_scan', thresholds: { ...base, maxFailed: 0 }, timeoutMs: 60_000, wanted: 'x' })
-    expect(verdict.counts).toEqual({ scanned: 5, succeeded: 3, failed: 1 })
-    expect(verdict.reasons).toEqual(['1 clusters failed to scan, more than max-failed 0'])
+  it('says the name search was capped when it was', () => {
+    const verdict = judge({ task: undefined, taskType: 'iac_scan', thresholds: base, timeoutMs: 60_000, wanted: prose`named ${'app'}`, capped: { read: 10_000, total: 20_000 } })
+    expect(reasons(verdict)[0]).toContain('the name search read the first 10000 fuzzy matches of 20000 and stops there')
+  })
+})
+
+describe('counts, read closed', () => {
+  it('reads digit strings as numbers', () => {
+    const verdict = judgeIac(withInfo({ scan_file_num: 10, success_file_num: 7, failed_file_num: '3' }))
+    expect([verdict.result, verdict.failed]).toEqual(['failed', 3])
+    expect(reasons(verdict)).toEqual(['3 files failed to scan, more than max-failed 0'])
   })
 
-  it('reads garbage counts as zero rather than passing on them', () => {
-    const task = { ...iac(0, 0, 0), iac_scan_info: { scan_file_num: -5, success_file_num: 1.5, failed_file_num: '3' as unknown as number } }
-    expect(judgeIac(task).counts).toEqual({ scanned: 0, succeeded: 0, failed: 0 })
-    expect(judgeIac(task).result).toBe('failed')
+  it('counts items scanned but not succeeded as failed: max(failed, scanned − succeeded)', () => {
+    const verdict = judgeIac(withInfo({ scan_file_num: 10, success_file_num: 0, failed_file_num: 0 }))
+    expect([verdict.result, verdict.failed]).toEqual(['failed', 10])
+    expect(reasons(verdict)).toEqual(['10 files failed to scan (HSS reported 0 failed, but only 0 of 10 succeeded), more than max-failed 0'])
+    expect(judgeIac(withInfo({ scan_file_num: 10, success_file_num: 0, failed_file_num: 0 }), { maxFailed: 10 }).result).toBe('passed')
+  })
+
+  it.each([
+    ['null', null, 'as null'],
+    ['a word', 'three', 'as "three"'],
+    ['a negative', -3, 'as -3'],
+    ['a fraction', 1.5, 'as 1.5'],
+    ['2^53+1', 2 ** 53 + 1, 'as 9007199254740992'],
+    ['an object', { n: 3 }, 'as an object'],
+    ['a digit string with a sign', '+3', 'as "+3"']
+  ])('fails on failed_file_num that is %s, and names the field', (_name, value, got) => {
+    const verdict = judgeIac(withInfo({ scan_file_num: 10, success_file_num: 10, failed_file_num: value }))
+    expect(verdict.result).toBe('failed')
+    expect(verdict.failed).toBeUndefined()
+    expect(reasons(verdict)).toEqual([`HSS sent the count iac_scan_info.failed_file_num ${got}, not a whole number, so the scan cannot be judged`])
+    expect(verdict.checks.find((c) => c.input === 'max-failed')).toMatchObject({ actual: undefined, met: false })
+  })
+
+  it('fails when a count, or the whole info object, is missing', () => {
+    expect(reasons(judgeIac(withInfo({ scan_file_num: 10, success_file_num: 10 })))).toEqual(['HSS did not send the count iac_scan_info.failed_file_num, so the scan cannot be judged'])
+    const none = judgeIac({ ...iac(1, 1, 0), iac_scan_info: null })
+    expect(none.result).toBe('failed')
+    expect(none.reasons).toHaveLength(3)
+  })
+
+  it('counts clusters as scanning + success + failed, and clusters still scanning at the finish as failed', () => {
+    const judgeCluster = (task: Task, maxFailed = 0) => judge({ task, taskType: 'cluster_scan', thresholds: { ...base, maxFailed }, timeoutMs: 60_000, wanted: prose`x` })
+    const verdict = judgeCluster(clusterTask('c', 'n', { scanning: 3, succeeded: 2, failed: 0 }))
+    expect([verdict.result, verdict.counts.scanned, verdict.failed]).toEqual(['failed', 5, 3])
+    expect(reasons(verdict)).toEqual(['3 clusters failed to scan (HSS reported 0 failed, but only 2 of 5 succeeded), more than max-failed 0'])
+    expect(judgeCluster(clusterTask('c', 'n', { scanning: 0, succeeded: 3, failed: 1 }), 1).result).toBe('passed')
+  })
+})
+
+describe('percentages for people', () => {
+  it('never read 0 when something failed, nor 100 when something did not', () => {
+    expect(percentText(0)).toBe('0')
+    expect(percentText(100 / 10_000)).toBe('0.01')
+    expect(percentText(100 / 3_000_000)).toBe('0.00003')
+    expect(percentText((9999 / 10_000) * 100)).toBe('99.99')
+    expect(percentText(100)).toBe('100')
+    expect(percentText((1 / 12) * 100)).toBe('8.3')
+  })
+
+  it('show a broken limit above the limit', () => {
+    expect(percentAbove(10.04, 10)).toBe('10.04')
+    expect(percentAbove(0.001, 0)).toBe('0.001')
+    expect(percentAbove(15, 10)).toBe('15')
   })
 })

@@ -53,7 +53,7 @@ async function failure(promise: Promise<unknown>): Promise<HssError> {
 describe('signed requests', () => {
   it('are accepted by the simulator and carry the headers the SDKs send', async () => {
     const answer = await client().listTasks(query, page)
-    expect(answer.data_list.map((t) => t.task_id)).toEqual(['t-1'])
+    expect(answer.items.map((t) => t.task_id)).toEqual(['t-1'])
     const [request] = sim.requests
     expect(request?.headers['user-agent']).toBe(USER_AGENT)
     expect(request?.headers['x-project-id']).toBe(DEMO_PROJECT_ID)

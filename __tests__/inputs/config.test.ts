@@ -51,6 +51,12 @@ describe('buildConfig', () => {
     expect(buildConfig(source({ ...minimal, 'task-id': '', 'task-name': 'iac-pr-7' })).task).toEqual({ by: 'name', name: 'iac-pr-7' })
   })
 
+  it('counts created-after back from the step start, for name look-ups only', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z')
+    expect(buildConfig(source({ ...minimal, 'task-id': '', 'task-name': 'n', 'created-after': '30m' }), now).task).toEqual({ by: 'name', name: 'n', createdAfter: now - 1_800_000 })
+    expect(() => buildConfig(source({ ...minimal, 'created-after': '30m' }), now)).toThrow(/^Input `created-after` applies to task-name look-ups only/)
+  })
+
   it('builds eu-west-101 endpoints under .eu', () => {
     const config = buildConfig(source({ ...minimal, region: 'eu-west-101', 'project-id': '' }))
     expect(config.endpoint).toBe('https://hss.eu-west-101.myhuaweicloud.eu')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.ts'
-import { formatDuration, parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from '../../src/inputs/parse.ts'
+import { formatDuration, parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseMoment, parseText } from '../../src/inputs/parse.ts'
 
 const wide = { minMs: 1000, maxMs: 86_400_000 }
 
@@ -111,5 +111,31 @@ describe('parseText', () => {
     expect(() => parseText('task-name', 'a\nb', 255)).toThrow(/Input `task-name` must not contain control characters/)
     expect(() => parseText('task-name', 'x'.repeat(256), 255)).toThrow(/at most 255 characters/)
     expect(parseText('task-name', ' iac-pr-1 ', 255)).toBe('iac-pr-1')
+  })
+})
+
+describe('parseMoment', () => {
+  const now = Date.parse('2026-11-28T12:00:00Z')
+  it.each([
+    ['2026-11-28T09:30:00Z', Date.parse('2026-11-28T09:30:00Z')],
+    ['2026-11-28T17:30:00+08:00', Date.parse('2026-11-28T09:30:00Z')],
+    ['2026-11-28', Date.parse('2026-11-28T00:00:00Z')],
+    ['1764322200000', 1_764_322_200_000],
+    ['30m', now - 30 * 60_000],
+    ['1h30m', now - 90 * 60_000],
+    ['  2h ', now - 2 * 3600_000]
+  ])('reads %s', (text, expected) => {
+    expect(parseMoment('created-after', text, now)).toBe(expected)
+  })
+
+  it.each([
+    ['yesterday', /must be an ISO 8601 time with its zone/],
+    ['2026-11-28T09:30:00', /with its zone/],
+    ['1764322200', /a plain number is read as epoch milliseconds/],
+    ['2026-13-45', /ISO 8601/],
+    ['-30m', /ISO 8601/]
+  ])('rejects %s, naming the input', (text, message) => {
+    expect(() => parseMoment('created-after', text, now)).toThrow(message)
+    expect(() => parseMoment('created-after', text, now)).toThrow(/^Input `created-after`/)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { marked } from 'marked'
 import { renderStopSummary, renderSummary, SUMMARY_FILE_ROWS } from '../../src/report/summary.ts'
 import { failedFiles, iacTask } from '../../simulator/tasks.ts'
 import { reportOf } from '../../__fixtures__/report.ts'
@@ -27,7 +28,7 @@ describe('renderSummary', () => {
 
   it('explains a time-out and shows no thresholds', () => {
     const text = renderSummary(reportOf({ task: undefined }))
-    expect(text).toMatch(/^## ⏱️ HSS scan gate timed out\n\n> No iac&#95;scan task with id t-1 was found within 30m/)
+    expect(text).toMatch(/^## ⏱️ HSS scan gate timed out\n\n> No `iac_scan` task with id `t-1` was found within 30m/)
     expect(text).not.toContain('### Thresholds')
   })
 
@@ -35,24 +36,26 @@ describe('renderSummary', () => {
     const files = failedFiles(80).map((f) => ({ file_name: f.file_name ?? '', failed_reason: f.failed_reason ?? '' }))
     const text = renderSummary(reportOf({ failedFiles: { files, total: 10_000 } }))
     expect(text).toContain('### Failed files (10000)')
-    expect(text.match(/^\| deploy\/app-\d+\.yaml/gm)).toHaveLength(SUMMARY_FILE_ROWS)
+    expect(text.match(/^\| `deploy\/app-\d+\.yaml`/gm)).toHaveLength(SUMMARY_FILE_ROWS)
     expect(text).toContain(`…and ${10_000 - SUMMARY_FILE_ROWS} more failed files.`)
   })
 
   it('warns when the failed files could not be listed', () => {
-    expect(renderSummary(reportOf({ failedFiles: 'ListTaskResources: HTTP 500' }))).toContain('⚠️ The failed files could not be listed: ListTaskResources&#58; HTTP 500')
+    expect(renderSummary(reportOf({ failedFiles: 'ListTaskResources: HTTP 500' }))).toContain('⚠️ The failed files could not be listed: `ListTaskResources: HTTP 500`')
   })
 
   it('escapes hostile task and file names so no row breaks and no HTML gets through', () => {
     const hostile = 'x</td><script>alert(1)</script>|||\n## Forged heading'
     const task = iacTask('t-1', hostile, { scanned: 2, succeeded: 1, failed: 1 })
     const text = renderSummary(reportOf({ task, failedFiles: { files: [{ file_name: hostile, failed_reason: hostile }], total: 1 } }))
-    expect(text).not.toContain('<script>')
-    expect(text).not.toContain('</td>')
+    const html = marked.parse(text, { gfm: true, async: false })
+    expect(html).not.toContain('<script>')
+    expect(html).not.toContain('</td><script')
     expect(text).not.toMatch(/^## Forged/m)
     for (const row of text.split('\n').filter((line) => line.startsWith('| '))) {
-      const cells = row.split('|').length
-      expect(cells).toBeLessThanOrEqual(6)
+      // Pipes that GFM takes as cell borders: those not escaped by a backslash.
+      const borders = row.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length
+      expect(borders).toBeLessThanOrEqual(6)
     }
   })
 
@@ -68,6 +71,6 @@ describe('renderStopSummary', () => {
   it('says why there is no verdict', () => {
     const text = renderStopSummary('cancelled', 'cancelled: the workflow run was cancelled while waiting', { id: undefined, name: 'iac-pr-1' })
     expect(text).toMatch(/^## ⛔ HSS scan gate: cancelled/)
-    expect(text).toContain('Task looked for: name **iac-pr-1**')
+    expect(text).toContain('Task looked for: name `iac-pr-1`')
   })
 })

@@ -1,5 +1,6 @@
 /** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
-import { truncate, oneLine } from '../escape.ts'
+import { clip } from '../escape.ts'
+import { text } from '../hss/fields.ts'
 import type { HssClient } from '../hss/client.ts'
 import { PAGE_LIMIT } from './locate.ts'
 
@@ -25,26 +26,19 @@ export async function listFailedFiles(client: HssClient, taskId: string, cap = F
   let total = 0
   for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
     const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length))
-    const page = await client.listTaskResources(
-      taskId,
-      { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } },
-      { offset, limit }
-    )
-    const list = page.iac_scan_data_list ?? []
-    total = Math.max(page.total_num, offset + list.length)
-    for (const resource of list.slice(0, cap - files.length)) {
+    const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit })
+    total = Math.max(page.total ?? 0, offset + page.rows)
+    for (const resource of page.items.slice(0, cap - files.length)) {
+      const fileType = text(resource.file_type)
+      const chart = text(resource.chart_name)
       files.push({
-        file_name: bounded(resource.file_name, 256),
-        ...(resource.file_type ? { file_type: bounded(resource.file_type, 32) } : {}),
-        ...(resource.chart_name ? { chart_name: bounded(resource.chart_name, 256) } : {}),
-        failed_reason: bounded(resource.failed_reason, 500)
+        file_name: clip(text(resource.file_name) ?? '', 256),
+        ...(fileType ? { file_type: clip(fileType, 32) } : {}),
+        ...(chart ? { chart_name: clip(chart, 256) } : {}),
+        failed_reason: clip(text(resource.failed_reason) ?? '', 500)
       })
     }
-    if (list.length < limit || offset + list.length >= page.total_num) break
+    if (page.rows < limit || (page.total !== undefined && offset + page.rows >= page.total)) break
   }
   return { files, total }
-}
-
-function bounded(value: unknown, maxLength: number): string {
-  return typeof value === 'string' ? truncate(oneLine(value), maxLength) : ''
 }

@@ -1,11 +1,13 @@
 /**
  * Finds the task to wait for. By id, the server filters. By name, the server's match is fuzzy, so the
- * action pages through the matches for an exact (case-sensitive) one, newest start_time first, and
- * from then on follows that task by its id.
+ * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
+ * then on it follows that task by its id.
  */
-import type { TaskRef, TaskType } from '../inputs/config.ts'
+import { epochMs, text } from '../hss/fields.ts'
 import type { HssClient } from '../hss/client.ts'
 import type { Task } from '../hss/models.ts'
+import type { TaskRef, TaskType } from '../inputs/config.ts'
+import { prose, quoted, type Prose } from '../escape.ts'
 
 export const PAGE_LIMIT = 200
 /** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
@@ -17,9 +19,19 @@ export interface Target {
   name: string | undefined
 }
 
+export interface Located {
+  /** The task, or undefined when HSS does not (yet) list it. */
+  task: Task | undefined
+  /** Set when the name search stopped at its page cap: HSS has more matches than were read. */
+  capped?: { read: number; total: number | undefined }
+}
+
 export interface Locator {
-  /** The task, or undefined when HSS does not (yet) know it. */
-  locate(timeoutMs: number): Promise<Task | undefined>
+  /**
+   * One look. A name search spans pages; when a page fails, the error is thrown and the next call
+   * resumes at that page, so throttling cannot send the search back to the start.
+   */
+  locate(timeoutMs: number): Promise<Located>
   readonly target: Target
 }
 
@@ -29,45 +41,74 @@ export function targetOf(ref: TaskRef): Target {
 
 /** `target` is filled in as the task is found, so whoever holds it sees the id too. */
 export function createLocator(client: HssClient, taskType: TaskType, ref: TaskRef, target: Target = targetOf(ref)): Locator {
-  async function byId(id: string, timeoutMs: number): Promise<Task | undefined> {
-    const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs)
-    return page.data_list.find((task) => task.task_id === id)
+  const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined
+  const ours = (task: Task): boolean => {
+    // The server filters by type; a task of another type is not the one asked for, whatever its id.
+    const type = task.task_type
+    return type === undefined || type === null || type === taskType
   }
 
-  async function byName(name: string, timeoutMs: number): Promise<Task | undefined> {
+  async function byId(id: string, timeoutMs: number): Promise<Located> {
+    const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs)
+    return { task: page.items.find((task) => task.task_id === id && ours(task)) }
+  }
+
+  /** Where an unfinished name search stands: the next page to read, and the best match so far. */
+  let search = { offset: 0, pages: 0, best: undefined as Task | undefined }
+
+  async function byName(name: string, timeoutMs: number): Promise<Located> {
     const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' } as const
-    for (let pageNo = 0; pageNo < MAX_NAME_PAGES; pageNo++) {
-      const offset = pageNo * PAGE_LIMIT
-      const page = await client.listTasks(body, { offset, limit: PAGE_LIMIT }, timeoutMs)
-      const newest = newestNamed(page.data_list, name)
-      if (newest) return newest
-      if (page.data_list.length < PAGE_LIMIT || offset + PAGE_LIMIT >= page.total_num) return undefined
+    for (;;) {
+      const page = await client.listTasks(body, { offset: search.offset, limit: PAGE_LIMIT }, timeoutMs)
+      const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter))
+      search = { offset: search.offset + PAGE_LIMIT, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) }
+      const done = page.rows < PAGE_LIMIT || (page.total !== undefined && search.offset >= page.total)
+      if (done || search.pages >= MAX_NAME_PAGES) {
+        const found: Located = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) }
+        search = { offset: 0, pages: 0, best: undefined }
+        return found
+      }
     }
-    return undefined
   }
 
   return {
     target,
     async locate(timeoutMs) {
       if (target.id) return byId(target.id, timeoutMs)
-      const task = await byName(target.name ?? '', timeoutMs)
-      if (task) target.id = task.task_id
-      return task
+      const found = await byName(target.name ?? '', timeoutMs)
+      if (found.task) target.id = found.task.task_id
+      return found
     }
   }
 }
 
-/** Of the tasks named exactly `name`, the one with the latest start_time. */
-export function newestNamed(tasks: readonly Task[], name: string): Task | undefined {
-  let newest: Task | undefined
-  for (const task of tasks) {
-    if (task.task_name !== name) continue
-    if (!newest || (task.start_time ?? 0) > (newest.start_time ?? 0)) newest = task
-  }
-  return newest
+/** A task that has not started yet (no start_time) is newer than any that has. */
+function startedAfter(task: Task, moment: number | undefined): boolean {
+  const start = epochMs(task.start_time)
+  return moment === undefined || start === undefined || start >= moment
 }
 
-/** `with id t-1` or `named "iac-pr-1"`, for log lines and messages. */
-export function describeTarget(target: Target): string {
-  return target.id ? `with id ${target.id}` : `named "${target.name ?? ''}"`
+/** Of these tasks, the newest: not started yet, else the latest start_time. */
+export function newest(tasks: readonly Task[]): Task | undefined {
+  let best: Task | undefined
+  for (const task of tasks) {
+    if (!best) {
+      best = task
+      continue
+    }
+    const start = epochMs(task.start_time) ?? Infinity
+    const bestStart = epochMs(best.start_time) ?? Infinity
+    if (start > bestStart) best = task
+  }
+  return best
+}
+
+/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
+export function describeTarget(target: Target): Prose {
+  return target.id ? prose`with id ${target.id}` : prose`named ${quoted(target.name ?? '')}`
+}
+
+/** The name a task shows, when it has one. */
+export function taskName(task: Task | undefined): string | undefined {
+  return text(task?.task_name)
 }

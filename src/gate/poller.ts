@@ -3,17 +3,19 @@
  * and a task that does not exist yet all mean "not yet". Never waits past the deadline: one last query
  * may start at the deadline, and it is bounded by its own time-out.
  */
-import type { TaskType } from '../inputs/config.ts'
-import { countsOf, itemWord } from './counts.ts'
+import { prose, quoted, type Prose } from '../escape.ts'
 import type { HssError } from '../errors.ts'
-import { describeTarget, type Locator } from './locate.ts'
+import { text, wholeNumber } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
+import type { TaskType } from '../inputs/config.ts'
+import { itemWord, readCounts } from './counts.ts'
+import { describeTarget, type Located, type Locator } from './locate.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
 import { adaptiveSchedule, type Schedule } from './schedule.ts'
 
 export type WaitOutcome =
   | { kind: 'finished'; task: Task; queries: number }
-  | { kind: 'timed-out'; task: Task | undefined; queries: number; lastError?: HssError }
+  | { kind: 'timed-out'; task: Task | undefined; queries: number; lastError?: HssError; capped?: Located['capped'] }
 
 export interface WaitOptions extends RetryContext {
   locator: Locator
@@ -25,38 +27,46 @@ export interface WaitOptions extends RetryContext {
 export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   const { locator, clock } = options
   let task: Task | undefined
+  let capped: Located['capped']
   let queries = 0
   let lastCall = false
   const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random)
+  const timedOut = (lastError?: HssError): WaitOutcome => ({ kind: 'timed-out', task, queries, ...(lastError ? { lastError } : {}), ...(capped ? { capped } : {}) })
 
   for (;;) {
     const attempt = await retryTransient((timeoutMs) => {
       queries++
       return locator.locate(timeoutMs)
     }, options)
-    if (!attempt.ok) return { kind: 'timed-out', task, queries, lastError: attempt.error }
+    if (!attempt.ok) return timedOut(attempt.error)
 
-    task = attempt.value ?? task
-    options.log(progressLine(attempt.value, locator, options.taskType))
-    if (attempt.value?.task_status === FINISHED) return { kind: 'finished', task: attempt.value, queries }
-    if (lastCall) return { kind: 'timed-out', task, queries }
+    const seen = attempt.value.task
+    task = seen ?? task
+    capped = attempt.value.capped
+    options.log(progressLine(attempt.value, locator, options.taskType).text)
+    if (seen?.task_status === FINISHED) return { kind: 'finished', task: seen, queries }
+    if (lastCall) return timedOut()
 
-    const delay = schedule.next(attempt.value, clock.now())
+    const delay = schedule.next(seen, clock.now())
     const remaining = options.deadline - clock.now()
-    if (remaining <= 0) return { kind: 'timed-out', task, queries }
+    if (remaining <= 0) return timedOut()
     if (delay >= remaining) lastCall = true
     await clock.sleep(Math.min(delay, remaining), options.signal)
   }
 }
 
 /** One line per query: status, counts, and HSS's estimate of the minutes left. */
-export function progressLine(task: Task | undefined, locator: Locator, taskType: TaskType): string {
+export function progressLine(located: Located, locator: Locator, taskType: TaskType): Prose {
+  const { task } = located
   if (!task) {
-    return `No ${taskType} task ${describeTarget(locator.target)} yet; waiting for it to appear`
+    const cap = located.capped ? prose`: no exact match among the first ${located.capped.read} fuzzy matches (HSS has ${located.capped.total ?? 'more'}); the search stops there, so give task-id or a more specific name` : prose``
+    return prose`No ${taskType} task ${describeTarget(locator.target)} yet${cap}; waiting for it to appear`
   }
-  const counts = countsOf(task, taskType)
-  const total = `${counts.succeeded + counts.failed}/${counts.scanned}`
-  const estimate =
-    task.task_status !== FINISHED && typeof task.estimated_time === 'number' ? `, about ${task.estimated_time} min left` : ''
-  return `Task "${task.task_name ?? ''}" (${task.task_id}): ${task.task_status ?? 'unknown'}, ${total} ${itemWord(taskType)} done, ${counts.failed} failed${estimate}`
+  const counts = readCounts(task, taskType)
+  const show = (n: number | undefined): string | number => n ?? '?'
+  const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined ? counts.succeeded + counts.reportedFailed : undefined
+  const minutes = wholeNumber(task.estimated_time)
+  const estimate = task.task_status !== FINISHED && minutes !== undefined ? prose`, about ${minutes} min left` : prose``
+  const status = text(task.task_status) ?? 'unknown'
+  return prose`Task ${quoted(text(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${itemWord(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`
 }

@@ -26,6 +26,7 @@ export const MIN_ATTEMPT_MS = 2000
 const BACKOFF_BASE_MS = 1000
 
 export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<T>, ctx: RetryContext): Promise<RetryOutcome<T>> {
+  let lastTry = false
   for (let failures = 1; ; failures++) {
     const left = ctx.deadline - ctx.clock.now()
     const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left))
@@ -33,16 +34,27 @@ export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<
       return { ok: true, value: await attempt(timeoutMs) }
     } catch (error) {
       if (!(error instanceof HssError) || !error.transient) throw error
-      const delay = backoffDelay(failures, error, ctx)
       const remaining = ctx.deadline - ctx.clock.now()
-      if (delay >= remaining) {
-        ctx.log(`${error.message}; no time left to retry before the time-out`)
+      if (lastTry || remaining <= 0) {
+        ctx.log(`${retryLine(error)}; no time left to retry before the time-out`)
         return { ok: false, error }
       }
-      ctx.log(`${retryLine(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${failures + 1})`)
+      const delay = backoffDelay(failures, error, ctx)
+      if (delay >= remaining) {
+        // Rather than give up early, use the time that is left: wait until the deadline, try once more.
+        ctx.log(`${retryLine(error)}; the time-out is ${seconds(remaining)} s away, so one last try then`)
+        lastTry = true
+        await ctx.clock.sleep(remaining, ctx.signal)
+        continue
+      }
+      ctx.log(`${retryLine(error)}; retrying in ${seconds(delay)} s (attempt ${failures + 1})`)
       await ctx.clock.sleep(delay, ctx.signal)
     }
   }
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1)
 }
 
 /**
@@ -61,10 +73,13 @@ export function backoffDelay(failures: number, error: HssError, ctx: Pick<RetryC
   return Math.round(delay)
 }
 
+/** What went wrong, for the time-out reason: throttling is said as such. */
+export function describeFailure(error: HssError): string {
+  if (!error.throttled) return error.message
+  const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`
+  return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`
+}
+
 function retryLine(error: HssError): string {
-  if (error.throttled) {
-    const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`
-    return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`
-  }
-  return `Transient failure: ${error.message}`
+  return error.throttled ? describeFailure(error) : `Transient failure: ${error.message}`
 }

@@ -1,8 +1,15 @@
-/** The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out. */
-import type { TaskType, Thresholds } from '../inputs/config.ts'
-import { countsOf, failedPercent, itemWord, type Counts } from './counts.ts'
+/**
+ * The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out.
+ * It passes only a finished task whose every count is readable and whose every scanned item is
+ * accounted for within the thresholds.
+ */
+import { prose, words, type Prose } from '../escape.ts'
+import { text } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
+import type { TaskType, Thresholds } from '../inputs/config.ts'
 import { formatDuration } from '../inputs/parse.ts'
+import { failedPercent, itemWord, judgedFailed, percentText, readCounts, type Counts } from './counts.ts'
+import type { Located } from './locate.ts'
 
 export type Result = 'passed' | 'failed' | 'timed-out'
 
@@ -13,18 +20,21 @@ export interface Check {
   /** `at most` for the failure limits, `at least` for min-scanned. */
   bound: 'at most' | 'at least'
   limit: number
-  actual: number
+  /** Undefined when a count it needs is unreadable: then the check is not met. */
+  actual: number | undefined
   unit: '' | '%'
   met: boolean
 }
 
 export interface Verdict {
   result: Result
-  /** One line per broken threshold, or the time-out; empty when passed. */
-  reasons: string[]
+  /** One per broken threshold or unreadable count, or the time-out; empty when passed. */
+  reasons: Prose[]
   checks: Check[]
   counts: Counts
-  failedPercent: number
+  /** The failed count judged (finished), or as HSS reported it (not finished); undefined when unreadable. */
+  failed: number | undefined
+  failedPercent: number | undefined
 }
 
 export interface JudgeInput {
@@ -34,74 +44,86 @@ export interface JudgeInput {
   thresholds: Thresholds
   timeoutMs: number
   /** How the task was asked for, for the time-out message. */
-  wanted: string
+  wanted: Prose
   /** Why the last query failed, when the time ran out during failures. */
   lastError?: string
+  /** The name search stopped at its page cap. */
+  capped?: Located['capped']
 }
 
 export function judge(input: JudgeInput): Verdict {
   const { task, taskType, thresholds } = input
-  const counts = countsOf(task, taskType)
-  const percent = failedPercent(counts)
+  const counts = readCounts(task, taskType)
 
   if (task?.task_status !== FINISHED) {
-    const failing = input.lastError ? `; the last query failed: ${input.lastError}` : ''
-    const reason = task
-      ? `Task ${input.wanted} did not finish within ${formatDuration(input.timeoutMs)} (last status: ${task.task_status ?? 'none'})${failing}`
-      : `No ${taskType} task ${input.wanted} was found within ${formatDuration(input.timeoutMs)}${failing}`
-    return { result: 'timed-out', reasons: [reason], checks: [], counts, failedPercent: percent }
+    const failed = counts.reportedFailed
+    const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100
+    return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent }
   }
 
-  const items = itemWord(taskType)
+  const items = words(itemWord(taskType))
+  const failed = judgedFailed(counts)
+  const percent = failedPercent(counts)
+  const { scanned } = counts
   const checks: Check[] = [
-    {
-      input: 'max-failed',
-      label: `Failed ${items}`,
-      bound: 'at most',
-      limit: thresholds.maxFailed,
-      actual: counts.failed,
-      unit: '',
-      met: counts.failed <= thresholds.maxFailed
-    }
+    { input: 'max-failed', label: `Failed ${items.text}`, bound: 'at most', limit: thresholds.maxFailed, actual: failed, unit: '', met: failed !== undefined && failed <= thresholds.maxFailed }
   ]
   if (thresholds.maxFailedPercent !== undefined) {
-    checks.push({
-      input: 'max-failed-percent',
-      label: `Failed ${items} (percent)`,
-      bound: 'at most',
-      limit: thresholds.maxFailedPercent,
-      actual: percent,
-      unit: '%',
-      // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
-      met: counts.failed * 100 <= thresholds.maxFailedPercent * counts.scanned
-    })
+    const limit = thresholds.maxFailedPercent
+    // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
+    const met = failed !== undefined && scanned !== undefined && failed * 100 <= limit * scanned
+    checks.push({ input: 'max-failed-percent', label: `Failed ${items.text} (percent)`, bound: 'at most', limit, actual: percent, unit: '%', met })
   }
-  checks.push({
-    input: 'min-scanned',
-    label: `Scanned ${items}`,
-    bound: 'at least',
-    limit: thresholds.minScanned,
-    actual: counts.scanned,
-    unit: '',
-    met: counts.scanned >= thresholds.minScanned
-  })
+  checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned })
 
-  const reasons = checks.filter((check) => !check.met).map((check) => reasonFor(check, counts, items))
-  return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failedPercent: percent }
+  const reasons = [
+    ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
+    ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items))
+  ]
+  return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent }
 }
 
-/** One decimal, as the `failed-percent` output shows it. */
-export function percentText(percent: number): string {
-  return String(Math.round(percent * 10) / 10)
+function timeOutReason(input: JudgeInput): Prose {
+  const within = formatDuration(input.timeoutMs)
+  const failing = input.lastError ? prose`; the last query failed: ${input.lastError}` : prose``
+  if (input.task) {
+    return prose`Task ${input.wanted} did not finish within ${words(within)} (last status: ${text(input.task.task_status) ?? 'none'})${failing}`
+  }
+  const cap = input.capped
+    ? prose`; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`
+    : prose``
+  return prose`No ${input.taskType} task ${input.wanted} was found within ${words(within)}${cap}${failing}`
 }
 
-function reasonFor(check: Check, counts: Counts, items: string): string {
+function reasonFor(check: Check, counts: Counts, items: Prose): Prose {
+  const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts
+  const failed = check.input === 'min-scanned' ? 0 : (judgedFailed(counts) ?? 0)
   switch (check.input) {
-    case 'max-failed':
-      return `${counts.failed} ${items} failed to scan, more than max-failed ${check.limit}`
+    case 'max-failed': {
+      const unaccounted = failed > reportedFailed ? prose` (HSS reported ${reportedFailed} failed, but only ${succeeded} of ${scanned} succeeded)` : prose``
+      return prose`${failed} ${items} failed to scan${unaccounted}, more than max-failed ${check.limit}`
+    }
     case 'max-failed-percent':
-      return `${Number(check.actual.toFixed(2))}% of ${items} failed (${counts.failed} of ${counts.scanned}), more than max-failed-percent ${check.limit}`
+      return prose`${words(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`
     case 'min-scanned':
-      return `Only ${counts.scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`
+      return prose`Only ${scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`
   }
 }
+
+/**
+ * A share that broke a limit, with as many decimals as it takes to show it above the limit:
+ * 10.04 % against 10 reads 10.04, not 10.0.
+ */
+export function percentAbove(percent: number, limit: number): string {
+  for (let digits = 1; digits < 12; digits++) {
+    const shown = Number(percent.toFixed(digits))
+    if (shown > limit) return String(shown)
+  }
+  return percentText(percent)
+}
+
+/** The verdict's reasons as plain text lines (the `reason` output, the failure message). */
+export function reasonLines(verdict: Verdict): string[] {
+  return verdict.reasons.map((reason) => reason.text)
+}
+

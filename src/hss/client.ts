@@ -1,11 +1,12 @@
 /** The HSS operations this action needs: ListTasks and ListTaskResources. */
-import type { ListTaskResourcesBody, ListTaskResourcesResponse, ListTasksBody, ListTasksResponse, Page } from './models.ts'
+import { isRecord, wholeNumber } from './fields.ts'
+import type { IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task } from './models.ts'
 import { withQuery } from './signer.ts'
-import { isRecord, type Send } from './transport.ts'
+import type { Send } from './transport.ts'
 
 export interface HssClient {
-  listTasks(body: ListTasksBody, page: Page, timeoutMs?: number): Promise<ListTasksResponse>
-  listTaskResources(taskId: string, body: ListTaskResourcesBody, page: Page): Promise<ListTaskResourcesResponse>
+  listTasks(body: ListTasksBody, page: Page, timeoutMs?: number): Promise<ListPage<Task>>
+  listTaskResources(taskId: string, body: ListTaskResourcesBody, page: Page, timeoutMs?: number): Promise<ListPage<IacScanResource>>
 }
 
 export interface HssClientOptions {
@@ -21,40 +22,38 @@ export function createHssClient(send: Send, options: HssClientOptions): HssClien
       offset: String(page.offset),
       limit: String(page.limit)
     })
+  const timeout = (timeoutMs: number | undefined) => (timeoutMs === undefined ? {} : { timeoutMs })
 
   return {
-    listTasks: (body, page, timeoutMs) =>
-      send({
-        operation: 'ListTasks',
-        method: 'POST',
-        url: url('common/tasks/batch-query', page),
-        body,
-        accept: isListTasksResponse,
-        ...(timeoutMs === undefined ? {} : { timeoutMs })
-      }),
-    listTaskResources: (taskId, body, page) =>
-      send({
-        operation: 'ListTaskResources',
-        method: 'POST',
-        url: url(`common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`, page),
-        body,
-        accept: isListTaskResourcesResponse
-      })
+    listTasks: async (body, page, timeoutMs) => {
+      const answer = await send({ operation: 'ListTasks', method: 'POST', url: url('common/tasks/batch-query', page), body, accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
+      return pageOf(answer, 'data_list', isTask)
+    },
+    listTaskResources: async (taskId, body, page, timeoutMs) => {
+      const path = `common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`
+      const answer = await send({ operation: 'ListTaskResources', method: 'POST', url: url(path, page), body, accept: isListAnswer('iac_scan_data_list'), ...timeout(timeoutMs) })
+      return pageOf(answer, 'iac_scan_data_list', isRecord)
+    }
   }
 }
 
-export function isListTasksResponse(data: unknown): data is ListTasksResponse {
-  return (
-    isRecord(data) &&
-    typeof data.total_num === 'number' &&
-    Array.isArray(data.data_list) &&
-    data.data_list.every((task) => isRecord(task) && typeof task.task_id === 'string')
-  )
+type ListAnswer = Record<string, unknown>
+
+/**
+ * An answer is a JSON object whose list, when present, is an array: `null` and a missing list read
+ * as empty, as the SDKs read them. Anything else (an array, a string, a list that is not a list) is
+ * not the expected JSON, and is retried as a bad body.
+ */
+export function isListAnswer(listField: string): (data: unknown) => data is ListAnswer {
+  return (data): data is ListAnswer => isRecord(data) && (data[listField] === undefined || data[listField] === null || Array.isArray(data[listField]))
 }
 
-export function isListTaskResourcesResponse(data: unknown): data is ListTaskResourcesResponse {
-  if (!isRecord(data) || typeof data.total_num !== 'number') return false
-  // Cluster scans answer cluster_scan_data_list instead; an absent list reads as empty.
-  const list = data.iac_scan_data_list ?? []
-  return Array.isArray(list) && list.every(isRecord)
+/** The usable rows of a list; a row that is not one (a task with no string id, say) is skipped, not fatal. */
+export function pageOf<T>(answer: ListAnswer, listField: string, usable: (row: unknown) => row is T): ListPage<T> {
+  const rows: unknown[] = Array.isArray(answer[listField]) ? answer[listField] : []
+  return { items: rows.filter(usable), rows: rows.length, total: wholeNumber(answer.total_num) }
+}
+
+function isTask(row: unknown): row is Task {
+  return isRecord(row) && typeof row.task_id === 'string' && row.task_id !== ''
 }

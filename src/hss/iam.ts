@@ -2,7 +2,8 @@
 import { InputError } from '../errors.ts'
 import type { IamProjectsResponse } from './models.ts'
 import { withQuery } from './signer.ts'
-import { isRecord, type Send } from './transport.ts'
+import { isRecord } from './fields.ts'
+import type { Send } from './transport.ts'
 
 export async function lookUpProjectId(send: Send, iamEndpoint: string, region: string): Promise<string> {
   const url = withQuery(new URL(`${iamEndpoint}/v3/projects`), { name: region })

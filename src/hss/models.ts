@@ -1,4 +1,8 @@
-/** HSS v5 request and response shapes (ListTasks, ListTaskResources) and the IAM project list. */
+/**
+ * HSS v5 request and response shapes (ListTasks, ListTaskResources) and the IAM project list.
+ * A response field is `unknown` until a reader in fields.ts has checked it: HSS's SDKs treat every
+ * field as optional, and the gate must not trust a shape it has not seen.
+ */
 import type { TaskType } from '../inputs/config.ts'
 
 export type TaskStatus = 'ready' | 'running' | 'finished'
@@ -6,33 +10,9 @@ export type TaskStatus = 'ready' | 'running' | 'finished'
 /** The only status that ends the wait; HSS has no failed or cancelled status. */
 export const FINISHED: TaskStatus = 'finished'
 
-export interface IacScanInfo {
-  file_type?: string
-  scan_file_num?: number
-  success_file_num?: number
-  failed_file_num?: number
-}
-
-export interface ClusterScanInfo {
-  scan_type_list?: string[]
-  scanning_cluster_num?: number
-  success_cluster_num?: number
-  failed_cluster_num?: number
-}
-
-/** One task as HSS returns it. Status is a string: an unknown one means "not finished". */
+/** One task as HSS returns it: a record with a string id, every other field as sent. */
 export interface Task {
   task_id: string
-  task_type?: string
-  task_name?: string
-  trigger_type?: string
-  task_status?: string
-  start_time?: number
-  end_time?: number
-  /** Minutes left, by HSS's estimate. */
-  estimated_time?: number
-  iac_scan_info?: IacScanInfo
-  cluster_scan_info?: ClusterScanInfo
   [field: string]: unknown
 }
 
@@ -44,9 +24,13 @@ export interface ListTasksBody {
   sort_dir?: 'asc' | 'desc'
 }
 
-export interface ListTasksResponse {
-  total_num: number
-  data_list: Task[]
+/** One page of a list: the usable rows, how many rows HSS sent, and its total (when readable). */
+export interface ListPage<T> {
+  items: T[]
+  /** Rows in the answer, usable or not: paging goes by this. */
+  rows: number
+  /** HSS's `total_num`, when it is a whole number. */
+  total: number | undefined
 }
 
 export interface ListTaskResourcesBody {
@@ -54,22 +38,9 @@ export interface ListTaskResourcesBody {
   iac_scan_info?: { scan_status?: 'scanning' | 'success' | 'failed'; file_name?: string }
 }
 
+/** One file of an IaC scan task, as HSS returns it. */
 export interface IacScanResource {
-  file_name?: string
-  file_type?: string
-  chart_name?: string
-  file_id?: string
-  file_size?: number
-  scan_status?: string
-  failed_reason?: string
-  start_time?: number
-  end_time?: number
   [field: string]: unknown
-}
-
-export interface ListTaskResourcesResponse {
-  total_num: number
-  iac_scan_data_list?: IacScanResource[]
 }
 
 export interface Page {

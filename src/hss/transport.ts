@@ -7,6 +7,7 @@ import type { Auth } from '../inputs/config.ts'
 import { CancelledError, HssError } from '../errors.ts'
 import { oneLine, truncate } from '../escape.ts'
 import { addSecret, redact } from '../redact.ts'
+import { isRecord } from './fields.ts'
 import { sign } from './signer.ts'
 import { USER_AGENT } from '../version.ts'
 
@@ -227,10 +228,6 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
   const at = Date.parse(text)
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime())
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function firstString(...values: unknown[]): string | undefined {

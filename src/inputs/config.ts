@@ -1,7 +1,7 @@
 /** Inputs (and their environment fallbacks) become one validated, typed Config. */
 import { serviceEndpoint, REGION_PATTERN } from './endpoints.ts'
 import { InputError } from '../errors.ts'
-import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from './parse.ts'
+import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseMoment, parseText } from './parse.ts'
 
 export const TASK_TYPES = ['iac_scan', 'cluster_scan'] as const
 export type TaskType = (typeof TASK_TYPES)[number]
@@ -17,7 +17,10 @@ export interface Thresholds {
   minScanned: number
 }
 
-export type TaskRef = { by: 'id'; id: string } | { by: 'name'; name: string }
+export type TaskRef =
+  | { by: 'id'; id: string }
+  /** `createdAfter`: tasks that started before this moment (epoch ms) are not candidates. */
+  | { by: 'name'; name: string; createdAfter: number | undefined }
 
 export interface Config {
   task: TaskRef
@@ -72,11 +75,12 @@ const SECOND = 1000
 const DAY = 24 * 3600 * SECOND
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
-export function buildConfig(source: InputSource): Config {
+/** `now`: the step's start, from which a `created-after` duration is counted back. */
+export function buildConfig(source: InputSource, now: number = Date.now()): Config {
   const get = (name: string): string => resolveInput(source, name)
 
   const taskType = parseChoice('task-type', get('task-type') || 'iac_scan', TASK_TYPES)
-  const task = taskRef(get('task-id'), get('task-name'))
+  const task = taskRef(get, now)
 
   const regionText = get('region')
   if (regionText && !REGION_PATTERN.test(regionText)) {
@@ -130,14 +134,20 @@ export function buildConfig(source: InputSource): Config {
   }
 }
 
-function taskRef(id: string, name: string): TaskRef {
+function taskRef(get: (name: string) => string, now: number): TaskRef {
+  const id = get('task-id')
+  const name = get('task-name')
+  const after = get('created-after')
   if (id) {
     if (!ID_PATTERN.test(id)) {
       throw new InputError('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)')
     }
+    if (after) throw new InputError('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty')
     return { by: 'id', id }
   }
-  if (name) return { by: 'name', name: parseText('task-name', name, 255) }
+  if (name) {
+    return { by: 'name', name: parseText('task-name', name, 255), createdAfter: after ? parseMoment('created-after', after, now) : undefined }
+  }
   throw new InputError('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for')
 }
 

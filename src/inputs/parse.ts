@@ -43,6 +43,32 @@ export function formatDuration(ms: number): string {
   return text || '0s'
 }
 
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/
+/** Epoch milliseconds of 1973 and later: fewer digits are more likely seconds, and refused. */
+const EPOCH_MS = /^\d{12,15}$/
+
+/**
+ * A moment, as epoch milliseconds: an ISO 8601 date or time with its zone (`2026-11-28`,
+ * `2026-11-28T09:30:00Z`, `…+08:00`), epoch milliseconds, or a duration (`30m`, `2h`) counted back
+ * from `now`.
+ */
+export function parseMoment(input: string, value: string, now: number): number {
+  const text = value.trim()
+  const help = 'must be an ISO 8601 time with its zone (2026-11-28T09:30:00Z), epoch milliseconds, or a duration such as 30m or 2h counted back from the step start'
+  if (EPOCH_MS.test(text)) return Number(text)
+  if (/^\d+$/.test(text)) throw new InputError(input, value, `${help}; a plain number is read as epoch milliseconds, which have 13 digits today`)
+  if (ISO_8601.test(text)) {
+    const at = Date.parse(text)
+    if (!Number.isNaN(at)) return at
+  }
+  const match = DURATION.exec(text)
+  if (match && text !== '') {
+    const [, h = '0', m = '0', s = '0'] = match
+    return now - (Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000
+  }
+  throw new InputError(input, value, help)
+}
+
 /** A whole number in [min, max]. */
 export function parseInteger(input: string, value: string, bounds: { min: number; max: number }): number {
   const text = value.trim()

@@ -1,5 +1,5 @@
 /** Annotations for the first few failed files: enough to point at them, never hundreds. */
-import { oneLine, truncate } from '../escape.ts'
+import { clip } from '../escape.ts'
 import type { Report } from './report.ts'
 
 export const MAX_ANNOTATIONS = 10
@@ -18,8 +18,8 @@ export function annotationsOf(report: Report): Annotation[] {
   const shown = files.slice(0, MAX_ANNOTATIONS)
   const annotations = shown.map((file) => ({
     level,
-    title: `HSS could not scan ${truncate(oneLine(file.file_name), 120)}`,
-    message: truncate(oneLine(file.failed_reason || 'no reason given'), 500)
+    title: `HSS could not scan ${clip(file.file_name, 120)}`,
+    message: clip(file.failed_reason || 'no reason given', 500)
   }))
   if (total > shown.length && shown.length > 0) {
     const last = annotations[annotations.length - 1]

@@ -23,8 +23,10 @@ export async function upsertPullRequestComment(token: string, report: Report, si
   const body = renderComment(report, marker, runUrl)
   const octokit = getOctokit(token, { request: { signal } })
   try {
+    // Only a comment this token's own identity wrote is ours to edit, whoever else copied the marker.
+    const me = await viewerLogin(octokit)
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 })) {
-      const mine = page.data.find((comment) => comment.body?.startsWith(marker))
+      const mine = me === undefined ? undefined : page.data.find((comment) => comment.user?.login === me && comment.body?.startsWith(marker))
       if (mine) {
         const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body })
         return { kind: 'written', url: data.html_url, updated: true }
@@ -35,6 +37,20 @@ export async function upsertPullRequestComment(token: string, report: Report, si
   } catch (error) {
     if (signal.aborted) throw error
     return { kind: 'failed', why: explain(error, context.payload) }
+  }
+}
+
+/**
+ * The login the token acts as (`github-actions[bot]` for GITHUB_TOKEN, as REST shows it on
+ * comments). Undefined when GitHub will not say: then no comment is edited, a new one is written.
+ */
+async function viewerLogin(octokit: ReturnType<typeof getOctokit>): Promise<string | undefined> {
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    return typeof answer.viewer?.login === 'string' ? answer.viewer.login : undefined
+  } catch (error) {
+    if ((error as { name?: string }).name === 'AbortError') throw error
+    return undefined
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
- * marked met or broken, and the failed files. Every value from HSS goes through escapeCell.
+ * marked met or broken, and the failed files. Every value from HSS is shown in a code span.
  */
-import { itemWord } from '../gate/counts.ts'
-import { escapeCell } from '../escape.ts'
+import { itemWord, percentText } from '../gate/counts.ts'
+import { clip, code, prose } from '../escape.ts'
 import type { FailedFiles } from '../gate/failed-files.ts'
+import { epochMs, text } from '../hss/fields.ts'
 import type { Task } from '../hss/models.ts'
 import { formatDuration } from '../inputs/parse.ts'
 import type { Report } from './report.ts'
-import { percentText, type Check } from '../gate/verdict.ts'
+import type { Check } from '../gate/verdict.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 
 /** Rows of the failed-files table; the rest are counted, not listed. */
@@ -24,8 +25,8 @@ export function renderSummary(report: Report, options: { fileRows?: number } = {
 
 /** The summary of a run that ended before a verdict: cancelled, or stopped by an error. */
 export function renderStopSummary(title: string, message: string, target: Report['target']): string {
-  const wanted = target.id ? `id \`${escapeCell(target.id)}\`` : `name **${escapeCell(target.name ?? '')}**`
-  return [`## ⛔ HSS scan gate: ${title}`, `> ${escapeCell(message, 1000)}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n'
+  const wanted = target.id ? `id ${code(target.id)}` : `name ${code(clip(target.name ?? '')) || '""'}`
+  return [`## ⛔ HSS scan gate: ${title}`, `> ${code(clip(message, 1000))}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n'
 }
 
 function heading(report: Report): string {
@@ -36,25 +37,32 @@ function heading(report: Report): string {
     failed: '## ❌ HSS scan gate failed',
     'timed-out': '## ⏱️ HSS scan gate timed out'
   }[verdict.result]
-  const reasons = verdict.reasons.map((reason) => `> ${escapeCell(reason, 500)}`).join('\n>\n')
+  const reasons = verdict.reasons.map((reason) => `> ${reason.markdown}`).join('\n>\n')
   return reasons ? `${title}${soft}\n\n${reasons}` : `${title}${soft}`
+}
+
+/** A value from HSS in a table cell: a code span, or a dash when there is none. */
+function cell(value: unknown, max = 200): string {
+  const shown = typeof value === 'string' ? clip(value, max) : ''
+  return shown ? code(shown, true) : '—'
 }
 
 function taskSection(report: Report): string {
   const task = report.task
   if (!task) {
-    const wanted = report.target.id ? `id ${report.target.id}` : `name ${report.target.name ?? ''}`
-    return `### Task\n\nNo ${report.taskType} task with ${escapeCell(wanted)} was seen.`
+    const wanted = report.target.id ? prose`id ${report.target.id}` : prose`name ${report.target.name ?? ''}`
+    return `### Task\n\nNo ${code(report.taskType)} task with ${wanted.markdown} was seen.`
   }
+  const iac = task.iac_scan_info as Record<string, unknown> | undefined
+  const cluster = task.cluster_scan_info as Record<string, unknown> | undefined
+  const scanTypes = Array.isArray(cluster?.scan_type_list) ? cluster.scan_type_list.filter((t): t is string => typeof t === 'string').join(', ') : undefined
   const rows: [string, string][] = [
-    ['Name', escapeCell(task.task_name)],
-    ['ID', `\`${escapeCell(task.task_id)}\``],
-    ['Type', escapeCell(task.task_type ?? report.taskType)],
-    ...(report.taskType === 'iac_scan'
-      ? [['File type', escapeCell(task.iac_scan_info?.file_type ?? '—')] as [string, string]]
-      : [['Scan types', escapeCell(task.cluster_scan_info?.scan_type_list?.join(', ') ?? '—')] as [string, string]]),
-    ['Trigger', escapeCell(task.trigger_type ?? '—')],
-    ['Status', `**${escapeCell(task.task_status ?? 'unknown')}**`],
+    ['Name', cell(task.task_name)],
+    ['ID', cell(task.task_id)],
+    ['Type', cell(text(task.task_type) ?? report.taskType)],
+    report.taskType === 'iac_scan' ? ['File type', cell(iac?.file_type)] : ['Scan types', cell(scanTypes)],
+    ['Trigger', cell(task.trigger_type)],
+    ['Status', cell(task.task_status)],
     ['Started', time(task.start_time)],
     ['Ended', time(task.end_time)],
     ['Duration', duration(task)]
@@ -63,21 +71,22 @@ function taskSection(report: Report): string {
 }
 
 function countsSection(report: Report): string {
-  const { counts, failedPercent } = report.verdict
+  const { counts, failed, failedPercent } = report.verdict
   const items = itemWord(report.taskType)
+  const n = (value: number | undefined) => (value === undefined ? 'unreadable' : String(value))
   return [
     `### Counts (${items})`,
     '',
     '| Scanned | Succeeded | Failed | Failed % |',
     '|---:|---:|---:|---:|',
-    `| ${counts.scanned} | ${counts.succeeded} | ${counts.failed} | ${percentText(failedPercent)}% |`
+    `| ${n(counts.scanned)} | ${n(counts.succeeded)} | ${n(failed)} | ${failedPercent === undefined ? 'unreadable' : `${percentText(failedPercent)}%`} |`
   ].join('\n')
 }
 
 function thresholdSection(checks: readonly Check[]): string {
   const rows = checks.map((check) => {
     const mark = check.met ? '✅ met' : '❌ broken'
-    const actual = check.unit === '%' ? `${percentText(check.actual)}%` : String(check.actual)
+    const actual = check.actual === undefined ? 'unreadable' : check.unit === '%' ? `${percentText(check.actual)}%` : String(check.actual)
     return `| ${check.label} | ${check.bound} ${check.limit}${check.unit} (\`${check.input}\`) | ${actual} | ${mark} |`
   })
   return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n')
@@ -85,13 +94,10 @@ function thresholdSection(checks: readonly Check[]): string {
 
 function failedFilesSection(failed: FailedFiles | string, maxRows: number): string {
   if (typeof failed === 'string') {
-    return `### Failed files\n\n⚠️ The failed files could not be listed: ${escapeCell(failed, 500)}`
+    return `### Failed files\n\n⚠️ The failed files could not be listed: ${code(clip(failed, 500))}`
   }
   const shown = failed.files.slice(0, maxRows)
-  const rows = shown.map(
-    (file) =>
-      `| ${escapeCell(file.file_name)} | ${escapeCell(file.file_type ?? '')} | ${escapeCell(file.failed_reason || 'no reason given', 300)} |`
-  )
+  const rows = shown.map((file) => `| ${cell(file.file_name)} | ${cell(file.file_type ?? '')} | ${cell(file.failed_reason || 'no reason given', 300)} |`)
   const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : ''
   return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more
 }
@@ -105,12 +111,16 @@ function footerLine(): string {
   return `${ACTION_NAME} ${ACTION_VERSION}`
 }
 
-function time(ms: number | undefined): string {
-  if (!ms) return '—'
+/** An epoch-ms time as UTC, or a dash when HSS sent none, or sent something that is not one. */
+function time(value: unknown): string {
+  const ms = epochMs(value)
+  if (ms === undefined) return value === undefined || value === 0 || value === null ? '—' : 'unknown'
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
 }
 
 function duration(task: Task): string {
-  if (!task.start_time || !task.end_time || task.end_time < task.start_time) return '—'
-  return formatDuration(task.end_time - task.start_time)
+  const start = epochMs(task.start_time)
+  const end = epochMs(task.end_time)
+  if (start === undefined || end === undefined || end < start) return '—'
+  return formatDuration(end - start)
 }
