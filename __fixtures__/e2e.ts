@@ -24,6 +24,8 @@ export async function gate(simOptions: SimulatorOptions, inputs: Record<string, 
   try {
     const run = await runAction({ ...options, inputs: allInputs, env })
     assertNoLeaks(run, secretsOf({ ...allInputs, ...env }))
+    assertOnlyOwnCommands(run)
+    if (hasStackTrace(run)) throw new Error(`the action printed a stack trace:\n${run.stdout}\n${run.stderr}`)
     return { ...run, sim }
   } finally {
     await sim.close()
@@ -34,16 +36,40 @@ function secretsOf(values: Record<string, string>): string[] {
   return SECRET_NAMES.map((name) => values[name] ?? '').filter((value) => value.length >= 4)
 }
 
-/** Secrets may appear only in the runner's ::add-mask:: lines: nowhere in logs, summary or outputs. */
+/** Shortest piece of a secret that counts as a leak on its own (as src/redact.ts replaces them). */
+export const PIECE = 10
+
+/**
+ * Secrets, or any piece of PIECE characters of one, may appear only in the runner's ::add-mask::
+ * lines: nowhere else in the log, nor in stderr, the summary or the outputs.
+ */
 export function assertNoLeaks(run: ActionRun, secrets: readonly string[]): void {
   for (const secret of secrets) {
+    const pieces = secret.length < PIECE ? [secret] : Array.from({ length: secret.length - PIECE + 1 }, (_, i) => secret.slice(i, i + PIECE))
+    const shows = (text: string) => pieces.some((piece) => text.includes(piece))
     const places = [
-      ...unmasked(run.stdout, secret).map(() => 'stdout'),
-      ...(run.stderr.includes(secret) ? ['stderr'] : []),
-      ...(run.summary.includes(secret) ? ['the job summary'] : []),
-      ...Object.entries(run.outputs).filter(([, value]) => value.includes(secret)).map(([name]) => `output ${name}`)
+      ...(run.stdout.split('\n').some((line) => !line.startsWith('::add-mask::') && shows(line)) ? ['stdout'] : []),
+      ...(shows(run.stderr) ? ['stderr'] : []),
+      ...(shows(run.summary) ? ['the job summary'] : []),
+      ...Object.entries(run.outputs).filter(([, value]) => shows(value)).map(([name]) => `output ${name}`)
     ]
-    if (places.length) throw new Error(`a secret leaked into ${places.join(', ')}`)
+    if (places.length) throw new Error(`a secret (or a piece of one) leaked into ${places.join(', ')}`)
+  }
+}
+
+/** The runner's own commands, as the action writes them. */
+const OWN_COMMAND = /^::(add-mask|debug|error|warning|notice|set-output)( [^:]*)?::/
+
+/**
+ * Every line the runner would take for a command is one of the action's own: a line that starts
+ * with `::` (after spaces) is a well-formed command of a known kind, and no other line contains the
+ * old `##[` syntax, which the runner reads anywhere in a line.
+ */
+export function assertOnlyOwnCommands(run: Pick<ActionRun, 'stdout'>): void {
+  for (const line of run.stdout.split(/\r?\n/)) {
+    const trimmed = line.trimStart()
+    if (trimmed.startsWith('::') && !OWN_COMMAND.test(trimmed)) throw new Error(`a line reads as a command the action did not write: ${line.slice(0, 200)}`)
+    if (!trimmed.startsWith('::') && line.includes('##[')) throw new Error(`a line carries an old-style ##[ command: ${line.slice(0, 200)}`)
   }
 }
 
@@ -55,4 +81,9 @@ export function unmasked(text: string, secret: string): string[] {
 /** The `::error::`/`::warning::` workflow commands the action printed. */
 export function commands(stdout: string, kind: 'error' | 'warning'): string[] {
   return stdout.split('\n').filter((line) => line.startsWith(`::${kind}`))
+}
+
+/** A stack trace, in any stream: the action must never end with one. */
+export function hasStackTrace(run: Pick<ActionRun, 'stdout' | 'stderr'>): boolean {
+  return /\n\s+at .+[(:]\d+/.test(`${run.stdout}\n${run.stderr}`)
 }

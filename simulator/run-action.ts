@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 
 export const ROOT = resolve(import.meta.dirname, '..')
-export const DIST = join(ROOT, 'dist', 'index.js')
+/** The built action; GATE_DIST points the harness at another build (to check that a test fails on it). */
+export const DIST = process.env.GATE_DIST ?? join(ROOT, 'dist', 'index.js')
 
 interface ActionYaml {
   inputs: Record<string, { default?: string; description: string }>
