@@ -6,9 +6,11 @@ import { gate } from '../__fixtures__/e2e.ts'
 const running = { task: iacTask('t-1', 'iac-pr-1', { scanned: 5, succeeded: 1, failed: 0 }, { task_status: 'running' }) }
 
 describe('cancellation', () => {
-  it.concurrent.each(['SIGTERM', 'SIGINT'] as const)('%s stops the wait, says so, and exits within 2 s', async (signal) => {
+  // The action exits within 2 s of the signal (a 1.5 s backstop in src/index.ts). The bounds here are
+  // looser, for busy machines, and still far below the 10-minute poll-interval it would otherwise wait.
+  it.concurrent.each(['SIGTERM', 'SIGINT'] as const)('%s stops the wait, says so, and exits at once', async (signal) => {
     let sentAt = 0
-    const run = await gate({ tasks: [running] }, { 'task-id': 't-1', 'poll-interval': '30s', timeout: '10m' }, {
+    const run = await gate({ tasks: [running] }, { 'task-id': 't-1', 'poll-interval': '10m', timeout: '1h' }, {
       onSpawn: (child) => {
         // Signal once the action has made its first query and is sleeping.
         child.stdout?.on('data', (chunk: Buffer) => {
@@ -21,7 +23,7 @@ describe('cancellation', () => {
     })
     const exitedAfter = Date.now() - sentAt
     expect(sentAt).toBeGreaterThan(0)
-    expect(exitedAfter).toBeLessThan(2000)
+    expect(exitedAfter).toBeLessThan(20_000)
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('::error::HSS scan gate cancelled: the workflow run was cancelled while waiting')
     expect(run.summary).toMatch(/^## ⛔ HSS scan gate: cancelled/)
@@ -44,7 +46,7 @@ describe('cancellation', () => {
         })
       }
     })
-    expect(Date.now() - sentAt).toBeLessThan(2000)
+    expect(Date.now() - sentAt).toBeLessThan(20_000)
     expect(run.code).toBe(1)
     expect(run.summary).toContain('cancelled')
   })

@@ -16,7 +16,7 @@ describe('a finished scan', () => {
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ 'task-id': 't-1', 'task-name': 'iac-pr-1', 'task-status': 'finished', scanned: '12', succeeded: '12', failed: '0', 'failed-percent': '0', result: 'passed', reason: '', 'failed-files': '[]' })
     expect(JSON.parse(run.outputs['task-json'] ?? '')).toEqual(done(0))
-    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(10)
+    expect(Number(run.outputs['elapsed-seconds'])).toBeLessThan(60)
     expect(run.summary).toMatch(/^## ✅ HSS scan gate passed/)
     expect(run.summary).toContain('| 12 | 12 | 0 | 0% |')
     expect(run.sim.requests).toHaveLength(1)
@@ -108,7 +108,10 @@ describe('waiting', () => {
     const run = await gate({ tasks: [{ task: { ...done(0), task_status: 'running' } }] }, { 'task-id': 't-1', timeout: '3s' })
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ result: 'timed-out', 'task-status': 'running', reason: 'Task with id t-1 did not finish within 3s (last status: running)' })
-    expect(run.elapsedMs).toBeLessThan(3000 + 2000 + 1500)
+    // The fake-clock tests pin the bound (timeout + one minimal attempt); here, only that it ends,
+    // with a bound many times looser than the behaviour needs, for busy machines.
+    expect(run.elapsedMs).toBeLessThan(60_000)
+    expect(run.stdout.match(/: running,/g)?.length).toBeGreaterThanOrEqual(2)
     expect(run.summary).toMatch(/^## ⏱️ HSS scan gate timed out/)
   })
 
@@ -173,7 +176,8 @@ describe('authentication and project', () => {
     expect(run.stdout).toMatch(/::error::ListTasks: HTTP 401 APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail \(request id [0-9a-f]{32}\)\. Check the credentials.*clock/)
     expect(unmasked(run.stdout, 'not-the-right-secret')).toEqual([])
     expect(run.summary).toMatch(/^## ⛔ HSS scan gate: error/)
-    expect(run.elapsedMs).toBeLessThan(5000)
+    // Fast: one request, no retry and no waiting for the task.
+    expect(run.stdout).not.toMatch(/retrying in|waiting for it to appear/)
   })
 
   it.concurrent('a run stopped by an error after finding the task by name still names its id', async () => {
