@@ -1,21 +1,47 @@
 /** An in-memory HssClient: a scripted list of answers (or failures) per call, and a record of calls. */
 import type { HssClient } from '../src/hss/client.ts'
-import type { IacScanResource, ListPage, ListTasksBody, Page, Task } from '../src/hss/models.ts'
+import type { CreateTaskBody, IacFileRisk, IacScanResource, ListPage, ListTasksBody, Page, Task } from '../src/hss/models.ts'
 
 export type Answer = ListPage<Task> | Error
 
 export interface FakeClient extends HssClient {
   calls: { body: ListTasksBody; page: Page; timeoutMs: number | undefined }[]
   resourceCalls: Page[]
+  createCalls: CreateTaskBody[]
+  riskCalls: { fileId: string; page: Page }[]
+}
+
+export interface FakeScript {
+  /** Answers to CreateTask, in order (the last repeats): a task id, or a failure. */
+  create?: (string | Error)[]
+  /** One file's risks page. */
+  risks?: (fileId: string, page: Page) => ListPage<IacFileRisk> | Error
 }
 
 /** Each listTasks call takes the next answer; the last one repeats. */
-export function fakeClient(answers: Answer[], resources: (page: Page) => ListPage<IacScanResource> | Error = () => listOf()): FakeClient {
+export function fakeClient(answers: Answer[], resources: (page: Page) => ListPage<IacScanResource> | Error = () => listOf(), script: FakeScript = {}): FakeClient {
   const calls: FakeClient['calls'] = []
   const resourceCalls: Page[] = []
+  const createCalls: CreateTaskBody[] = []
+  const riskCalls: FakeClient['riskCalls'] = []
   return {
     calls,
     resourceCalls,
+    createCalls,
+    riskCalls,
+    async createTask(body) {
+      createCalls.push(body)
+      const answer = script.create?.[Math.min(createCalls.length - 1, (script.create?.length ?? 1) - 1)]
+      if (answer === undefined) throw new Error('no creation scripted')
+      if (answer instanceof Error) throw answer
+      return answer
+    },
+    async listIacFileRisks(fileId, page) {
+      riskCalls.push({ fileId, page })
+      const answer = script.risks ? script.risks(fileId, page) : listOf<IacFileRisk>()
+      if (answer instanceof Error) throw answer
+      return answer
+    },
     async listTasks(body, page, timeoutMs) {
       calls.push({ body, page, timeoutMs })
       const answer = answers[Math.min(calls.length - 1, answers.length - 1)]

@@ -111,3 +111,55 @@ describe('scripted life-cycles', () => {
     expect(taskAt(script, { queries: 4, elapsedMs: 1000 })).toMatchObject({ task_status: 'finished', estimated_time: 0 })
   })
 })
+
+describe('CreateTask and ListIacFileRisks', () => {
+  let scans: Simulator
+  const files = [
+    { file_id: 'f-1', file_name: 'Dockerfile', file_type: 'dockerfile' as const, risks: Array.from({ length: 25 }, (_, i) => ({ risk_name: `r${i}`, risk_level: 'low' })) },
+    { file_id: 'f-2', file_name: 'bad/Dockerfile', file_type: 'dockerfile' as const, scan: 'failed' as const, failed_reason: 'syntax error' }
+  ]
+  beforeAll(async () => {
+    scans = await startSimulator({ files, createdTiming: { readyMs: 0, finishMs: 0 }, rateLimit: { limit: 100, windowMs: 1000, routes: { risks: { limit: 2, windowMs: 60_000 } } } })
+  })
+  afterAll(() => scans.close())
+
+  async function call(method: 'GET' | 'POST', path: string, query: string, body?: unknown) {
+    const url = new URL(`${scans.url}/v5/${DEMO_PROJECT_ID}/${path}${query ? `?${query}` : ''}`)
+    const text = body === undefined ? '' : JSON.stringify(body)
+    const headers = sign({ method, url, headers: text ? { 'Content-Type': 'application/json' } : {}, body: text }, { accessKeyId: DEMO_AK, secretAccessKey: DEMO_SK }, new Date())
+    const response = await fetch(url, { method, headers, ...(text ? { body: text } : {}) })
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+  }
+
+  it.each([
+    [{ task_type: 'iac_scan' }, 'iac_scan_info'],
+    [{ task_type: 'iac_scan', iac_scan_info: { file_type: 'helm', file_id_list: ['f-1'] } }, 'iac_scan_info.file_type'],
+    [{ task_type: 'iac_scan', iac_scan_info: { file_type: 'dockerfile', file_id_list: [] } }, 'iac_scan_info.file_id_list'],
+    [{ task_type: 'cluster_scan', cluster_scan_info: { scan_type_list: ['virus'], range_type: 'all_cluster' } }, 'cluster_scan_info.scan_type_list'],
+    [{ task_type: 'cluster_scan', cluster_scan_info: { scan_type_list: ['benchmark'], range_type: 'specific_cluster' } }, 'cluster_scan_info.cluster_id_list']
+  ])('refuses a CreateTask body %j', async (body, field) => {
+    const { status, json } = await call('POST', 'common/task', '', body)
+    expect([status, json.error_msg]).toEqual([400, `invalid parameter: ${field}`])
+  })
+
+  it('refuses a file id it does not hold with HSS.0011', async () => {
+    expect((await call('POST', 'common/task', '', { task_type: 'iac_scan', iac_scan_info: { file_type: 'dockerfile', file_id_list: ['nope'] } })).json.error_code).toBe('HSS.0011')
+  })
+
+  it('creates a task that lists its files, with file_id, and counts the one that fails', async () => {
+    const { json } = await call('POST', 'common/task', '', { task_type: 'iac_scan', iac_scan_info: { file_type: 'dockerfile', file_id_list: ['f-1', 'f-2'] } })
+    const id = String(json.task_id)
+    const task = taskAt(scans.tasks.find((t) => t.task.task_id === id) ?? { task: { task_id: '' } }, { queries: 0, elapsedMs: 60_000 })
+    expect(task).toMatchObject({ task_status: 'finished', iac_scan_info: { scan_file_num: 2, success_file_num: 1, failed_file_num: 1 } })
+    const resources = await call('POST', `common/tasks/${id}/resources/batch-query`, 'offset=0&limit=10', { task_type: 'iac_scan', iac_scan_info: { scan_status: 'success' } })
+    expect(resources.json.iac_scan_data_list).toEqual([expect.objectContaining({ file_id: 'f-1', file_name: 'Dockerfile', scan_status: 'success' })])
+  })
+
+  it('lists a file\'s risks in pages, requires limit, and has a budget of its own', async () => {
+    expect((await call('GET', 'container/iac/file/risks', 'file_id=f-1')).json.error_msg).toBe('invalid parameter: limit')
+    const page = await call('GET', 'container/iac/file/risks', 'file_id=f-1&offset=20&limit=10')
+    expect(page.json.total_num).toBe(25)
+    expect((page.json.data_list as { risk_name: string; rule_id: string }[]).map((r) => r.risk_name)).toEqual(['r20', 'r21', 'r22', 'r23', 'r24'])
+    expect((await call('GET', 'container/iac/file/risks', 'file_id=f-1&limit=10')).status).toBe(429)
+  })
+})

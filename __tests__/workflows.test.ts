@@ -1,12 +1,13 @@
 /** Every example and workflow is valid YAML, and uses the action only with inputs action.yml declares. */
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ROOT, readActionYaml } from '../simulator/run-action.ts'
 
 interface Step {
   uses?: string
+  run?: string
   with?: Record<string, unknown>
 }
 interface Workflow {
@@ -50,6 +51,18 @@ describe('the examples', () => {
     expect(all.some((w) => w.includes('"cluster_scan"') && w.includes('"schedule"'))).toBe(true)
     expect(all.some((w) => w.includes('"soft-fail":true'))).toBe(true)
     expect(all.some((w) => w.includes('"matrix"') && w.includes('poll-interval'))).toBe(true)
+  })
+
+  it('include a pull-request gate that starts the scan and fails on high risks, and a nightly cluster scan that starts its own', () => {
+    const withs = examples.map((file) => ({ on: JSON.stringify(load(file).on), steps: stepsOf(load(file)).filter((s) => s.uses && isThisAction(s.uses)).map((s) => s.with ?? {}) }))
+    expect(withs.some((w) => w.on.includes('pull_request') && w.steps.some((s) => s['create-task'] === true && s['fail-on-risk'] === 'high'))).toBe(true)
+    expect(withs.some((w) => w.on.includes('schedule') && w.steps.some((s) => s['create-task'] === true && s['task-type'] === 'cluster_scan'))).toBe(true)
+  })
+
+  it.each(examples)('%s runs no script that does not exist', (file) => {
+    for (const step of stepsOf(load(file))) {
+      for (const script of (step.run ?? '').match(/\.\/[\w./-]+/g) ?? []) expect(existsSync(join(ROOT, script))).toBe(true)
+    }
   })
 })
 

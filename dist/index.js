@@ -28691,6 +28691,332 @@ function itemWord(taskType) {
 
 /***/ }),
 
+/***/ 5073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ targetOf),
+/* harmony export */   TR: () => (/* binding */ createLocator),
+/* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
+/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */ });
+/* unused harmony exports MAX_NAME_PAGES, newest, taskName */
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/**
+ * Finds the task to wait for. By id, the server filters. By name, the server's match is fuzzy, so the
+ * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
+ * then on it follows that task by its id.
+ */
+
+
+const PAGE_LIMIT = 200;
+/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
+const MAX_NAME_PAGES = 50;
+function targetOf(ref) {
+    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+}
+/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
+function createLocator(client, taskType, ref, target = targetOf(ref)) {
+    const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined;
+    const ours = (task) => {
+        // The server filters by type; a task of another type is not the one asked for, whatever its id.
+        const type = task.task_type;
+        return type === undefined || type === null || type === taskType;
+    };
+    async function byId(id, timeoutMs) {
+        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
+        return { task: page.items.find((task) => task.task_id === id && ours(task)) };
+    }
+    /** Where an unfinished name search stands: the next page to read, and the best match so far. */
+    let search = { offset: 0, pages: 0, best: undefined };
+    async function byName(name, timeoutMs) {
+        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
+        for (;;) {
+            const page = await client.listTasks(body, { offset: search.offset, limit: PAGE_LIMIT }, timeoutMs);
+            const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter));
+            search = { offset: search.offset + PAGE_LIMIT, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) };
+            const done = page.rows < PAGE_LIMIT || (page.total !== undefined && search.offset >= page.total);
+            if (done || search.pages >= MAX_NAME_PAGES) {
+                const found = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) };
+                search = { offset: 0, pages: 0, best: undefined };
+                return found;
+            }
+        }
+    }
+    return {
+        target,
+        async locate(timeoutMs) {
+            if (target.id)
+                return byId(target.id, timeoutMs);
+            const found = await byName(target.name ?? '', timeoutMs);
+            if (found.task)
+                target.id = found.task.task_id;
+            return found;
+        }
+    };
+}
+/** A task that has not started yet (no start_time) is newer than any that has. */
+function startedAfter(task, moment) {
+    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .epochMs */ .e9)(task.start_time);
+    return moment === undefined || start === undefined || start >= moment;
+}
+/** Of these tasks, the newest: not started yet, else the latest start_time. */
+function newest(tasks) {
+    let best;
+    for (const task of tasks) {
+        if (!best) {
+            best = task;
+            continue;
+        }
+        const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .epochMs */ .e9)(task.start_time) ?? Infinity;
+        const bestStart = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .epochMs */ .e9)(best.start_time) ?? Infinity;
+        if (start > bestStart)
+            best = task;
+    }
+    return best;
+}
+/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
+function describeTarget(target) {
+    return target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `with id ${target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `named ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target.name ?? '')}`;
+}
+/** The name a task shows, when it has one. */
+function taskName(task) {
+    return text(task?.task_name);
+}
+
+
+/***/ }),
+
+/***/ 7229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   jh: () => (/* binding */ retryTransient)
+/* harmony export */ });
+/* unused harmony exports MIN_ATTEMPT_MS, backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** The least time one attempt gets, even at the deadline. */
+const MIN_ATTEMPT_MS = 2000;
+const BACKOFF_BASE_MS = 1000;
+async function retryTransient(attempt, ctx) {
+    let lastTry = false;
+    for (let failures = 1;; failures++) {
+        const left = ctx.deadline - ctx.clock.now();
+        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
+        try {
+            return { ok: true, value: await attempt(timeoutMs) };
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9) || !(ctx.retryable ?? isTransient)(error))
+                throw error;
+            const remaining = ctx.deadline - ctx.clock.now();
+            if (lastTry || remaining <= 0) {
+                ctx.log(`${retryLine(error)}; no time left to retry before the time-out`);
+                return { ok: false, error };
+            }
+            const delay = backoffDelay(failures, error, ctx);
+            if (delay >= remaining) {
+                // Rather than give up early, use the time that is left: wait until the deadline, try once more.
+                ctx.log(`${retryLine(error)}; the time-out is ${seconds(remaining)} s away, so one last try then`);
+                lastTry = true;
+                await ctx.clock.sleep(remaining, ctx.signal);
+                continue;
+            }
+            ctx.log(`${retryLine(error)}; retrying in ${seconds(delay)} s (attempt ${failures + 1})`);
+            await ctx.clock.sleep(delay, ctx.signal);
+        }
+    }
+}
+const isTransient = (error) => error.transient;
+function seconds(ms) {
+    return (ms / 1000).toFixed(1);
+}
+/**
+ * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
+ * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
+ * so gates that share one credential do not come back together).
+ */
+function backoffDelay(failures, error, ctx) {
+    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
+    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
+    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
+    if (error.throttled)
+        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
+    if (error.retryAfterMs !== undefined) {
+        delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
+    }
+    return Math.round(delay);
+}
+/** What went wrong, for the time-out reason: throttling is said as such. */
+function describeFailure(error) {
+    if (!error.throttled)
+        return error.message;
+    const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`;
+    return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`;
+}
+function retryLine(error) {
+    return error.throttled ? describeFailure(error) : `Transient failure: ${error.message}`;
+}
+
+
+/***/ }),
+
+/***/ 4947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ knownLevel),
+/* harmony export */   F7: () => (/* binding */ readRisks),
+/* harmony export */   O2: () => (/* binding */ topRisks),
+/* harmony export */   kU: () => (/* binding */ atOrAbove)
+/* harmony export */ });
+/* unused harmony exports RISKS_KEPT, riskOf, mostSevereFirst */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7443);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5073);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7229);
+/**
+ * The IaC risks HSS found in a finished scan's files: the files that scanned successfully
+ * (ListTaskResources, scan_status success, every page), then each file's risks (ListIacFileRisks,
+ * every page, limit 200), counted by level, one per risk item. Whatever cannot be read before the
+ * deadline is said, never guessed: the verdict then fails (see verdict.ts).
+ */
+
+
+
+
+
+
+/** Enough for the `risks` output (at most 100) and the summary. */
+const RISKS_KEPT = 100;
+async function readRisks(client, taskId, ctx) {
+    const reading = { counts: { high: 0, medium: 0, low: 0, tips: 0 }, unknownLevel: 0, total: 0, risks: [], files: { listed: 0, read: 0 } };
+    let files;
+    try {
+        const listed = await scannedFiles(client, taskId, ctx);
+        files = listed.files;
+        reading.files.listed = files.length;
+        if (listed.withoutId)
+            return { ...reading, incomplete: `${listed.withoutId} of the files HSS lists as scanned have no file_id` };
+        if (ctx.expectedFiles !== undefined && files.length < ctx.expectedFiles) {
+            return { ...reading, incomplete: `HSS counted ${ctx.expectedFiles} files as scanned successfully but listed ${files.length}` };
+        }
+    }
+    catch (error) {
+        return { ...reading, incomplete: `the scanned files could not be listed: ${why(error)}` };
+    }
+    for (const [index, file] of files.entries()) {
+        ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)}); ${files.length - index - 1} left after it`);
+        try {
+            const done = await readFile(client, file, ctx, reading);
+            if (!done)
+                return { ...reading, incomplete: `the risks of ${files.length - index} of ${files.length} files could not be read before the time-out` };
+            reading.files.read++;
+        }
+        catch (error) {
+            return { ...reading, incomplete: `the risks of ${files.length - index} of ${files.length} files could not be read: ${why(error)}` };
+        }
+    }
+    return reading;
+}
+/** The files of the task that scanned successfully, every page. */
+async function scannedFiles(client, taskId, ctx) {
+    const files = [];
+    let withoutId = 0;
+    for (let offset = 0;; offset += _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt) {
+        const page = await retryOrThrow(() => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'success' } }, { offset, limit: _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt }), ctx);
+        for (const row of page.items) {
+            const id = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.file_id);
+            if (id)
+                files.push({ id, name: (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.file_name) ?? '' });
+            else
+                withoutId++;
+        }
+        if (page.rows < _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt || (page.total !== undefined && offset + page.rows >= page.total))
+            return { files, withoutId };
+    }
+}
+/** Every page of one file's risks into `reading`; false when the time ran out first. */
+async function readFile(client, file, ctx, reading) {
+    for (let offset = 0;; offset += _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt) {
+        if (!(await ctx.pacer.wait(ctx.deadline, ctx.signal)))
+            return false;
+        const page = await retryOrThrow((timeoutMs) => client.listIacFileRisks(file.id, { offset, limit: _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt }, timeoutMs), ctx);
+        for (const row of page.items)
+            count(reading, riskOf(row, file));
+        if (page.rows < _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt || (page.total !== undefined && offset + page.rows >= page.total))
+            return true;
+    }
+}
+function count(reading, risk) {
+    reading.total++;
+    const level = knownLevel(risk.risk_level);
+    if (level)
+        reading.counts[level]++;
+    else
+        reading.unknownLevel++;
+    // Kept bounded however many risks there are: only the most severe stay.
+    reading.risks.push(risk);
+    if (reading.risks.length > 2 * RISKS_KEPT)
+        reading.risks = mostSevereFirst(reading.risks).slice(0, RISKS_KEPT);
+}
+function riskOf(row, file) {
+    const num = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .wholeNumber */ .rD)(row.risk_num);
+    return {
+        file_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name, 256),
+        file_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.id, 128),
+        risk_level: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.risk_level) ?? '', 32),
+        risk_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.risk_name) ?? '', 256),
+        rule_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.rule_id) ?? '', 128),
+        risk_category: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.risk_category) ?? '', 64),
+        risk_num: num ?? null,
+        remediation: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.remediation) ?? '', 500)
+    };
+}
+/** high, medium, low or tips (HSS's words, in any case); undefined for anything else. */
+function knownLevel(level) {
+    const lower = level.toLowerCase();
+    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.find((known) => known === lower);
+}
+/** 0 for a level HSS does not document (it breaks any gate), then high 1 … tips 4. */
+function severity(risk) {
+    const level = knownLevel(risk.risk_level);
+    return level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.indexOf(level) + 1 : 0;
+}
+function mostSevereFirst(risks) {
+    return [...risks].sort((a, b) => severity(a) - severity(b) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name));
+}
+/** Risks at `level` or more severe, and those of unknown level. */
+function atOrAbove(reading, level) {
+    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.indexOf(level);
+    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).reduce((sum, l) => sum + reading.counts[l], reading.unknownLevel);
+}
+/** The reading's risks in the order the outputs and the summary show them. */
+function topRisks(reading, n = RISKS_KEPT) {
+    return mostSevereFirst(reading.risks).slice(0, n);
+}
+async function retryOrThrow(attempt, ctx) {
+    const outcome = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retryTransient */ .jh)(attempt, ctx);
+    if (!outcome.ok)
+        throw outcome.error;
+    return outcome.value;
+}
+function why(error) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
+        throw error;
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HssError */ .T9)
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFailure */ .Ic)(error);
+    throw error;
+}
+
+
+/***/ }),
+
 /***/ 7137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28893,7 +29219,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4072);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2219);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -28920,6 +29246,242 @@ catch (error) {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7443:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WA: () => (/* binding */ RISK_LEVELS),
+  pH: () => (/* binding */ SECRET_INPUTS),
+  fD: () => (/* binding */ buildConfig),
+  xI: () => (/* binding */ resolveInput)
+});
+
+// UNUSED EXPORTS: TASK_TYPES
+
+;// CONCATENATED MODULE: ./src/inputs/endpoints.ts
+/** Default HSS and IAM endpoints of a region. */
+/** Regions whose services live under another top-level domain. */
+const DOMAIN_BY_REGION = {
+    'eu-west-101': 'myhuaweicloud.eu'
+};
+const DEFAULT_DOMAIN = 'myhuaweicloud.com';
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
+function serviceEndpoint(service, region) {
+    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+;// CONCATENATED MODULE: ./src/inputs/task.ts
+/**
+ * Which task the gate judges: one given by id, one found by name, or one the action starts itself
+ * (`create-task`). The inputs of each way must not be mixed: a mix is an error that names the input,
+ * found before any request.
+ */
+
+
+const TASK_TYPES = ['iac_scan', 'cluster_scan'];
+const FILE_TYPES = ['dockerfile', 'k8s_yaml'];
+const SCAN_TYPES = ['cluster_vul', 'risk_assessment', 'benchmark'];
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const LIST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** More ids than this in one scan is more likely a mistake (a whole file pasted) than a plan. */
+const MAX_IDS = 1000;
+/** `get` reads an input (or its environment fallback), '' when unset; `now` is the step's start. */
+function taskRefOf(get, taskType, now) {
+    const create = (0,parse/* parseBoolean */.yG)('create-task', get('create-task') || 'false');
+    const id = get('task-id');
+    const name = get('task-name');
+    const after = get('created-after');
+    const createInputs = ['file-ids', 'file-type', 'scan-types', 'cluster-ids'];
+    if (create) {
+        for (const input of ['task-id', 'task-name', 'created-after']) {
+            if (get(input))
+                throw new errors/* InputError */.dz(input, get(input), 'must be empty with create-task: true: the action starts the task itself and waits for the id HSS returns');
+        }
+        return { by: 'create', spec: createSpec(get, taskType) };
+    }
+    for (const input of createInputs) {
+        if (get(input))
+            throw new errors/* InputError */.dz(input, get(input), 'applies only with create-task: true (the action then starts the scan itself); leave it empty to wait for a task by task-id or task-name');
+    }
+    if (id) {
+        if (!ID_PATTERN.test(id))
+            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
+        if (after)
+            throw new errors/* InputError */.dz('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty');
+        return { by: 'id', id };
+    }
+    if (name) {
+        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255), createdAfter: after ? (0,parse/* parseMoment */.mI)('created-after', after, now) : undefined };
+    }
+    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set (or `create-task: true`): give the id or the exact name of the HSS task to wait for, or let the action start the scan');
+}
+function createSpec(get, taskType) {
+    if (taskType === 'iac_scan') {
+        for (const input of ['scan-types', 'cluster-ids']) {
+            if (get(input))
+                throw new errors/* InputError */.dz(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids and file-type');
+        }
+        const fileIds = idList('file-ids', get('file-ids'));
+        if (fileIds.length === 0)
+            throw new errors/* InputError */.dz('file-ids', undefined, 'is required with create-task for an iac_scan: the HSS ids of the uploaded IaC files to scan, separated by commas, spaces or new lines');
+        const fileTypeText = get('file-type');
+        if (!fileTypeText)
+            throw new errors/* InputError */.dz('file-type', undefined, `is required with create-task for an iac_scan: one of ${FILE_TYPES.join(', ')}`);
+        return { taskType, fileType: (0,parse/* parseChoice */.HU)('file-type', fileTypeText, FILE_TYPES), fileIds };
+    }
+    for (const input of ['file-ids', 'file-type']) {
+        if (get(input))
+            throw new errors/* InputError */.dz(input, get(input), 'applies to IaC scans (task-type: iac_scan); a cluster scan takes scan-types and, optionally, cluster-ids');
+    }
+    const scanTypes = words(get('scan-types')).map((word) => (0,parse/* parseChoice */.HU)('scan-types', word, SCAN_TYPES));
+    if (scanTypes.length === 0)
+        throw new errors/* InputError */.dz('scan-types', undefined, `is required with create-task for a cluster_scan: any of ${SCAN_TYPES.join(', ')}, separated by commas, spaces or new lines`);
+    return { taskType, scanTypes: [...new Set(scanTypes)], clusterIds: idList('cluster-ids', get('cluster-ids')) };
+}
+/** Ids separated by commas, spaces or new lines; each checked, duplicates dropped. */
+function idList(input, text) {
+    const ids = [...new Set(words(text))];
+    for (const id of ids) {
+        if (!LIST_ID.test(id))
+            throw new errors/* InputError */.dz(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines');
+    }
+    if (ids.length > MAX_IDS)
+        throw new errors/* InputError */.dz(input, `${ids.length} ids`, `may list at most ${MAX_IDS} ids`);
+    return ids;
+}
+function words(text) {
+    return text.split(/[\s,]+/).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/config.ts
+/** Inputs (and their environment fallbacks) become one validated, typed Config. */
+
+
+
+
+
+/** IaC risk levels, most severe first. */
+const RISK_LEVELS = ['high', 'medium', 'low', 'tips'];
+/** Inputs that fall back to environment variables, in the order tried. */
+const ENV_FALLBACKS = {
+    region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
+    'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
+    'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
+    'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
+    'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
+};
+/** Inputs whose values must never be printed. */
+const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'];
+/** An input's value, else its first non-empty environment fallback, else ''. */
+function resolveInput(source, name) {
+    const direct = source.read(name).trim();
+    if (direct)
+        return direct;
+    for (const variable of ENV_FALLBACKS[name] ?? []) {
+        const value = source.env[variable]?.trim();
+        if (value)
+            return value;
+    }
+    return '';
+}
+const SECOND = 1000;
+const DAY = 24 * 3600 * SECOND;
+/** `now`: the step's start, from which a `created-after` duration is counted back. */
+function buildConfig(source, now = Date.now()) {
+    const get = (name) => resolveInput(source, name);
+    const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
+    const task = taskRefOf(get, taskType, now);
+    const regionText = get('region');
+    if (regionText && !REGION_PATTERN.test(regionText)) {
+        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
+    }
+    const region = regionText || undefined;
+    const auth = authFrom(get);
+    const projectText = get('project-id');
+    if (projectText && !ID_PATTERN.test(projectText)) {
+        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
+    }
+    const projectId = projectText || undefined;
+    if (!projectId && auth.kind === 'token') {
+        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
+    }
+    const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
+    if (!projectId && !region) {
+        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
+    }
+    // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
+    const iamText = get('iam-endpoint');
+    const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
+    const epText = get('enterprise-project-id');
+    const enterpriseProjectId = epText ? (0,parse/* parseText */.r4)('enterprise-project-id', epText, 256) : undefined;
+    const riskText = get('fail-on-risk') || 'none';
+    const risk = (0,parse/* parseChoice */.HU)('fail-on-risk', riskText, ['none', ...RISK_LEVELS]);
+    if (risk !== 'none' && taskType !== 'iac_scan') {
+        throw new errors/* InputError */.dz('fail-on-risk', riskText, 'applies to IaC scans only (task-type: iac_scan); leave it at none for a cluster scan');
+    }
+    const percentText = get('max-failed-percent');
+    return {
+        task,
+        taskType,
+        region,
+        projectId,
+        enterpriseProjectId,
+        endpoint,
+        iamEndpoint,
+        auth,
+        timeoutMs: (0,parse/* parseDuration */.E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
+        pollIntervalMs: (0,parse/* parseDuration */.E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
+        thresholds: {
+            maxFailed: (0,parse/* parseInteger */.cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
+            maxFailedPercent: percentText ? (0,parse/* parseDecimal */.$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
+            minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
+        },
+        failOnRisk: risk === 'none' ? undefined : risk,
+        softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
+        summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
+        commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
+        githubToken: get('github-token')
+    };
+}
+function authFrom(get) {
+    const token = get('auth-token');
+    if (token)
+        return { kind: 'token', token };
+    const accessKeyId = get('access-key-id');
+    const secretAccessKey = get('secret-access-key');
+    if (accessKeyId && !secretAccessKey) {
+        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
+    }
+    if (secretAccessKey && !accessKeyId) {
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
+    }
+    if (!accessKeyId) {
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
+    }
+    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
+        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
+    }
+    const securityToken = get('security-token');
+    return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
+}
+function endpointFor(input, value, service, region) {
+    if (value)
+        return (0,parse/* parseEndpoint */.Bk)(input, value);
+    if (!region) {
+        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
+    }
+    return serviceEndpoint(service, region);
+}
+
 
 /***/ }),
 
@@ -29087,7 +29649,7 @@ function parseText(input, value, maxLength) {
 
 /***/ }),
 
-/***/ 4072:
+/***/ 2219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29106,89 +29668,8 @@ var errors = __nccwpck_require__(3916);
 var src_escape = __nccwpck_require__(2988);
 // EXTERNAL MODULE: ./src/hss/fields.ts
 var fields = __nccwpck_require__(7137);
-;// CONCATENATED MODULE: ./src/gate/locate.ts
-/**
- * Finds the task to wait for. By id, the server filters. By name, the server's match is fuzzy, so the
- * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
- * then on it follows that task by its id.
- */
-
-
-const PAGE_LIMIT = 200;
-/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
-const MAX_NAME_PAGES = 50;
-function targetOf(ref) {
-    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
-}
-/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
-function createLocator(client, taskType, ref, target = targetOf(ref)) {
-    const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined;
-    const ours = (task) => {
-        // The server filters by type; a task of another type is not the one asked for, whatever its id.
-        const type = task.task_type;
-        return type === undefined || type === null || type === taskType;
-    };
-    async function byId(id, timeoutMs) {
-        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
-        return { task: page.items.find((task) => task.task_id === id && ours(task)) };
-    }
-    /** Where an unfinished name search stands: the next page to read, and the best match so far. */
-    let search = { offset: 0, pages: 0, best: undefined };
-    async function byName(name, timeoutMs) {
-        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
-        for (;;) {
-            const page = await client.listTasks(body, { offset: search.offset, limit: PAGE_LIMIT }, timeoutMs);
-            const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter));
-            search = { offset: search.offset + PAGE_LIMIT, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) };
-            const done = page.rows < PAGE_LIMIT || (page.total !== undefined && search.offset >= page.total);
-            if (done || search.pages >= MAX_NAME_PAGES) {
-                const found = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) };
-                search = { offset: 0, pages: 0, best: undefined };
-                return found;
-            }
-        }
-    }
-    return {
-        target,
-        async locate(timeoutMs) {
-            if (target.id)
-                return byId(target.id, timeoutMs);
-            const found = await byName(target.name ?? '', timeoutMs);
-            if (found.task)
-                target.id = found.task.task_id;
-            return found;
-        }
-    };
-}
-/** A task that has not started yet (no start_time) is newer than any that has. */
-function startedAfter(task, moment) {
-    const start = (0,fields/* epochMs */.e9)(task.start_time);
-    return moment === undefined || start === undefined || start >= moment;
-}
-/** Of these tasks, the newest: not started yet, else the latest start_time. */
-function newest(tasks) {
-    let best;
-    for (const task of tasks) {
-        if (!best) {
-            best = task;
-            continue;
-        }
-        const start = (0,fields/* epochMs */.e9)(task.start_time) ?? Infinity;
-        const bestStart = (0,fields/* epochMs */.e9)(best.start_time) ?? Infinity;
-        if (start > bestStart)
-            best = task;
-    }
-    return best;
-}
-/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
-function describeTarget(target) {
-    return target.id ? (0,src_escape/* prose */.CS) `with id ${target.id}` : (0,src_escape/* prose */.CS) `named ${(0,src_escape/* quoted */.TL)(target.name ?? '')}`;
-}
-/** The name a task shows, when it has one. */
-function taskName(task) {
-    return text(task?.task_name);
-}
-
+// EXTERNAL MODULE: ./src/gate/locate.ts
+var locate = __nccwpck_require__(5073);
 ;// CONCATENATED MODULE: ./src/gate/failed-files.ts
 /** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
 
@@ -29199,8 +29680,8 @@ const FAILED_FILES_CAP = 100;
 async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
     const files = [];
     let total = 0;
-    for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
-        const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length));
+    for (let offset = 0; files.length < cap; offset += locate/* PAGE_LIMIT */.Wt) {
+        const limit = Math.max(10, Math.min(locate/* PAGE_LIMIT */.Wt, cap - files.length));
         const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit });
         total = Math.max(page.total ?? 0, offset + page.rows);
         for (const resource of page.items.slice(0, cap - files.length)) {
@@ -29225,70 +29706,8 @@ const FINISHED = 'finished';
 
 // EXTERNAL MODULE: ./src/gate/counts.ts
 var gate_counts = __nccwpck_require__(9339);
-;// CONCATENATED MODULE: ./src/gate/retry.ts
-
-/** The least time one attempt gets, even at the deadline. */
-const MIN_ATTEMPT_MS = 2000;
-const BACKOFF_BASE_MS = 1000;
-async function retryTransient(attempt, ctx) {
-    let lastTry = false;
-    for (let failures = 1;; failures++) {
-        const left = ctx.deadline - ctx.clock.now();
-        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
-        try {
-            return { ok: true, value: await attempt(timeoutMs) };
-        }
-        catch (error) {
-            if (!(error instanceof errors/* HssError */.T9) || !error.transient)
-                throw error;
-            const remaining = ctx.deadline - ctx.clock.now();
-            if (lastTry || remaining <= 0) {
-                ctx.log(`${retryLine(error)}; no time left to retry before the time-out`);
-                return { ok: false, error };
-            }
-            const delay = backoffDelay(failures, error, ctx);
-            if (delay >= remaining) {
-                // Rather than give up early, use the time that is left: wait until the deadline, try once more.
-                ctx.log(`${retryLine(error)}; the time-out is ${seconds(remaining)} s away, so one last try then`);
-                lastTry = true;
-                await ctx.clock.sleep(remaining, ctx.signal);
-                continue;
-            }
-            ctx.log(`${retryLine(error)}; retrying in ${seconds(delay)} s (attempt ${failures + 1})`);
-            await ctx.clock.sleep(delay, ctx.signal);
-        }
-    }
-}
-function seconds(ms) {
-    return (ms / 1000).toFixed(1);
-}
-/**
- * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
- * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
- * so gates that share one credential do not come back together).
- */
-function backoffDelay(failures, error, ctx) {
-    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
-    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
-    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
-    if (error.throttled)
-        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
-    if (error.retryAfterMs !== undefined) {
-        delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
-    }
-    return Math.round(delay);
-}
-/** What went wrong, for the time-out reason: throttling is said as such. */
-function describeFailure(error) {
-    if (!error.throttled)
-        return error.message;
-    const after = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.round(error.retryAfterMs / 1000)} s)`;
-    return `HSS throttled the request: ${error.operation} got HTTP ${error.status ?? 429}${error.errorCode ? ` ${error.errorCode}` : ''}${after}`;
-}
-function retryLine(error) {
-    return error.throttled ? describeFailure(error) : `Transient failure: ${error.message}`;
-}
-
+// EXTERNAL MODULE: ./src/gate/retry.ts
+var gate_retry = __nccwpck_require__(7229);
 ;// CONCATENATED MODULE: ./src/gate/schedule.ts
 /**
  * How long to wait before the next status query. HSS allows one user about 5 queries a minute, so a
@@ -29365,7 +29784,7 @@ async function waitForTask(options) {
     const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
     const timedOut = (lastError) => ({ kind: 'timed-out', task, queries, ...(lastError ? { lastError } : {}), ...(capped ? { capped } : {}) });
     for (;;) {
-        const attempt = await retryTransient((timeoutMs) => {
+        const attempt = await (0,gate_retry/* retryTransient */.jh)((timeoutMs) => {
             queries++;
             return locator.locate(timeoutMs);
         }, options);
@@ -29393,7 +29812,7 @@ function progressLine(located, locator, taskType) {
     const { task } = located;
     if (!task) {
         const cap = located.capped ? (0,src_escape/* prose */.CS) `: no exact match among the first ${located.capped.read} fuzzy matches (HSS has ${located.capped.total ?? 'more'}); the search stops there, so give task-id or a more specific name` : (0,src_escape/* prose */.CS) ``;
-        return (0,src_escape/* prose */.CS) `No ${taskType} task ${describeTarget(locator.target)} yet${cap}; waiting for it to appear`;
+        return (0,src_escape/* prose */.CS) `No ${taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)} yet${cap}; waiting for it to appear`;
     }
     const counts = (0,gate_counts/* readCounts */.ZQ)(task, taskType);
     const show = (n) => n ?? '?';
@@ -29404,6 +29823,113 @@ function progressLine(located, locator, taskType) {
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
 
+;// CONCATENATED MODULE: ./src/gate/create.ts
+/**
+ * Starts the scan (CreateTask), at most once per run. A creation is repeated only when HSS said it
+ * did not happen: a 429, a 5xx with an error body, or a connection that was never made. After an
+ * ambiguous failure (no answer, a cut connection, a gateway page, an answer that is not the
+ * expected JSON) a task may exist, so the action does not try again: it stops and says what to
+ * look for, so that the scan is not run twice.
+ */
+
+
+/** The creation may have happened: the message says when, and what kind of task to look for. */
+class AmbiguousCreation extends Error {
+    name = 'AmbiguousCreation';
+    failure;
+    constructor(failure, spec, at) {
+        super(`${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${utc(at)} (${scope(spec)}). ` +
+            'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan');
+        this.failure = failure;
+    }
+}
+/** HSS said the creation did not happen (and may say otherwise later), so repeating it cannot start a second scan. */
+function certainlyNotCreated(error) {
+    if (!error.transient)
+        return false;
+    if (!error.sent)
+        return true;
+    if (error.kind !== 'http')
+        return false;
+    if (error.throttled)
+        return true;
+    const hssAnswered = error.errorCode !== undefined || error.errorMsg !== undefined;
+    return (error.status ?? 0) >= 500 && hssAnswered;
+}
+/**
+ * Resolves to the new task's id, or (not ok) the last refusal when the time ran out while HSS kept
+ * saying no. Throws AmbiguousCreation when the creation may have happened, and permanent refusals
+ * (400, 401, 403, 404, a redirect) as they are.
+ */
+async function startTask(client, spec, ctx) {
+    const body = bodyOf(spec);
+    let sentAt = ctx.clock.now();
+    try {
+        const created = await (0,gate_retry/* retryTransient */.jh)((timeoutMs) => {
+            sentAt = ctx.clock.now();
+            return client.createTask(body, timeoutMs);
+        }, { ...ctx, retryable: certainlyNotCreated });
+        return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error };
+    }
+    catch (error) {
+        if (error instanceof errors/* HssError */.T9 && error.transient)
+            throw new AmbiguousCreation(error, spec, sentAt);
+        throw error;
+    }
+}
+function bodyOf(spec) {
+    if (spec.taskType === 'iac_scan') {
+        return { task_type: 'iac_scan', iac_scan_info: { file_type: spec.fileType, file_id_list: spec.fileIds } };
+    }
+    return {
+        task_type: 'cluster_scan',
+        cluster_scan_info: {
+            scan_type_list: spec.scanTypes,
+            ...(spec.clusterIds.length ? { range_type: 'specific_cluster', cluster_id_list: spec.clusterIds } : { range_type: 'all_cluster' })
+        }
+    };
+}
+/** `3 dockerfile files` or `cluster_vul on all clusters`, for log lines and messages. */
+function scope(spec) {
+    if (spec.taskType === 'iac_scan')
+        return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`;
+    const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters';
+    return `${spec.scanTypes.join(', ')} on ${clusters}`;
+}
+function utc(ms) {
+    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+}
+
+;// CONCATENATED MODULE: ./src/gate/pace.ts
+function slidingWindow(clock, budget) {
+    const recent = [];
+    let calls = 0;
+    return {
+        get calls() {
+            return calls;
+        },
+        async wait(deadline, signal) {
+            const now = clock.now();
+            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
+                recent.shift();
+            if (recent.length >= budget.calls) {
+                const until = (recent[0] ?? now) + budget.windowMs;
+                if (until > deadline)
+                    return false;
+                await clock.sleep(until - now, signal);
+                recent.shift();
+            }
+            recent.push(clock.now());
+            calls++;
+            return true;
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/risks.ts
+var gate_risks = __nccwpck_require__(4947);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __nccwpck_require__(7443);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __nccwpck_require__(3718);
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
@@ -29412,6 +29938,8 @@ var parse = __nccwpck_require__(3718);
  * It passes only a finished task whose every count is readable and whose every scanned item is
  * accounted for within the thresholds.
  */
+
+
 
 
 
@@ -29439,15 +29967,24 @@ function judge(input) {
         checks.push({ input: 'max-failed-percent', label: `Failed ${items.text} (percent)`, bound: 'at most', limit, actual: percent, unit: '%', met });
     }
     checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned });
+    const risks = input.risks;
+    if (risks) {
+        const found = risks.reading.incomplete === undefined ? (0,gate_risks/* atOrAbove */.kU)(risks.reading, risks.level) : undefined;
+        checks.push({ input: 'fail-on-risk', label: `IaC risks at ${risks.level} or above`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 });
+    }
     const reasons = [
         ...counts.unreadable.map((u) => (u.got === 'missing' ? (0,src_escape/* prose */.CS) `HSS did not send the count ${u.field}, so the scan cannot be judged` : (0,src_escape/* prose */.CS) `HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-        ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items))
+        ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks)),
+        ...(risks?.reading.incomplete ? [(0,src_escape/* prose */.CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,src_escape/* words */.aL)(risks.level)} never passes on missing data`] : [])
     ];
     return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent };
 }
 function timeOutReason(input) {
     const within = (0,parse/* formatDuration */.a3)(input.timeoutMs);
     const failing = input.lastError ? (0,src_escape/* prose */.CS) `; the last query failed: ${input.lastError}` : (0,src_escape/* prose */.CS) ``;
+    if (input.notStarted) {
+        return (0,src_escape/* prose */.CS) `No ${input.taskType} task could be started within ${(0,src_escape/* words */.aL)(within)}: HSS refused every try${input.lastError ? (0,src_escape/* prose */.CS) `, the last with: ${input.lastError}` : (0,src_escape/* prose */.CS) ``}`;
+    }
     if (input.task) {
         return (0,src_escape/* prose */.CS) `Task ${input.wanted} did not finish within ${(0,src_escape/* words */.aL)(within)} (last status: ${(0,fields/* text */.Qq)(input.task.task_status) ?? 'none'})${failing}`;
     }
@@ -29456,7 +29993,7 @@ function timeOutReason(input) {
         : (0,src_escape/* prose */.CS) ``;
     return (0,src_escape/* prose */.CS) `No ${input.taskType} task ${input.wanted} was found within ${(0,src_escape/* words */.aL)(within)}${cap}${failing}`;
 }
-function reasonFor(check, counts, items) {
+function reasonFor(check, counts, items, risks) {
     const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts;
     const failed = check.input === 'min-scanned' ? 0 : ((0,gate_counts/* judgedFailed */.jr)(counts) ?? 0);
     switch (check.input) {
@@ -29468,7 +30005,18 @@ function reasonFor(check, counts, items) {
             return (0,src_escape/* prose */.CS) `${(0,src_escape/* words */.aL)(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`;
         case 'min-scanned':
             return (0,src_escape/* prose */.CS) `Only ${scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`;
+        case 'fail-on-risk':
+            return riskReason(check.actual ?? 0, risks);
     }
+}
+/** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
+function riskReason(found, risks) {
+    if (!risks)
+        return (0,src_escape/* prose */.CS) ``;
+    const { counts, unknownLevel } = risks.reading;
+    const upTo = inputs_config/* RISK_LEVELS */.WA.indexOf(risks.level);
+    const parts = [...inputs_config/* RISK_LEVELS */.WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(unknownLevel ? [`of a level HSS does not document ${unknownLevel}`] : [])];
+    return (0,src_escape/* prose */.CS) `${found} IaC ${(0,src_escape/* words */.aL)(found === 1 ? 'risk' : 'risks')} at ${(0,src_escape/* words */.aL)(risks.level)} or above (${(0,src_escape/* words */.aL)(parts.join(', '))}): fail-on-risk ${(0,src_escape/* words */.aL)(risks.level)} allows none`;
 }
 /**
  * A share that broke a limit, with as many decimals as it takes to show it above the limit:
@@ -29490,14 +30038,14 @@ function reasonLines(verdict) {
 // EXTERNAL MODULE: ./src/hss/signer.ts
 var signer = __nccwpck_require__(5094);
 ;// CONCATENATED MODULE: ./src/hss/client.ts
-/** The HSS operations this action needs: ListTasks and ListTaskResources. */
+/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask and ListIacFileRisks. */
 
 
 function createHssClient(send, options) {
-    const url = (path, page) => (0,signer/* withQuery */.VL)(new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`), {
+    const url = (path, page, extra = {}) => (0,signer/* withQuery */.VL)(new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`), {
         enterprise_project_id: options.enterpriseProjectId,
-        offset: String(page.offset),
-        limit: String(page.limit)
+        ...(page ? { offset: String(page.offset), limit: String(page.limit) } : {}),
+        ...extra
     });
     const timeout = (timeoutMs) => (timeoutMs === undefined ? {} : { timeoutMs });
     return {
@@ -29509,8 +30057,20 @@ function createHssClient(send, options) {
             const path = `common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`;
             const answer = await send({ operation: 'ListTaskResources', method: 'POST', url: url(path, page), body, accept: isListAnswer('iac_scan_data_list'), ...timeout(timeoutMs) });
             return pageOf(answer, 'iac_scan_data_list', fields/* isRecord */.u4);
+        },
+        createTask: async (body, timeoutMs) => {
+            const answer = await send({ operation: 'CreateTask', method: 'POST', url: url('common/task'), body, accept: isCreated, ...timeout(timeoutMs) });
+            return answer.task_id;
+        },
+        listIacFileRisks: async (fileId, page, timeoutMs) => {
+            const answer = await send({ operation: 'ListIacFileRisks', method: 'GET', url: url('container/iac/file/risks', page, { file_id: fileId }), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
+            return pageOf(answer, 'data_list', fields/* isRecord */.u4);
         }
     };
+}
+/** CreateTask's answer: the new task's id, which must be one the action can follow. */
+function isCreated(data) {
+    return (0,fields/* isRecord */.u4)(data) && typeof data.task_id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(data.task_id);
 }
 /**
  * An answer is a JSON object whose list, when present, is an array: `null` and a missing list read
@@ -31796,7 +32356,8 @@ function mayHaveBeenSent(error) {
     return true;
 }
 function headersFor(options, url, method, body, date) {
-    const base = { 'Content-Type': 'application/json' };
+    // As the SDKs do: a Content-Type only when there is a body (a GET has none).
+    const base = body ? { 'Content-Type': 'application/json' } : {};
     if (options.projectId)
         base['X-Project-Id'] = options.projectId;
     const extra = { 'User-Agent': version/* USER_AGENT */._O, Accept: 'application/json' };
@@ -31911,184 +32472,87 @@ function secretsOf(auth) {
     return auth.kind === 'token' ? [auth.token] : [auth.secretAccessKey, auth.securityToken ?? ''];
 }
 
-;// CONCATENATED MODULE: ./src/inputs/endpoints.ts
-/** Default HSS and IAM endpoints of a region. */
-/** Regions whose services live under another top-level domain. */
-const DOMAIN_BY_REGION = {
-    'eu-west-101': 'myhuaweicloud.eu'
-};
-const DEFAULT_DOMAIN = 'myhuaweicloud.com';
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
-function serviceEndpoint(service, region) {
-    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
-}
-
-;// CONCATENATED MODULE: ./src/inputs/config.ts
-/** Inputs (and their environment fallbacks) become one validated, typed Config. */
-
-
-
-const TASK_TYPES = ['iac_scan', 'cluster_scan'];
-/** Inputs that fall back to environment variables, in the order tried. */
-const ENV_FALLBACKS = {
-    region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
-    'project-id': ['HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID'],
-    'access-key-id': ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEICLOUD_SDK_AK'],
-    'secret-access-key': ['HUAWEI_CLOUD_SECRET_ACCESS_KEY', 'HUAWEICLOUD_SDK_SK'],
-    'security-token': ['HUAWEI_CLOUD_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN']
-};
-/** Inputs whose values must never be printed. */
-const SECRET_INPUTS = ['secret-access-key', 'security-token', 'auth-token', 'github-token'];
-/** An input's value, else its first non-empty environment fallback, else ''. */
-function resolveInput(source, name) {
-    const direct = source.read(name).trim();
-    if (direct)
-        return direct;
-    for (const variable of ENV_FALLBACKS[name] ?? []) {
-        const value = source.env[variable]?.trim();
-        if (value)
-            return value;
-    }
-    return '';
-}
-const SECOND = 1000;
-const DAY = 24 * 3600 * SECOND;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** `now`: the step's start, from which a `created-after` duration is counted back. */
-function buildConfig(source, now = Date.now()) {
-    const get = (name) => resolveInput(source, name);
-    const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
-    const task = taskRef(get, now);
-    const regionText = get('region');
-    if (regionText && !REGION_PATTERN.test(regionText)) {
-        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
-    }
-    const region = regionText || undefined;
-    const auth = authFrom(get);
-    const projectText = get('project-id');
-    if (projectText && !ID_PATTERN.test(projectText)) {
-        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
-    }
-    const projectId = projectText || undefined;
-    if (!projectId && auth.kind === 'token') {
-        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
-    }
-    const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
-    if (!projectId && !region) {
-        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
-    }
-    // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
-    const iamText = get('iam-endpoint');
-    const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
-    const epText = get('enterprise-project-id');
-    const enterpriseProjectId = epText ? (0,parse/* parseText */.r4)('enterprise-project-id', epText, 256) : undefined;
-    const percentText = get('max-failed-percent');
-    return {
-        task,
-        taskType,
-        region,
-        projectId,
-        enterpriseProjectId,
-        endpoint,
-        iamEndpoint,
-        auth,
-        timeoutMs: (0,parse/* parseDuration */.E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
-        pollIntervalMs: (0,parse/* parseDuration */.E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
-        thresholds: {
-            maxFailed: (0,parse/* parseInteger */.cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
-            maxFailedPercent: percentText ? (0,parse/* parseDecimal */.$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
-            minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
-        },
-        softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
-        summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
-        commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
-        githubToken: get('github-token')
-    };
-}
-function taskRef(get, now) {
-    const id = get('task-id');
-    const name = get('task-name');
-    const after = get('created-after');
-    if (id) {
-        if (!ID_PATTERN.test(id)) {
-            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
-        }
-        if (after)
-            throw new errors/* InputError */.dz('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty');
-        return { by: 'id', id };
-    }
-    if (name) {
-        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255), createdAfter: after ? (0,parse/* parseMoment */.mI)('created-after', after, now) : undefined };
-    }
-    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for');
-}
-function authFrom(get) {
-    const token = get('auth-token');
-    if (token)
-        return { kind: 'token', token };
-    const accessKeyId = get('access-key-id');
-    const secretAccessKey = get('secret-access-key');
-    if (accessKeyId && !secretAccessKey) {
-        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
-    }
-    if (secretAccessKey && !accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
-    }
-    if (!accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
-    }
-    if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
-        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
-    }
-    const securityToken = get('security-token');
-    return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
-}
-function endpointFor(input, value, service, region) {
-    if (value)
-        return (0,parse/* parseEndpoint */.Bk)(input, value);
-    if (!region) {
-        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
-    }
-    return serviceEndpoint(service, region);
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/secrets.ts
 /** Registers every secret with the runner before anything is logged, so the runner masks it. */
 
 function registerSecrets(source, setSecret) {
-    for (const name of SECRET_INPUTS) {
-        const value = resolveInput(source, name);
+    for (const name of inputs_config/* SECRET_INPUTS */.pH) {
+        const value = (0,inputs_config/* resolveInput */.xI)(source, name);
         if (value)
             setSecret(value);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
-/** Annotations for the first few failed files: enough to point at them, never hundreds. */
+/**
+ * Annotations that point at what to fix: the first failed files, and the IaC risks that break the
+ * gate, with `file=` when the file is in the workspace, so they land on the pull request's diff.
+ * A few, never hundreds: GitHub shows 10 error (and 10 warning) annotations a step, and the verdict
+ * itself takes one.
+ */
 
-const MAX_ANNOTATIONS = 10;
-function annotationsOf(report) {
-    if (typeof report.failedFiles !== 'object')
-        return [];
+
+
+/** Annotations besides the verdict's own line. */
+const MAX_ANNOTATIONS = 9;
+function annotationsOf(report, locate = () => undefined) {
     // A passed gate with tolerated failures still points at the files, as warnings.
     const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
-    const { files, total } = report.failedFiles;
-    const shown = files.slice(0, MAX_ANNOTATIONS);
-    const annotations = shown.map((file) => ({
-        level,
-        title: `HSS could not scan ${(0,src_escape/* clip */.$Q)(file.file_name, 120)}`,
-        message: (0,src_escape/* clip */.$Q)(file.failed_reason || 'no reason given', 500)
-    }));
-    if (total > shown.length && shown.length > 0) {
-        const last = annotations[annotations.length - 1];
-        if (last)
-            last.message += ` (and ${total - shown.length} more failed files: see the job summary)`;
-    }
-    return annotations;
+    const risky = riskAnnotations(report, level, locate);
+    const files = fileAnnotations(report, level, locate);
+    // Both kinds get a share when both have something to show.
+    const riskShare = Math.min(risky.length, files.length ? Math.ceil(MAX_ANNOTATIONS / 2) : MAX_ANNOTATIONS);
+    const fileShare = Math.min(files.length, MAX_ANNOTATIONS - riskShare);
+    return [...withMore(files, fileShare, fileTotal(report), 'failed files'), ...withMore(risky, riskShare, riskTotal(report), 'IaC risks at that level or above')];
+}
+function fileAnnotations(report, level, locate) {
+    if (typeof report.failedFiles !== 'object')
+        return [];
+    return report.failedFiles.files.slice(0, MAX_ANNOTATIONS).map((file) => {
+        const path = locate(file.file_name);
+        return { level, title: `HSS could not scan ${(0,src_escape/* clip */.$Q)(file.file_name, 120)}`, message: (0,src_escape/* clip */.$Q)(file.failed_reason || 'no reason given', 500), ...(path ? { file: path } : {}) };
+    });
+}
+function riskAnnotations(report, level, locate) {
+    const risks = report.risks;
+    if (!risks)
+        return [];
+    const upTo = inputs_config/* RISK_LEVELS */.WA.indexOf(risks.level);
+    const breaking = (0,gate_risks/* topRisks */.O2)(risks.reading).filter((risk) => {
+        const known = (0,gate_risks/* knownLevel */.Ac)(risk.risk_level);
+        return known === undefined || inputs_config/* RISK_LEVELS */.WA.indexOf(known) <= upTo;
+    });
+    return breaking.slice(0, MAX_ANNOTATIONS).map((risk) => {
+        const path = locate(risk.file_name);
+        const where = path ? '' : ` in ${(0,src_escape/* clip */.$Q)(risk.file_name, 120)}`;
+        const remedy = risk.remediation ? `: ${risk.remediation}` : '';
+        const rule = risk.rule_id ? ` (rule ${risk.rule_id})` : '';
+        return {
+            level,
+            title: (0,src_escape/* clip */.$Q)(`${risk.risk_level || 'unknown-level'} IaC risk: ${risk.risk_name || 'unnamed'}`, 160),
+            message: (0,src_escape/* clip */.$Q)(`${risk.risk_category ? `${risk.risk_category}` : 'IaC risk'}${where}${remedy}${rule}`, 600),
+            ...(path ? { file: path } : {})
+        };
+    });
+}
+function fileTotal(report) {
+    return typeof report.failedFiles === 'object' ? report.failedFiles.total : 0;
+}
+function riskTotal(report) {
+    return report.risks ? (0,gate_risks/* atOrAbove */.kU)(report.risks.reading, report.risks.level) : 0;
+}
+/** The first `n`, the last of them saying how many more there are. */
+function withMore(annotations, n, total, what) {
+    const shown = annotations.slice(0, n).map((a) => ({ ...a }));
+    const last = shown.at(-1);
+    if (last && total > shown.length)
+        last.message += ` (and ${total - shown.length} more ${what}: see the job summary)`;
+    return shown;
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /** The step's outputs, as strings, from a report. Server text in them is kept to one line. */
+
 
 
 
@@ -32113,14 +32577,64 @@ function outputsOf(report, commentUrl = '') {
         // JSON keeps every line break escaped, so the task stays one line, exactly as HSS sent it.
         'task-json': task ? JSON.stringify(task) : '',
         'failed-files': JSON.stringify(files),
+        'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks.reading)) : '{}',
+        risks: report.risks ? JSON.stringify((0,gate_risks/* topRisks */.O2)(report.risks.reading)) : '[]',
         'comment-url': commentUrl
     };
+}
+/** `{"high":1,"medium":0,"low":2,"tips":0}`, with `unknown` only when HSS sent a level it does not document. */
+function riskCounts(reading) {
+    return { ...reading.counts, ...(reading.unknownLevel ? { unknown: reading.unknownLevel } : {}) };
 }
 
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/report/workspace.ts
+/**
+ * Where a file HSS names lives in the checked-out repository, so an annotation can point at it and
+ * land on the pull request's diff. Only a relative path that stays inside GITHUB_WORKSPACE and is a
+ * regular file there counts; anything else (absolute, `..`, a directory, missing) gets no `file=`.
+ */
+
+
+function workspaceFiles(workspace) {
+    if (!workspace)
+        return () => undefined;
+    let root;
+    try {
+        root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    }
+    catch {
+        return () => undefined;
+    }
+    return (name) => {
+        const path = (0,external_node_path_namespaceObject.normalize)(name.trim().replace(/\\/g, '/'));
+        if (!path || (0,external_node_path_namespaceObject.isAbsolute)(path) || path === '.' || path.startsWith(`..${external_node_path_namespaceObject.sep}`) || path === '..')
+            return undefined;
+        try {
+            const full = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.join)(root, path));
+            const inside = (0,external_node_path_namespaceObject.relative)(root, full);
+            if (!inside || inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) || !(0,external_node_fs_namespaceObject.statSync)(full).isFile())
+                return undefined;
+            return inside.split(external_node_path_namespaceObject.sep).join('/');
+        }
+        catch {
+            return undefined;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+
+
+
+
+
 
 
 
@@ -32144,6 +32658,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const COMMENT_TIMEOUT_MS = 30_000;
 /** Time allowed for the failed-file listing, after the verdict is known. */
 const FAILED_FILES_BUDGET_MS = 60_000;
+/** HSS allows one user about 5 calls a minute per API: the risk calls are paced at that many per 5 × poll-interval. */
+const RISK_BUDGET_CALLS = 5;
 /** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
 async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
     const startedAt = deps.clock.now();
@@ -32151,13 +32667,13 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
     registerSecrets(source, toolkit/* setSecret */.Pq);
     let config;
     try {
-        config = buildConfig(source, startedAt);
+        config = (0,inputs_config/* buildConfig */.fD)(source, startedAt);
     }
     catch (error) {
         toolkit/* setFailed */.C1(error instanceof Error ? error.message : String(error));
         return;
     }
-    const target = targetOf(config.task);
+    const target = (0,locate/* targetOf */.$r)(config.task);
     let report;
     try {
         report = await gate(config, deps, startedAt, target);
@@ -32166,7 +32682,7 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
         await main_stop(config, error, target);
         return;
     }
-    await publish(report, config, deps.signal);
+    await publish(report, config, deps.signal, deps.env);
 }
 async function gate(config, deps, startedAt, target) {
     const retry = (deadline) => ({
@@ -32191,7 +32707,7 @@ async function gate(config, deps, startedAt, target) {
         // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
         const { lookUpProjectId } = await __nccwpck_require__.e(/* import() */ 883).then(__nccwpck_require__.bind(__nccwpck_require__, 6121));
         const iamSend = createTransport(transportOptions);
-        const found = await retryTransient(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
+        const found = await (0,gate_retry/* retryTransient */.jh)(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
         if (!found.ok)
             throw found.error;
         projectId = found.value;
@@ -32202,19 +32718,41 @@ async function gate(config, deps, startedAt, target) {
         projectId,
         enterpriseProjectId: config.enterpriseProjectId
     });
-    const locator = createLocator(client, config.taskType, config.task, target);
-    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target).text}`);
+    let ref = config.task;
+    if (ref.by === 'create') {
+        const started = await startTask(client, ref.spec, retry(deadline));
+        if (!started.ok)
+            return notStarted(config, target, started.error, deps.clock.now() - startedAt);
+        toolkit/* info */.pq(`Started ${config.taskType} task ${started.taskId} (${scope(ref.spec)})`);
+        target.id = started.taskId;
+        ref = { by: 'id', id: started.taskId };
+    }
+    const locator = (0,locate/* createLocator */.TR)(client, config.taskType, ref, target);
+    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(deadline - deps.clock.now())} for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target).text}`);
     const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
+    const finished = outcome.task?.task_status === FINISHED;
+    const counts = (0,gate_counts/* readCounts */.ZQ)(outcome.task, config.taskType);
+    const risks = finished && config.failOnRisk && outcome.task
+        ? {
+            level: config.failOnRisk,
+            reading: await (0,gate_risks/* readRisks */.F7)(client, outcome.task.task_id, {
+                ...retry(deadline),
+                pacer: slidingWindow(deps.clock, { calls: RISK_BUDGET_CALLS, windowMs: RISK_BUDGET_CALLS * config.pollIntervalMs }),
+                expectedFiles: counts.succeeded
+            })
+        }
+        : undefined;
     const verdict = judge({
         task: outcome.task,
         taskType: config.taskType,
         thresholds: config.thresholds,
         timeoutMs: config.timeoutMs,
-        wanted: describeTarget(locator.target),
-        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: describeFailure(outcome.lastError) } : {}),
-        ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {})
+        wanted: (0,locate/* describeTarget */.ff)(locator.target),
+        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: (0,gate_retry/* describeFailure */.Ic)(outcome.lastError) } : {}),
+        ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
+        ...(risks ? { risks } : {})
     });
-    const failedFiles = await failedFilesOf(verdict.counts.reportedFailed, outcome.task?.task_status === FINISHED, config, () => retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
+    const failedFiles = await failedFilesOf(counts.reportedFailed, finished, config, () => (0,gate_retry/* retryTransient */.jh)(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
     return {
         taskType: config.taskType,
         thresholds: config.thresholds,
@@ -32224,9 +32762,15 @@ async function gate(config, deps, startedAt, target) {
         task: outcome.task,
         verdict,
         failedFiles,
+        ...(risks ? { risks } : {}),
         elapsedMs: deps.clock.now() - startedAt,
         queries: outcome.queries
     };
+}
+/** create-task, and HSS refused every try until the time-out: there is no task to judge. */
+function notStarted(config, target, error, elapsedMs) {
+    const verdict = judge({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: (0,locate/* describeTarget */.ff)(target), notStarted: true, lastError: (0,gate_retry/* describeFailure */.Ic)(error) });
+    return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, target, task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 };
 }
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
 async function failedFilesOf(reported, finished, config, list) {
@@ -32252,16 +32796,16 @@ async function failedFilesOf(reported, finished, config, list) {
  * unwritable file, a value it cannot render), the others still run, and the verdict alone decides
  * the exit code.
  */
-async function publish(report, config, cancel) {
+async function publish(report, config, cancel, env) {
     const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
     guard('the outputs', () => {
         for (const [name, value] of Object.entries(outputsOf(report, commentUrl)))
             toolkit/* setOutput */.uH(name, value);
     });
     guard('the annotations', () => {
-        for (const annotation of annotationsOf(report)) {
+        for (const annotation of annotationsOf(report, workspaceFiles(env.GITHUB_WORKSPACE))) {
             const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
-            log(annotation.message, { title: annotation.title });
+            log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}) });
         }
     });
     if (config.summary)
@@ -32323,7 +32867,7 @@ async function comment(report, config, cancel) {
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function main_stop(config, error, target) {
     const cancelled = error instanceof errors/* CancelledError */.cc;
-    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || cancelled
+    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof AmbiguousCreation || cancelled
         ? error.message
         : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     guard('the outputs', () => {
@@ -32421,11 +32965,14 @@ function maskPieces(text) {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
 /* harmony export */   r4: () => (/* binding */ renderStopSummary)
 /* harmony export */ });
+/* unused harmony export SUMMARY_RISK_ROWS */
 /* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9339);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2988);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/* harmony import */ var _gate_risks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4947);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7443);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
 /**
  * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
  * marked met or broken, and the failed files. Every value from HSS is shown in a code span.
@@ -32435,14 +32982,20 @@ function maskPieces(text) {
 
 
 
+
+
 /** Rows of the failed-files table; the rest are counted, not listed. */
 const SUMMARY_FILE_ROWS = 50;
+/** Rows of the risks table; the rest are counted, not listed. */
+const SUMMARY_RISK_ROWS = 20;
 function renderSummary(report, options = {}) {
     const parts = [heading(report), taskSection(report), countsSection(report)];
     if (report.verdict.checks.length)
         parts.push(thresholdSection(report.verdict.checks));
     if (report.failedFiles !== undefined)
         parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
+    if (report.risks)
+        parts.push(risksSection(report.risks.reading, options.riskRows ?? SUMMARY_RISK_ROWS));
     parts.push(footer(report));
     return parts.join('\n\n') + '\n';
 }
@@ -32479,7 +33032,7 @@ function taskSection(report) {
     const rows = [
         ['Name', cell(task.task_name)],
         ['ID', cell(task.task_id)],
-        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
+        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
         report.taskType === 'iac_scan' ? ['File type', cell(iac?.file_type)] : ['Scan types', cell(scanTypes)],
         ['Trigger', cell(task.trigger_type)],
         ['Status', cell(task.task_status)],
@@ -32518,23 +33071,34 @@ function failedFilesSection(failed, maxRows) {
     const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
     return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more;
 }
+function risksSection(reading, maxRows) {
+    const counts = _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.map((level) => reading.counts[level]);
+    const unknown = reading.unknownLevel ? ` | ${reading.unknownLevel}` : '';
+    const head = `| ${_inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.join(' | ')}${reading.unknownLevel ? ' | other level' : ''} |\n|${'---:|'.repeat(_inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.length + (reading.unknownLevel ? 1 : 0))}\n| ${counts.join(' | ')}${unknown} |`;
+    const shown = (0,_gate_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .topRisks */ .O2)(reading, maxRows);
+    const rows = shown.map((risk) => `| ${cell(risk.file_name)} | ${cell(risk.risk_level)} | ${cell(risk.risk_name)} | ${cell(risk.risk_category)} | ${cell(risk.remediation, 300)} |`);
+    const table = rows.length ? ['', '| File | Level | Risk | Category | Remediation |', '|---|---|---|---|---|', ...rows].join('\n') : '';
+    const more = reading.total > shown.length && shown.length ? `\n\n…and ${reading.total - shown.length} more.` : '';
+    const incomplete = reading.incomplete ? `\n\n⚠️ Not all risks could be read: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(reading.incomplete, 500))}` : '';
+    return `### IaC risks (${reading.total})\n\n${head}\n${table}${more}${incomplete}`;
+}
 function footer(report) {
     const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(report.elapsedMs);
     return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${footerLine()}</sub>`;
 }
 function footerLine() {
-    return `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt}`;
+    return `${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_VERSION */ .Yt}`;
 }
 /** An epoch-ms time as UTC, or a dash when HSS sent none, or sent something that is not one. */
 function time(value) {
-    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .epochMs */ .e9)(value);
+    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .epochMs */ .e9)(value);
     if (ms === undefined)
         return value === undefined || value === 0 || value === null ? '—' : 'unknown';
     return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
 function duration(task) {
-    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .epochMs */ .e9)(task.start_time);
-    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .epochMs */ .e9)(task.end_time);
+    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .epochMs */ .e9)(task.start_time);
+    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .epochMs */ .e9)(task.end_time);
     if (start === undefined || end === undefined || end < start)
         return '—';
     return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(end - start);

@@ -18,7 +18,7 @@ export type Fault =
   /** No fault: served normally (to interleave faults with good answers). */
   | { kind: 'pass' }
 
-export type Route = 'tasks' | 'resources' | 'projects'
+export type Route = 'tasks' | 'resources' | 'projects' | 'create' | 'risks'
 
 export interface QueuedFault {
   fault: Fault

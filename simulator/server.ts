@@ -9,6 +9,7 @@ import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
+import { checkCreateBody, clusterScanTask, DEFAULT_TIMING, iacScanTask, risksOf, type CreatedTaskTiming, type SimFile } from './scans.ts'
 import { taskAt, type ScriptedTask } from './tasks.ts'
 import type { Task } from '../src/hss/models.ts'
 import { queryPairs } from '../src/hss/signer.ts'
@@ -22,8 +23,17 @@ export interface SimulatorOptions {
   credentials?: SimCredential[]
   tokens?: string[]
   tasks?: ScriptedTask[]
-  /** Per user (AK or token) and route: at most `limit` requests in any `windowMs`. */
-  rateLimit?: { limit: number; windowMs: number; retryAfter?: boolean }
+  /** IaC files uploaded to HSS: what CreateTask scans, with the risks ListIacFileRisks answers. */
+  files?: SimFile[]
+  /** Clusters a created cluster scan covers (all of them, or the ids given), and how many of those fail. */
+  clusters?: { count: number; failing?: number }
+  /** How long a created task takes. */
+  createdTiming?: CreatedTaskTiming
+  /**
+   * Per user (AK or token) and route: at most `limit` requests in any `windowMs` (HSS's budget is per
+   * API). `routes` sets another budget for some routes, e.g. the risk API's.
+   */
+  rateLimit?: { limit: number; windowMs: number; retryAfter?: boolean; routes?: Partial<Record<Route, { limit: number; windowMs: number }>> }
   /** The gateway's clock (epoch ms), for the signature's 15-minute rule. */
   now?: () => number
   /** 0 (the default) picks a free port. */
@@ -52,6 +62,8 @@ export interface Simulator {
   /** A fault served to every matching request until cleared. */
   setStandingFault(fault: Fault | undefined, route?: Route): void
   setTasks(tasks: ScriptedTask[]): void
+  /** Every task the simulator knows, the ones CreateTask made included. */
+  readonly tasks: readonly ScriptedTask[]
   /** ListTasks queries answered so far (what Phase.afterQueries counts). */
   readonly taskQueries: number
   close(): Promise<void>
@@ -73,6 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const now = options.now ?? (() => Date.now())
   const started = Date.now()
   let tasks = options.tasks ?? []
+  const files = options.files ?? []
   let taskQueries = 0
   const queue: QueuedFault[] = []
   const standing = new Map<Route | 'any', Fault>()
@@ -115,8 +128,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const auth = authenticate(req, url, body, { credentials, tokens, now })
     if (!auth.ok) return fail(auth.status, auth.code, auth.message)
     entry.user = auth.user
-    if (options.rateLimit && overBudget(`${auth.user}:${route.name}`, options.rateLimit)) {
-      const retryAfter: Record<string, string> = options.rateLimit.retryAfter ? { 'Retry-After': String(Math.ceil(options.rateLimit.windowMs / 1000)) } : {}
+    const limit = options.rateLimit ? (options.rateLimit.routes?.[route.name] ?? options.rateLimit) : undefined
+    if (limit && overBudget(`${auth.user}:${route.name}`, limit)) {
+      const retryAfter: Record<string, string> = options.rateLimit?.retryAfter ? { 'Retry-After': String(Math.ceil(limit.windowMs / 1000)) } : {}
       return fail(429, 'APIGW.0308', 'The throttling threshold has been reached: policy user over ratelimit', retryAfter)
     }
 
@@ -129,14 +143,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const xProject = req.headers['x-project-id']
     if (xProject !== undefined && xProject !== projectId) return fail(400, 'HSS.0001', 'invalid parameter: X-Project-Id')
 
-    const query = checkQuery(new Map(queryPairs(url.search)))
+    const params = new Map(queryPairs(url.search))
+    const query = checkQuery(params)
     if (typeof query === 'string') return fail(400, 'HSS.0001', `invalid parameter: ${query}`)
+
+    if (route.name === 'risks') {
+      // GET, no body. ListIacFileRisks requires limit, and filters by file_id.
+      if (!params.has('limit')) return fail(400, 'HSS.0001', 'invalid parameter: limit')
+      const fileId = params.get('file_id')
+      const found = files.filter((file) => fileId === undefined || file.file_id === fileId).flatMap((file) => risksOf(file, Date.now()))
+      return reply(200, { total_num: found.length, data_list: found.slice(query.offset, query.offset + query.limit) })
+    }
+
     if (!/^application\/json/.test(String(req.headers['content-type'] ?? ''))) return fail(400, 'HSS.0002', 'the request could not be parsed: Content-Type')
     const json = safeJson(body.toString('utf8'))
     if (!isRecord(json)) return fail(400, 'HSS.0002', 'the request could not be parsed')
     if (!TASK_TYPES.includes(String(json.task_type))) return fail(400, 'HSS.0001', 'invalid parameter: task_type')
 
     const moment = { queries: taskQueries, elapsedMs: Date.now() - started }
+    if (route.name === 'create') {
+      const asked = checkCreateBody(json, files)
+      if ('problem' in asked) return fail(400, asked.code, `invalid parameter: ${asked.problem}`)
+      const timing = options.createdTiming ?? DEFAULT_TIMING
+      const created = 'files' in asked
+        ? iacScanTask(asked.files, moment.elapsedMs, timing, Date.now())
+        : clusterScanTask(asked.clusters === 'all' ? (options.clusters?.count ?? 3) : asked.clusters.length, options.clusters?.failing ?? 0, asked.scanTypes, moment.elapsedMs, timing, Date.now())
+      tasks = [...tasks, created]
+      return reply(200, { task_id: created.task.task_id })
+    }
     if (route.name === 'tasks') {
       const problem = checkTaskBody(json)
       if (problem) return fail(400, 'HSS.0001', `invalid parameter: ${problem}`)
@@ -197,6 +231,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setTasks: (next) => {
       tasks = next
     },
+    get tasks() {
+      return tasks
+    },
     get taskQueries() {
       return taskQueries
     },
@@ -209,9 +246,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 }
 
-type RouteMatch = { name: 'tasks' | 'resources'; projectId: string; taskId?: string } | { name: 'projects' }
+type RouteMatch = { name: 'tasks' | 'resources' | 'create' | 'risks'; projectId: string; taskId?: string } | { name: 'projects' }
 
 function routeOf(method: string, path: string): RouteMatch | undefined {
+  let c = /^\/v5\/([^/]+)\/common\/task$/.exec(path)
+  if (c && method === 'POST') return { name: 'create', projectId: decodeURIComponent(c[1] ?? '') }
+  c = /^\/v5\/([^/]+)\/container\/iac\/file\/risks$/.exec(path)
+  if (c && method === 'GET') return { name: 'risks', projectId: decodeURIComponent(c[1] ?? '') }
   let m = /^\/v5\/([^/]+)\/common\/tasks\/batch-query$/.exec(path)
   if (m && method === 'POST') return { name: 'tasks', projectId: decodeURIComponent(m[1] ?? '') }
   m = /^\/v5\/([^/]+)\/common\/tasks\/([^/]+)\/resources\/batch-query$/.exec(path)

@@ -5,6 +5,10 @@ import { CancelledError, HssError, InputError } from './errors.ts'
 import { listFailedFiles, type FailedFiles } from './gate/failed-files.ts'
 import { createLocator, describeTarget, targetOf, type Target } from './gate/locate.ts'
 import { waitForTask } from './gate/poller.ts'
+import { AmbiguousCreation, scope, startTask } from './gate/create.ts'
+import { readCounts } from './gate/counts.ts'
+import { slidingWindow } from './gate/pace.ts'
+import { readRisks } from './gate/risks.ts'
 import { describeFailure, retryTransient, type RetryContext, type RetryOutcome } from './gate/retry.ts'
 import { judge, reasonLines } from './gate/verdict.ts'
 import { createHssClient } from './hss/client.ts'
@@ -17,6 +21,7 @@ import { annotationsOf } from './report/annotations.ts'
 import { outputsOf } from './report/outputs.ts'
 import type { Report } from './report/report.ts'
 import { renderStopSummary, renderSummary } from './report/summary.ts'
+import { workspaceFiles } from './report/workspace.ts'
 
 export interface RunDeps {
   clock: Clock
@@ -32,6 +37,8 @@ const REQUEST_TIMEOUT_MS = 30_000
 const COMMENT_TIMEOUT_MS = 30_000
 /** Time allowed for the failed-file listing, after the verdict is known. */
 const FAILED_FILES_BUDGET_MS = 60_000
+/** HSS allows one user about 5 calls a minute per API: the risk calls are paced at that many per 5 × poll-interval. */
+const RISK_BUDGET_CALLS = 5
 
 /** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
 export async function run(deps: RunDeps = { clock: systemClock, random: Math.random, env: process.env, signal: new AbortController().signal }): Promise<void> {
@@ -55,7 +62,7 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
     await stop(config, error, target)
     return
   }
-  await publish(report, config, deps.signal)
+  await publish(report, config, deps.signal, deps.env)
 }
 
 async function gate(config: Config, deps: RunDeps, startedAt: number, target: Target): Promise<Report> {
@@ -93,9 +100,32 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     projectId,
     enterpriseProjectId: config.enterpriseProjectId
   })
-  const locator = createLocator(client, config.taskType, config.task, target)
-  core.info(`Waiting up to ${formatDuration(config.timeoutMs)} for ${config.taskType} task ${describeTarget(locator.target).text}`)
+
+  let ref = config.task
+  if (ref.by === 'create') {
+    const started = await startTask(client, ref.spec, retry(deadline))
+    if (!started.ok) return notStarted(config, target, started.error, deps.clock.now() - startedAt)
+    core.info(`Started ${config.taskType} task ${started.taskId} (${scope(ref.spec)})`)
+    target.id = started.taskId
+    ref = { by: 'id', id: started.taskId }
+  }
+
+  const locator = createLocator(client, config.taskType, ref, target)
+  core.info(`Waiting up to ${formatDuration(deadline - deps.clock.now())} for ${config.taskType} task ${describeTarget(locator.target).text}`)
   const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType })
+  const finished = outcome.task?.task_status === FINISHED
+  const counts = readCounts(outcome.task, config.taskType)
+
+  const risks = finished && config.failOnRisk && outcome.task
+    ? {
+        level: config.failOnRisk,
+        reading: await readRisks(client, outcome.task.task_id, {
+          ...retry(deadline),
+          pacer: slidingWindow(deps.clock, { calls: RISK_BUDGET_CALLS, windowMs: RISK_BUDGET_CALLS * config.pollIntervalMs }),
+          expectedFiles: counts.succeeded
+        })
+      }
+    : undefined
 
   const verdict = judge({
     task: outcome.task,
@@ -104,9 +134,10 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     timeoutMs: config.timeoutMs,
     wanted: describeTarget(locator.target),
     ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: describeFailure(outcome.lastError) } : {}),
-    ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {})
+    ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
+    ...(risks ? { risks } : {})
   })
-  const failedFiles = await failedFilesOf(verdict.counts.reportedFailed, outcome.task?.task_status === FINISHED, config, () =>
+  const failedFiles = await failedFilesOf(counts.reportedFailed, finished, config, () =>
     retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS))
   )
   return {
@@ -118,9 +149,16 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     task: outcome.task,
     verdict,
     failedFiles,
+    ...(risks ? { risks } : {}),
     elapsedMs: deps.clock.now() - startedAt,
     queries: outcome.queries
   }
+}
+
+/** create-task, and HSS refused every try until the time-out: there is no task to judge. */
+function notStarted(config: Config, target: Target, error: HssError, elapsedMs: number): Report {
+  const verdict = judge({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: describeFailure(error) })
+  return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, target, task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 }
 }
 
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
@@ -144,15 +182,15 @@ async function failedFilesOf(reported: number | undefined, finished: boolean, co
  * unwritable file, a value it cannot render), the others still run, and the verdict alone decides
  * the exit code.
  */
-async function publish(report: Report, config: Config, cancel: AbortSignal): Promise<void> {
+async function publish(report: Report, config: Config, cancel: AbortSignal, env: RunDeps['env']): Promise<void> {
   const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
   guard('the outputs', () => {
     for (const [name, value] of Object.entries(outputsOf(report, commentUrl))) core.setOutput(name, value)
   })
   guard('the annotations', () => {
-    for (const annotation of annotationsOf(report)) {
+    for (const annotation of annotationsOf(report, workspaceFiles(env.GITHUB_WORKSPACE))) {
       const log = annotation.level === 'error' ? core.error : core.warning
-      log(annotation.message, { title: annotation.title })
+      log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}) })
     }
   })
   if (config.summary) await guardAsync('the job summary', () => core.writeSummary(renderSummary(report)))
@@ -211,7 +249,7 @@ async function comment(report: Report, config: Config, cancel: AbortSignal): Pro
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function stop(config: Config, error: unknown, target: Target): Promise<void> {
   const cancelled = error instanceof CancelledError
-  const message = error instanceof HssError || error instanceof InputError || cancelled
+  const message = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || cancelled
     ? error.message
     : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
   guard('the outputs', () => {

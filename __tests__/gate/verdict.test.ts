@@ -3,7 +3,8 @@ import { percentText } from '../../src/gate/counts.ts'
 import { judge, percentAbove, reasonLines, type Verdict } from '../../src/gate/verdict.ts'
 import { prose } from '../../src/escape.ts'
 import type { Task } from '../../src/hss/models.ts'
-import type { Thresholds } from '../../src/inputs/config.ts'
+import type { RiskLevel, Thresholds } from '../../src/inputs/config.ts'
+import type { RiskReading } from '../../src/gate/risks.ts'
 import { clusterTask, iacTask } from '../../simulator/tasks.ts'
 
 const base: Thresholds = { maxFailed: 0, maxFailedPercent: undefined, minScanned: 1 }
@@ -131,5 +132,42 @@ describe('percentages for people', () => {
     expect(percentAbove(10.04, 10)).toBe('10.04')
     expect(percentAbove(0.001, 0)).toBe('0.001')
     expect(percentAbove(15, 10)).toBe('15')
+  })
+})
+
+describe('fail-on-risk', () => {
+  const reading = (counts: Partial<Record<'high' | 'medium' | 'low' | 'tips', number>>, extra: Partial<RiskReading> = {}): RiskReading => ({
+    counts: { high: 0, medium: 0, low: 0, tips: 0, ...counts },
+    unknownLevel: 0,
+    total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0),
+    risks: [],
+    files: { listed: 1, read: 1 },
+    ...extra
+  })
+  const judgeRisks = (level: RiskLevel, r: RiskReading) =>
+    judge({ task: iac(3, 3, 0), taskType: 'iac_scan', thresholds: base, timeoutMs: 60_000, wanted: prose`x`, risks: { level, reading: r } })
+
+  it('breaks on any risk at the level or above, naming the level and how many', () => {
+    const verdict = judgeRisks('medium', reading({ high: 2, medium: 1, low: 7 }))
+    expect(verdict.result).toBe('failed')
+    expect(reasons(verdict)).toEqual(['3 IaC risks at medium or above (high 2, medium 1): fail-on-risk medium allows none'])
+    expect(verdict.checks.at(-1)).toMatchObject({ input: 'fail-on-risk', actual: 3, met: false })
+  })
+
+  it('passes when every risk is below the level', () => {
+    expect(judgeRisks('high', reading({ medium: 4, low: 2, tips: 9 })).result).toBe('passed')
+    expect(judgeRisks('tips', reading({})).result).toBe('passed')
+  })
+
+  it('counts risks of a level HSS does not document as breaking', () => {
+    const verdict = judgeRisks('high', reading({ tips: 1 }, { unknownLevel: 1 }))
+    expect(reasons(verdict)).toEqual(['1 IaC risk at high or above (of a level HSS does not document 1): fail-on-risk high allows none'])
+  })
+
+  it('never passes on risks it could not read', () => {
+    const verdict = judgeRisks('high', reading({}, { incomplete: 'the risks of 2 of 5 files could not be read before the time-out' }))
+    expect(verdict.result).toBe('failed')
+    expect(reasons(verdict)).toEqual(['Not all IaC risks could be read (the risks of 2 of 5 files could not be read before the time-out), and fail-on-risk high never passes on missing data'])
+    expect(verdict.checks.at(-1)).toMatchObject({ input: 'fail-on-risk', actual: undefined, met: false })
   })
 })

@@ -23,6 +23,8 @@ describe('outputsOf', () => {
       'elapsed-seconds': '95',
       'task-json': JSON.stringify(report.task),
       'failed-files': JSON.stringify(files(1)),
+      'risk-counts': '{}',
+      risks: '[]',
       'comment-url': ''
     })
   })
@@ -52,7 +54,7 @@ describe('annotationsOf', () => {
     const annotations = annotationsOf(reportOf({ failedFiles: { files: files(100), total: 10_000 } }))
     expect(annotations).toHaveLength(MAX_ANNOTATIONS)
     expect(annotations[0]).toEqual({ level: 'error', title: 'HSS could not scan deploy/app-1.yaml', message: 'parse error at line 3: mapping values are not allowed here' })
-    expect(annotations.at(-1)?.message).toMatch(/and 9990 more failed files/)
+    expect(annotations.at(-1)?.message).toMatch(/and 9991 more failed files/)
   })
 
   it('uses warnings with soft-fail or when the gate passed', () => {
@@ -63,5 +65,52 @@ describe('annotationsOf', () => {
 
   it('has none without listed files', () => {
     expect(annotationsOf(reportOf({ failedFiles: 'could not list' }))).toEqual([])
+  })
+
+  it('points at the file in the workspace, when it is there, so the annotation lands on the diff', () => {
+    const locate = (name: string) => (name === 'deploy/app-1.yaml' ? 'deploy/app-1.yaml' : undefined)
+    const [first, second] = annotationsOf(reportOf({ failedFiles: { files: files(2), total: 2 } }), locate)
+    expect(first?.file).toBe('deploy/app-1.yaml')
+    expect(second?.file).toBeUndefined()
+  })
+
+  it('annotates the risks that break the gate, most severe first, sharing the budget with failed files', () => {
+    const reading = {
+      counts: { high: 1, medium: 6, low: 3, tips: 0 },
+      unknownLevel: 0,
+      total: 10,
+      risks: [
+        ...Array.from({ length: 6 }, (_, i) => ({ file_name: 'Dockerfile', file_id: 'f', risk_level: 'medium', risk_name: `m${i}`, rule_id: 'R2', risk_category: 'workload', risk_num: 1, remediation: 'pin it' })),
+        { file_name: 'Dockerfile', file_id: 'f', risk_level: 'high', risk_name: 'Runs as root', rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'add USER' },
+        ...Array.from({ length: 3 }, (_, i) => ({ file_name: 'Dockerfile', file_id: 'f', risk_level: 'low', risk_name: `l${i}`, rule_id: 'R3', risk_category: 'workload', risk_num: 1, remediation: '' }))
+      ],
+      files: { listed: 1, read: 1 }
+    }
+    const report = reportOf({ failedFiles: { files: files(20), total: 20 }, risks: { level: 'medium', reading } })
+    const annotations = annotationsOf(report, (name) => (name === 'Dockerfile' ? 'Dockerfile' : undefined))
+    expect(annotations).toHaveLength(MAX_ANNOTATIONS)
+    const risky = annotations.filter((a) => a.title.includes('IaC risk'))
+    expect(risky).toHaveLength(5)
+    expect(risky[0]).toEqual({ level: 'error', title: 'high IaC risk: Runs as root', message: 'workload: add USER (rule R1)', file: 'Dockerfile' })
+    expect(risky.every((a) => !a.title.startsWith('low'))).toBe(true)
+    expect(risky.at(-1)?.message).toMatch(/and 2 more IaC risks at that level or above/)
+  })
+})
+
+describe('risk outputs', () => {
+  it('gives counts by level and the risks, most severe first', () => {
+    const reading = {
+      counts: { high: 1, medium: 0, low: 1, tips: 0 },
+      unknownLevel: 0,
+      total: 2,
+      risks: [
+        { file_name: 'a', file_id: 'f', risk_level: 'low', risk_name: 'l', rule_id: 'R', risk_category: 'c', risk_num: 1, remediation: '' },
+        { file_name: 'a', file_id: 'f', risk_level: 'high', risk_name: 'h', rule_id: 'R', risk_category: 'c', risk_num: 1, remediation: '' }
+      ],
+      files: { listed: 1, read: 1 }
+    }
+    const outputs = outputsOf(reportOf({ risks: { level: 'high', reading } }))
+    expect(JSON.parse(outputs['risk-counts'])).toEqual({ high: 1, medium: 0, low: 1, tips: 0 })
+    expect((JSON.parse(outputs.risks) as { risk_level: string }[]).map((r) => r.risk_level)).toEqual(['high', 'low'])
   })
 })

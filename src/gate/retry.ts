@@ -17,6 +17,8 @@ export interface RetryContext {
   pollIntervalMs: number
   log: (line: string) => void
   signal?: AbortSignal
+  /** Which failures to retry; HssError.transient unless said otherwise. */
+  retryable?: (error: HssError) => boolean
 }
 
 export type RetryOutcome<T> = { ok: true; value: T } | { ok: false; error: HssError }
@@ -33,7 +35,7 @@ export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<
     try {
       return { ok: true, value: await attempt(timeoutMs) }
     } catch (error) {
-      if (!(error instanceof HssError) || !error.transient) throw error
+      if (!(error instanceof HssError) || !(ctx.retryable ?? isTransient)(error)) throw error
       const remaining = ctx.deadline - ctx.clock.now()
       if (lastTry || remaining <= 0) {
         ctx.log(`${retryLine(error)}; no time left to retry before the time-out`)
@@ -52,6 +54,8 @@ export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<
     }
   }
 }
+
+const isTransient = (error: HssError): boolean => error.transient
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1)

@@ -6,16 +6,17 @@
 import { prose, words, type Prose } from '../escape.ts'
 import { text } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
-import type { TaskType, Thresholds } from '../inputs/config.ts'
+import { RISK_LEVELS, type RiskLevel, type TaskType, type Thresholds } from '../inputs/config.ts'
 import { formatDuration } from '../inputs/parse.ts'
 import { failedPercent, itemWord, judgedFailed, percentText, readCounts, type Counts } from './counts.ts'
 import type { Located } from './locate.ts'
+import { atOrAbove, type RiskReading } from './risks.ts'
 
 export type Result = 'passed' | 'failed' | 'timed-out'
 
 export interface Check {
   /** The input that sets the limit. */
-  input: 'max-failed' | 'max-failed-percent' | 'min-scanned'
+  input: 'max-failed' | 'max-failed-percent' | 'min-scanned' | 'fail-on-risk'
   label: string
   /** `at most` for the failure limits, `at least` for min-scanned. */
   bound: 'at most' | 'at least'
@@ -49,6 +50,10 @@ export interface JudgeInput {
   lastError?: string
   /** The name search stopped at its page cap. */
   capped?: Located['capped']
+  /** create-task: HSS kept refusing to start the scan (429s, 5xx) until the time-out. */
+  notStarted?: boolean
+  /** With fail-on-risk: the IaC risks read from the finished task's files, and the level that breaks. */
+  risks?: { level: RiskLevel; reading: RiskReading }
 }
 
 export function judge(input: JudgeInput): Verdict {
@@ -75,10 +80,16 @@ export function judge(input: JudgeInput): Verdict {
     checks.push({ input: 'max-failed-percent', label: `Failed ${items.text} (percent)`, bound: 'at most', limit, actual: percent, unit: '%', met })
   }
   checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned })
+  const risks = input.risks
+  if (risks) {
+    const found = risks.reading.incomplete === undefined ? atOrAbove(risks.reading, risks.level) : undefined
+    checks.push({ input: 'fail-on-risk', label: `IaC risks at ${risks.level} or above`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 })
+  }
 
   const reasons = [
     ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-    ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items))
+    ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks)),
+    ...(risks?.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(risks.level)} never passes on missing data`] : [])
   ]
   return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent }
 }
@@ -86,6 +97,9 @@ export function judge(input: JudgeInput): Verdict {
 function timeOutReason(input: JudgeInput): Prose {
   const within = formatDuration(input.timeoutMs)
   const failing = input.lastError ? prose`; the last query failed: ${input.lastError}` : prose``
+  if (input.notStarted) {
+    return prose`No ${input.taskType} task could be started within ${words(within)}: HSS refused every try${input.lastError ? prose`, the last with: ${input.lastError}` : prose``}`
+  }
   if (input.task) {
     return prose`Task ${input.wanted} did not finish within ${words(within)} (last status: ${text(input.task.task_status) ?? 'none'})${failing}`
   }
@@ -95,7 +109,7 @@ function timeOutReason(input: JudgeInput): Prose {
   return prose`No ${input.taskType} task ${input.wanted} was found within ${words(within)}${cap}${failing}`
 }
 
-function reasonFor(check: Check, counts: Counts, items: Prose): Prose {
+function reasonFor(check: Check, counts: Counts, items: Prose, risks: JudgeInput['risks']): Prose {
   const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts
   const failed = check.input === 'min-scanned' ? 0 : (judgedFailed(counts) ?? 0)
   switch (check.input) {
@@ -107,7 +121,18 @@ function reasonFor(check: Check, counts: Counts, items: Prose): Prose {
       return prose`${words(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`
     case 'min-scanned':
       return prose`Only ${scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`
+    case 'fail-on-risk':
+      return riskReason(check.actual ?? 0, risks)
   }
+}
+
+/** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
+function riskReason(found: number, risks: JudgeInput['risks']): Prose {
+  if (!risks) return prose``
+  const { counts, unknownLevel } = risks.reading
+  const upTo = RISK_LEVELS.indexOf(risks.level)
+  const parts = [...RISK_LEVELS.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(unknownLevel ? [`of a level HSS does not document ${unknownLevel}`] : [])]
+  return prose`${found} IaC ${words(found === 1 ? 'risk' : 'risks')} at ${words(risks.level)} or above (${words(parts.join(', '))}): fail-on-risk ${words(risks.level)} allows none`
 }
 
 /**

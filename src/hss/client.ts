@@ -1,12 +1,15 @@
-/** The HSS operations this action needs: ListTasks and ListTaskResources. */
+/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask and ListIacFileRisks. */
 import { isRecord, wholeNumber } from './fields.ts'
-import type { IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task } from './models.ts'
+import type { CreateTaskBody, IacFileRisk, IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task } from './models.ts'
 import { withQuery } from './signer.ts'
 import type { Send } from './transport.ts'
 
 export interface HssClient {
   listTasks(body: ListTasksBody, page: Page, timeoutMs?: number): Promise<ListPage<Task>>
   listTaskResources(taskId: string, body: ListTaskResourcesBody, page: Page, timeoutMs?: number): Promise<ListPage<IacScanResource>>
+  /** Starts a scan; resolves to the new task's id. */
+  createTask(body: CreateTaskBody, timeoutMs?: number): Promise<string>
+  listIacFileRisks(fileId: string, page: Page, timeoutMs?: number): Promise<ListPage<IacFileRisk>>
 }
 
 export interface HssClientOptions {
@@ -16,11 +19,11 @@ export interface HssClientOptions {
 }
 
 export function createHssClient(send: Send, options: HssClientOptions): HssClient {
-  const url = (path: string, page: Page): URL =>
+  const url = (path: string, page?: Page, extra: Record<string, string> = {}): URL =>
     withQuery(new URL(`${options.endpoint}/v5/${encodeURIComponent(options.projectId)}/${path}`), {
       enterprise_project_id: options.enterpriseProjectId,
-      offset: String(page.offset),
-      limit: String(page.limit)
+      ...(page ? { offset: String(page.offset), limit: String(page.limit) } : {}),
+      ...extra
     })
   const timeout = (timeoutMs: number | undefined) => (timeoutMs === undefined ? {} : { timeoutMs })
 
@@ -33,8 +36,21 @@ export function createHssClient(send: Send, options: HssClientOptions): HssClien
       const path = `common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`
       const answer = await send({ operation: 'ListTaskResources', method: 'POST', url: url(path, page), body, accept: isListAnswer('iac_scan_data_list'), ...timeout(timeoutMs) })
       return pageOf(answer, 'iac_scan_data_list', isRecord)
+    },
+    createTask: async (body, timeoutMs) => {
+      const answer = await send({ operation: 'CreateTask', method: 'POST', url: url('common/task'), body, accept: isCreated, ...timeout(timeoutMs) })
+      return answer.task_id
+    },
+    listIacFileRisks: async (fileId, page, timeoutMs) => {
+      const answer = await send({ operation: 'ListIacFileRisks', method: 'GET', url: url('container/iac/file/risks', page, { file_id: fileId }), accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
+      return pageOf(answer, 'data_list', isRecord)
     }
   }
+}
+
+/** CreateTask's answer: the new task's id, which must be one the action can follow. */
+function isCreated(data: unknown): data is { task_id: string } {
+  return isRecord(data) && typeof data.task_id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(data.task_id)
 }
 
 type ListAnswer = Record<string, unknown>

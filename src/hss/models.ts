@@ -43,6 +43,16 @@ export interface IacScanResource {
   [field: string]: unknown
 }
 
+/** CreateTask's body: an IaC scan of uploaded files, or a cluster scan. */
+export type CreateTaskBody =
+  | { task_type: 'iac_scan'; iac_scan_info: { file_type: string; file_id_list: string[] } }
+  | { task_type: 'cluster_scan'; cluster_scan_info: { scan_type_list: string[]; range_type: 'all_cluster' | 'specific_cluster'; cluster_id_list?: string[] } }
+
+/** One IaC risk of a file (ListIacFileRisks), as HSS returns it. */
+export interface IacFileRisk {
+  [field: string]: unknown
+}
+
 export interface Page {
   offset: number
   limit: number

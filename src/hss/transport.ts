@@ -124,7 +124,8 @@ function mayHaveBeenSent(error: unknown): boolean {
 }
 
 function headersFor(options: TransportOptions, url: URL, method: string, body: string, date: Date): Record<string, string> {
-  const base: Record<string, string> = { 'Content-Type': 'application/json' }
+  // As the SDKs do: a Content-Type only when there is a body (a GET has none).
+  const base: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {}
   if (options.projectId) base['X-Project-Id'] = options.projectId
   const extra = { 'User-Agent': USER_AGENT, Accept: 'application/json' }
   if (options.auth.kind === 'token') {

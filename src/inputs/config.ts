@@ -1,10 +1,14 @@
 /** Inputs (and their environment fallbacks) become one validated, typed Config. */
 import { serviceEndpoint, REGION_PATTERN } from './endpoints.ts'
 import { InputError } from '../errors.ts'
-import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseMoment, parseText } from './parse.ts'
+import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from './parse.ts'
+import { ID_PATTERN, TASK_TYPES, taskRefOf, type TaskRef, type TaskType } from './task.ts'
 
-export const TASK_TYPES = ['iac_scan', 'cluster_scan'] as const
-export type TaskType = (typeof TASK_TYPES)[number]
+export { TASK_TYPES, type CreateSpec, type TaskRef, type TaskType } from './task.ts'
+
+/** IaC risk levels, most severe first. */
+export const RISK_LEVELS = ['high', 'medium', 'low', 'tips'] as const
+export type RiskLevel = (typeof RISK_LEVELS)[number]
 
 export type Auth =
   | { kind: 'token'; token: string }
@@ -16,11 +20,6 @@ export interface Thresholds {
   maxFailedPercent: number | undefined
   minScanned: number
 }
-
-export type TaskRef =
-  | { by: 'id'; id: string }
-  /** `createdAfter`: tasks that started before this moment (epoch ms) are not candidates. */
-  | { by: 'name'; name: string; createdAfter: number | undefined }
 
 export interface Config {
   task: TaskRef
@@ -36,6 +35,8 @@ export interface Config {
   timeoutMs: number
   pollIntervalMs: number
   thresholds: Thresholds
+  /** Read the IaC risks and break the gate on any at this level or above; undefined: `none`, not read. */
+  failOnRisk: RiskLevel | undefined
   softFail: boolean
   summary: boolean
   commentOnPr: boolean
@@ -73,14 +74,13 @@ export function resolveInput(source: InputSource, name: string): string {
 
 const SECOND = 1000
 const DAY = 24 * 3600 * SECOND
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 /** `now`: the step's start, from which a `created-after` duration is counted back. */
 export function buildConfig(source: InputSource, now: number = Date.now()): Config {
   const get = (name: string): string => resolveInput(source, name)
 
   const taskType = parseChoice('task-type', get('task-type') || 'iac_scan', TASK_TYPES)
-  const task = taskRef(get, now)
+  const task = taskRefOf(get, taskType, now)
 
   const regionText = get('region')
   if (regionText && !REGION_PATTERN.test(regionText)) {
@@ -110,6 +110,12 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
   const epText = get('enterprise-project-id')
   const enterpriseProjectId = epText ? parseText('enterprise-project-id', epText, 256) : undefined
 
+  const riskText = get('fail-on-risk') || 'none'
+  const risk = parseChoice('fail-on-risk', riskText, ['none', ...RISK_LEVELS] as const)
+  if (risk !== 'none' && taskType !== 'iac_scan') {
+    throw new InputError('fail-on-risk', riskText, 'applies to IaC scans only (task-type: iac_scan); leave it at none for a cluster scan')
+  }
+
   const percentText = get('max-failed-percent')
   return {
     task,
@@ -127,28 +133,12 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
       maxFailedPercent: percentText ? parseDecimal('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
       minScanned: parseInteger('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
     },
+    failOnRisk: risk === 'none' ? undefined : risk,
     softFail: parseBoolean('soft-fail', get('soft-fail') || 'false'),
     summary: parseBoolean('summary', get('summary') || 'true'),
     commentOnPr: parseBoolean('comment-on-pr', get('comment-on-pr') || 'false'),
     githubToken: get('github-token')
   }
-}
-
-function taskRef(get: (name: string) => string, now: number): TaskRef {
-  const id = get('task-id')
-  const name = get('task-name')
-  const after = get('created-after')
-  if (id) {
-    if (!ID_PATTERN.test(id)) {
-      throw new InputError('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)')
-    }
-    if (after) throw new InputError('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty')
-    return { by: 'id', id }
-  }
-  if (name) {
-    return { by: 'name', name: parseText('task-name', name, 255), createdAfter: after ? parseMoment('created-after', after, now) : undefined }
-  }
-  throw new InputError('task-id', undefined, 'or `task-name` must be set: give the id or the exact name of the HSS task to wait for')
 }
 
 function authFrom(get: (name: string) => string): Auth {

@@ -2,6 +2,7 @@
 import { clip } from '../escape.ts'
 import { percentText } from '../gate/counts.ts'
 import { FAILED_FILES_CAP } from '../gate/failed-files.ts'
+import { topRisks, type RiskReading } from '../gate/risks.ts'
 import { reasonLines } from '../gate/verdict.ts'
 import { text } from '../hss/fields.ts'
 import type { Report } from './report.ts'
@@ -19,6 +20,8 @@ export type Outputs = Record<
   | 'elapsed-seconds'
   | 'task-json'
   | 'failed-files'
+  | 'risk-counts'
+  | 'risks'
   | 'comment-url',
   string
 >
@@ -43,6 +46,13 @@ export function outputsOf(report: Report, commentUrl = ''): Outputs {
     // JSON keeps every line break escaped, so the task stays one line, exactly as HSS sent it.
     'task-json': task ? JSON.stringify(task) : '',
     'failed-files': JSON.stringify(files),
+    'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks.reading)) : '{}',
+    risks: report.risks ? JSON.stringify(topRisks(report.risks.reading)) : '[]',
     'comment-url': commentUrl
   }
+}
+
+/** `{"high":1,"medium":0,"low":2,"tips":0}`, with `unknown` only when HSS sent a level it does not document. */
+function riskCounts(reading: RiskReading): Record<string, number> {
+  return { ...reading.counts, ...(reading.unknownLevel ? { unknown: reading.unknownLevel } : {}) }
 }

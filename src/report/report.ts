@@ -1,7 +1,8 @@
 /** Everything the reporters need, gathered once by main. */
-import type { TaskType, Thresholds } from '../inputs/config.ts'
+import type { RiskLevel, TaskType, Thresholds } from '../inputs/config.ts'
 import type { FailedFiles } from '../gate/failed-files.ts'
 import type { Target } from '../gate/locate.ts'
+import type { RiskReading } from '../gate/risks.ts'
 import type { Task } from '../hss/models.ts'
 import type { Verdict } from '../gate/verdict.ts'
 
@@ -17,6 +18,8 @@ export interface Report {
   verdict: Verdict
   /** Listed for an iac_scan with failed files; a string says why listing them failed. */
   failedFiles: FailedFiles | string | undefined
+  /** With fail-on-risk, once the task finished: the IaC risks read. */
+  risks?: { level: RiskLevel; reading: RiskReading }
   elapsedMs: number
   queries: number
 }

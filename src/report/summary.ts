@@ -10,15 +10,21 @@ import type { Task } from '../hss/models.ts'
 import { formatDuration } from '../inputs/parse.ts'
 import type { Report } from './report.ts'
 import type { Check } from '../gate/verdict.ts'
+import { topRisks, type RiskReading } from '../gate/risks.ts'
+import { RISK_LEVELS } from '../inputs/config.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 
 /** Rows of the failed-files table; the rest are counted, not listed. */
 export const SUMMARY_FILE_ROWS = 50
 
-export function renderSummary(report: Report, options: { fileRows?: number } = {}): string {
+/** Rows of the risks table; the rest are counted, not listed. */
+export const SUMMARY_RISK_ROWS = 20
+
+export function renderSummary(report: Report, options: { fileRows?: number; riskRows?: number } = {}): string {
   const parts = [heading(report), taskSection(report), countsSection(report)]
   if (report.verdict.checks.length) parts.push(thresholdSection(report.verdict.checks))
   if (report.failedFiles !== undefined) parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS))
+  if (report.risks) parts.push(risksSection(report.risks.reading, options.riskRows ?? SUMMARY_RISK_ROWS))
   parts.push(footer(report))
   return parts.join('\n\n') + '\n'
 }
@@ -100,6 +106,18 @@ function failedFilesSection(failed: FailedFiles | string, maxRows: number): stri
   const rows = shown.map((file) => `| ${cell(file.file_name)} | ${cell(file.file_type ?? '')} | ${cell(file.failed_reason || 'no reason given', 300)} |`)
   const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : ''
   return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more
+}
+
+function risksSection(reading: RiskReading, maxRows: number): string {
+  const counts = RISK_LEVELS.map((level) => reading.counts[level])
+  const unknown = reading.unknownLevel ? ` | ${reading.unknownLevel}` : ''
+  const head = `| ${RISK_LEVELS.join(' | ')}${reading.unknownLevel ? ' | other level' : ''} |\n|${'---:|'.repeat(RISK_LEVELS.length + (reading.unknownLevel ? 1 : 0))}\n| ${counts.join(' | ')}${unknown} |`
+  const shown = topRisks(reading, maxRows)
+  const rows = shown.map((risk) => `| ${cell(risk.file_name)} | ${cell(risk.risk_level)} | ${cell(risk.risk_name)} | ${cell(risk.risk_category)} | ${cell(risk.remediation, 300)} |`)
+  const table = rows.length ? ['', '| File | Level | Risk | Category | Remediation |', '|---|---|---|---|---|', ...rows].join('\n') : ''
+  const more = reading.total > shown.length && shown.length ? `\n\n…and ${reading.total - shown.length} more.` : ''
+  const incomplete = reading.incomplete ? `\n\n⚠️ Not all risks could be read: ${code(clip(reading.incomplete, 500))}` : ''
+  return `### IaC risks (${reading.total})\n\n${head}\n${table}${more}${incomplete}`
 }
 
 function footer(report: Report): string {

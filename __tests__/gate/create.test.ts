@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals'
+import { HssError } from '../../src/errors.ts'
+import { AmbiguousCreation, bodyOf, certainlyNotCreated, startTask } from '../../src/gate/create.ts'
+import type { RetryContext } from '../../src/gate/retry.ts'
+import type { CreateSpec } from '../../src/inputs/config.ts'
+import { fakeClient } from '../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+
+const spec: CreateSpec = { taskType: 'iac_scan', fileType: 'dockerfile', fileIds: ['f-1', 'f-2'] }
+const op = 'CreateTask'
+const refusals = {
+  throttled: new HssError({ kind: 'http', operation: op, status: 429, errorCode: 'APIGW.0308' }),
+  '5xx with an error body': new HssError({ kind: 'http', operation: op, status: 503, errorCode: 'HSS.1000', errorMsg: 'busy' }),
+  'a connection refused': new HssError({ kind: 'network', operation: op, sent: false, cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) })
+}
+const ambiguous = {
+  'a cut connection': new HssError({ kind: 'network', operation: op, cause: new Error('socket hang up') }),
+  'no answer in time': new HssError({ kind: 'timeout', operation: op }),
+  'a gateway page (5xx, no error body)': new HssError({ kind: 'http', operation: op, status: 502 }),
+  'a 200 that is not the expected JSON': new HssError({ kind: 'bad-body', operation: op, status: 200 })
+}
+
+function context(): RetryContext & { lines: string[] } {
+  const clock = fakeClock()
+  const lines: string[] = []
+  return { clock, random: () => 0.5, deadline: clock.now() + 600_000, requestTimeoutMs: 30_000, pollIntervalMs: 15_000, log: (l) => lines.push(l), lines }
+}
+
+describe('startTask', () => {
+  it.each(Object.entries(refusals))('repeats a creation that HSS refused (%s), and starts one scan', async (_name, refusal) => {
+    const client = fakeClient([], undefined, { create: [refusal, refusal, 'task-9'] })
+    expect(await startTask(client, spec, context())).toEqual({ ok: true, taskId: 'task-9' })
+    expect(client.createCalls).toHaveLength(3)
+  })
+
+  it.each(Object.entries(ambiguous))('never repeats a creation that may have happened (%s), and says what to look for', async (_name, failure) => {
+    const client = fakeClient([], undefined, { create: [failure, 'task-2'] })
+    const ctx = context()
+    const at = new Date(ctx.clock.now()).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
+    const error = await startTask(client, spec, ctx).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AmbiguousCreation)
+    expect((error as Error).message).toContain(`an iac_scan task may have been started at ${at} (2 dockerfile files)`)
+    expect(client.createCalls).toHaveLength(1)
+  })
+
+  it('throws a permanent refusal as it is (nothing was created)', async () => {
+    const denied = new HssError({ kind: 'http', operation: op, status: 400, errorCode: 'HSS.0011' })
+    const client = fakeClient([], undefined, { create: [denied] })
+    await expect(startTask(client, spec, context())).rejects.toBe(denied)
+    expect(client.createCalls).toHaveLength(1)
+  })
+
+  it('gives up (not ok) when HSS keeps refusing until the time-out', async () => {
+    const ctx = { ...context(), deadline: 0 }
+    ctx.deadline = ctx.clock.now() + 5000
+    const client = fakeClient([], undefined, { create: [refusals.throttled] })
+    const outcome = await startTask(client, spec, ctx)
+    expect(outcome.ok).toBe(false)
+  })
+
+  it('certainlyNotCreated: only what HSS said did not happen', () => {
+    for (const refusal of Object.values(refusals)) expect(certainlyNotCreated(refusal)).toBe(true)
+    for (const failure of Object.values(ambiguous)) expect(certainlyNotCreated(failure)).toBe(false)
+    expect(certainlyNotCreated(new HssError({ kind: 'tls', operation: op, sent: false }))).toBe(false)
+  })
+})
+
+describe('bodyOf', () => {
+  it('is the body CreateTask documents', () => {
+    expect(bodyOf(spec)).toEqual({ task_type: 'iac_scan', iac_scan_info: { file_type: 'dockerfile', file_id_list: ['f-1', 'f-2'] } })
+    expect(bodyOf({ taskType: 'cluster_scan', scanTypes: ['cluster_vul'], clusterIds: [] })).toEqual({ task_type: 'cluster_scan', cluster_scan_info: { scan_type_list: ['cluster_vul'], range_type: 'all_cluster' } })
+    expect(bodyOf({ taskType: 'cluster_scan', scanTypes: ['benchmark'], clusterIds: ['c-1'] })).toEqual({ task_type: 'cluster_scan', cluster_scan_info: { scan_type_list: ['benchmark'], range_type: 'specific_cluster', cluster_id_list: ['c-1'] } })
+  })
+})

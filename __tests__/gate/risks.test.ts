@@ -1,0 +1,137 @@
+import { describe, expect, it } from '@jest/globals'
+import { HssError } from '../../src/errors.ts'
+import { slidingWindow } from '../../src/gate/pace.ts'
+import { atOrAbove, mostSevereFirst, readRisks, RISKS_KEPT, riskOf, topRisks, type RiskContext } from '../../src/gate/risks.ts'
+import type { IacFileRisk } from '../../src/hss/models.ts'
+import { fakeClient, pageOf } from '../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+
+const files = (n: number) => Array.from({ length: n }, (_, i) => ({ file_id: `f-${i + 1}`, file_name: `svc-${i + 1}/Dockerfile`, scan_status: 'success' }))
+const risk = (level: unknown, name = `r-${String(level)}`, extra: Record<string, unknown> = {}): IacFileRisk => ({ risk_level: level, risk_name: name, rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'fix it', ...extra })
+
+function context(overrides: Partial<RiskContext> = {}): RiskContext & { lines: string[] } {
+  const clock = fakeClock()
+  const lines: string[] = []
+  return {
+    clock,
+    random: () => 0.5,
+    deadline: clock.now() + 600_000,
+    requestTimeoutMs: 30_000,
+    pollIntervalMs: 1000,
+    log: (l) => lines.push(l),
+    pacer: slidingWindow(clock, { calls: 5, windowMs: 5000 }),
+    expectedFiles: undefined,
+    lines,
+    ...overrides
+  }
+}
+
+describe('readRisks', () => {
+  it('counts one per risk item by level, over every page of every file, and says how many files are left', async () => {
+    const all = Array.from({ length: 450 }, (_, i) => risk(['high', 'medium', 'low', 'tips'][i % 4]))
+    const client = fakeClient([], (page) => pageOf(2, files(2).slice(page.offset, page.offset + page.limit)), {
+      risks: (fileId, page) => pageOf(fileId === 'f-1' ? 450 : 1, fileId === 'f-1' ? all.slice(page.offset, page.offset + page.limit) : [risk('HIGH')])
+    })
+    const ctx = context()
+    const reading = await readRisks(client, 't-1', ctx)
+    expect(reading.counts).toEqual({ high: 113 + 1, medium: 113, low: 112, tips: 112 })
+    expect([reading.total, reading.unknownLevel, reading.incomplete]).toEqual([451, 0, undefined])
+    expect(reading.files).toEqual({ listed: 2, read: 2 })
+    expect(client.riskCalls.map((c) => `${c.fileId}@${c.page.offset}/${c.page.limit}`)).toEqual(['f-1@0/200', 'f-1@200/200', 'f-1@400/200', 'f-2@0/200'])
+    expect(ctx.lines).toEqual(['Reading IaC risks: file 1 of 2 (svc-1/Dockerfile); 1 left after it', 'Reading IaC risks: file 2 of 2 (svc-2/Dockerfile); 0 left after it'])
+    expect(client.resourceCalls).toEqual([{ offset: 0, limit: 200 }])
+  })
+
+  it('counts a level HSS does not document apart, and as breaking any level', async () => {
+    const client = fakeClient([], () => pageOf(1, files(1)), { risks: () => pageOf(3, [risk('critical'), risk(null), risk('tips')]) })
+    const reading = await readRisks(client, 't-1', context())
+    expect([reading.unknownLevel, atOrAbove(reading, 'high'), atOrAbove(reading, 'tips')]).toEqual([2, 2, 3])
+  })
+
+  it('paces the risk calls: at most 5 in any window, however many files', async () => {
+    const client = fakeClient([], () => pageOf(12, files(12)), { risks: () => pageOf(0, []) })
+    const ctx = context()
+    const start = ctx.clock.now()
+    await readRisks(client, 't-1', ctx)
+    // 12 calls at 5 per 5 s: the 6th waits for the window, and so does the 11th.
+    expect(ctx.clock.now() - start).toBe(10_000)
+  })
+
+  it('rides out throttling of the risk API', async () => {
+    let calls = 0
+    const client = fakeClient([], () => pageOf(1, files(1)), {
+      risks: () => (calls++ < 2 ? new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 429, errorCode: 'APIGW.0308' }) : pageOf(1, [risk('low')]))
+    })
+    const ctx = context()
+    const reading = await readRisks(client, 't-1', ctx)
+    expect([reading.incomplete, reading.counts.low]).toEqual([undefined, 1])
+    expect(ctx.lines.filter((l) => l.startsWith('HSS throttled the request: ListIacFileRisks'))).toHaveLength(2)
+  })
+
+  it.each([
+    ['the risk API refuses', () => new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 403, errorCode: 'HSS.0013' }), /the risks of 1 of 1 files could not be read: ListIacFileRisks: HTTP 403 HSS.0013/],
+    ['the risk API is down until the time-out', () => new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 503 }), /could not be read: ListIacFileRisks: HTTP 503/]
+  ])('is incomplete, never empty-and-fine, when %s', async (_name, failure, why) => {
+    const client = fakeClient([], () => pageOf(1, files(1)), { risks: failure })
+    const ctx = context()
+    ctx.deadline = ctx.clock.now() + 10_000
+    const reading = await readRisks(client, 't-1', ctx)
+    expect(reading.incomplete).toMatch(why)
+  })
+
+  it('is incomplete when the time runs out before every file is read', async () => {
+    const client = fakeClient([], () => pageOf(20, files(20)), { risks: () => pageOf(0, []) })
+    const ctx = context()
+    ctx.deadline = ctx.clock.now() + 7000
+    const reading = await readRisks(client, 't-1', ctx)
+    expect(reading.incomplete).toBe('the risks of 10 of 20 files could not be read before the time-out')
+    expect(reading.files.read).toBe(10)
+  })
+
+  it('is incomplete when HSS lists fewer scanned files than it counted, or files without a file_id', async () => {
+    const fewer = await readRisks(fakeClient([], () => pageOf(1, files(1))), 't-1', context({ expectedFiles: 3 }))
+    expect(fewer.incomplete).toBe('HSS counted 3 files as scanned successfully but listed 1')
+    const noId = await readRisks(fakeClient([], () => pageOf(2, [{ file_name: 'x', scan_status: 'success' }, ...files(1)])), 't-1', context())
+    expect(noId.incomplete).toBe('1 of the files HSS lists as scanned have no file_id')
+  })
+
+  it('keeps only the most severe risks, however many there are', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => risk(i === 150 ? 'high' : 'tips', `r${i}`))
+    const client = fakeClient([], () => pageOf(3, files(3)), { risks: () => pageOf(200, many) })
+    const reading = await readRisks(client, 't-1', context())
+    expect(reading.total).toBe(600)
+    expect(reading.risks.length).toBeLessThanOrEqual(2 * RISKS_KEPT)
+    expect(topRisks(reading).slice(0, 3).map((r) => r.risk_level)).toEqual(['high', 'high', 'high'])
+    expect(topRisks(reading)).toHaveLength(RISKS_KEPT)
+  })
+})
+
+describe('ordering and reading rows', () => {
+  it('puts unknown levels first, then high … tips, then more occurrences first', () => {
+    const file = { id: 'f', name: 'Dockerfile' }
+    const sorted = mostSevereFirst([risk('tips'), risk('low'), risk('high', 'a', { risk_num: 1 }), risk('high', 'b', { risk_num: 5 }), risk('weird'), risk('medium')].map((r) => riskOf(r, file)))
+    expect(sorted.map((r) => `${r.risk_level}:${r.risk_num}`)).toEqual(['weird:1', 'high:5', 'high:1', 'medium:1', 'low:1', 'tips:1'])
+  })
+
+  it('reads hostile rows as bounded one-line text, and odd counts as null', () => {
+    const r = riskOf({ risk_level: 'high\n::error::x', risk_name: 'n'.repeat(1000), risk_num: '-1', remediation: { a: 1 } }, { id: 'f', name: 'a\nb' })
+    expect(r).toMatchObject({ risk_level: 'high ::error::x', file_name: 'a b', risk_num: null, remediation: '' })
+    expect(r.risk_name.length).toBeLessThanOrEqual(256)
+  })
+})
+
+describe('slidingWindow', () => {
+  it('lets a burst through, then waits for the window; says no rather than wait past the deadline', async () => {
+    const clock = fakeClock()
+    const pacer = slidingWindow(clock, { calls: 2, windowMs: 1000 })
+    const start = clock.now()
+    expect([await pacer.wait(start + 5000), await pacer.wait(start + 5000)]).toEqual([true, true])
+    expect(clock.now()).toBe(start)
+    expect(await pacer.wait(start + 5000)).toBe(true)
+    expect(clock.now()).toBe(start + 1000)
+    expect(await pacer.wait(start + 1500)).toBe(true)
+    expect(await pacer.wait(start + 1500)).toBe(false)
+    expect(clock.now()).toBe(start + 1000)
+    expect(pacer.calls).toBe(4)
+  })
+})
