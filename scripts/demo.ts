@@ -1,49 +1,38 @@
 /**
- * `npm start`: the built action against the embedded HSS simulator, on a scripted IaC scan that goes
- * ready → running → finished with two failed files. Prints the log, the outputs and the job summary.
+ * `npm start`: the built action (dist/index.js) against the embedded HSS simulator, as a runner runs
+ * it. The action starts an IaC scan of three Dockerfiles, waits for it (ready → running →
+ * finished), reads the risks HSS found, finds a high one, and fails the gate on it, as this demo
+ * intends. Prints the log, the outputs and the job summary.
+ *   npm start [-- --html summary.html]   also writes the summary as a page, rendered as GitHub does
  */
-import { writeFileSync } from 'node:fs'
-import { DEMO_AK, DEMO_SK, DEMO_PROJECT_ID, startSimulator } from '../simulator/server.ts'
-import { failedFiles, iacTask } from '../simulator/tasks.ts'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO_FILES } from '../simulator/demo-data.ts'
 import { runAction } from '../simulator/run-action.ts'
+import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from '../simulator/server.ts'
 
 const htmlFlag = process.argv.indexOf('--html')
 const htmlPath = htmlFlag >= 0 ? (process.argv[htmlFlag + 1] ?? 'demo-summary.html') : undefined
 
-const start = Date.now()
-const task = iacTask('b9a1c1e0-7f3e-4c55-9c1b-2f8d1e0a6c31', 'iac-pr-42', { scanned: 24, succeeded: 22, failed: 2 }, {
-  start_time: start,
-  end_time: start + 4000
-})
-const sim = await startSimulator({
-  tasks: [
-    {
-      task: { ...task, task_status: 'ready', estimated_time: 1, iac_scan_info: { file_type: 'k8s_yaml', scan_file_num: 24, success_file_num: 0, failed_file_num: 0 } },
-      phases: [
-        { afterMs: 1500, status: 'running', patch: { estimated_time: 1, iac_scan_info: { file_type: 'k8s_yaml', scan_file_num: 24, success_file_num: 11, failed_file_num: 1 } } },
-        { afterMs: 3500, status: 'finished', patch: { estimated_time: 0, end_time: task.end_time ?? 0, iac_scan_info: task.iac_scan_info ?? {} } }
-      ],
-      resources: failedFiles(2, (i) => ({
-        file_name: ['charts/web/templates/deployment.yaml', 'k8s/ingress.yaml'][i] ?? '',
-        failed_reason: ['yaml: line 14: mapping values are not allowed in this context', 'file exceeds the 1 MiB size limit'][i] ?? ''
-      }))
-    },
-    // A decoy with a longer name: HSS matches names fuzzily, the gate must not.
-    { task: iacTask('0d4c2b7a-1111-4a0b-8c9d-0123456789ab', 'iac-pr-421', { scanned: 3, succeeded: 0, failed: 3 }) }
-  ]
-})
+const dockerfiles = DEMO_FILES.filter((file) => file.file_type === 'dockerfile')
+const sim = await startSimulator({ files: DEMO_FILES, createdTiming: { readyMs: 1500, finishMs: 3500 } })
+// A checkout with the scanned files in it, so the annotations point at them.
+const workspace = mkdtempSync(join(tmpdir(), 'hss-demo-workspace-'))
+writeFileSync(join(workspace, 'Dockerfile'), 'FROM node:24\nCOPY . /app\nCMD ["node", "/app/server.js"]\n')
 
 console.log(`HSS simulator on ${sim.url}; running dist/index.js as a runner would…\n`)
 const run = await runAction({
   inputs: {
-    'task-name': 'iac-pr-42',
+    'create-task': 'true',
+    'file-type': 'dockerfile',
+    'file-ids': dockerfiles.map((file) => file.file_id).join(', '),
+    'fail-on-risk': 'high',
     endpoint: sim.url,
     'poll-interval': '1s',
-    timeout: '1m',
-    'max-failed': '2',
-    'max-failed-percent': '10'
+    timeout: '1m'
   },
-  env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK, HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID, HUAWEI_CLOUD_REGION: 'ap-southeast-1' }
+  env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK, HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID, HUAWEI_CLOUD_REGION: 'ap-southeast-1', GITHUB_WORKSPACE: workspace }
 })
 await sim.close()
 
@@ -53,10 +42,14 @@ console.log('\n── outputs ────────────────�
 for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${value.length > 160 ? `${value.slice(0, 160)}…` : value}`)
 console.log('\n── job summary (GITHUB_STEP_SUMMARY) ───────────────────')
 console.log(run.summary)
-console.log(`exit code ${run.code}, ${sim.requests.length} requests to the simulator`)
+const calls = Object.entries(Object.groupBy(sim.requests, (r) => r.route)).map(([route, list]) => `${route} ${list?.length ?? 0}`).join(', ')
+console.log(`exit code ${run.code}; ${sim.requests.length} requests to the simulator (${calls})`)
 if (htmlPath) {
   const { renderHtmlPage } = await import('./summary-html.ts')
   writeFileSync(htmlPath, renderHtmlPage(run.summary))
   console.log(`the summary as a page: ${htmlPath}`)
 }
-process.exitCode = run.code === 0 && run.outputs.result === 'passed' ? 0 : 1
+// The story: the gate fails on the high risk in Dockerfile. Anything else means the demo broke.
+const asIntended = run.code === 1 && run.outputs.result === 'failed' && (run.outputs.reason ?? '').includes('fail-on-risk high')
+console.log(asIntended ? '\nThe gate failed on the high-severity risk, as this demo intends.' : '\nThe demo did not end as intended: see the log above.')
+process.exitCode = asIntended ? 0 : 1
