@@ -42,6 +42,10 @@ describe('judge', () => {
     expect(atLimit.result).toBe('passed')
   })
 
+  it('reads the share of nothing scanned as 0, as the contract defines failed-percent', () => {
+    expect(judgeIac(withInfo({ scan_file_num: 0, success_file_num: '0', failed_file_num: '1' }), { maxFailed: 1, maxFailedPercent: 0, minScanned: 0 }).result).toBe('passed')
+  })
+
   it('fails a scan of nothing by default (min-scanned 1), and passes it with min-scanned 0', () => {
     expect(reasons(judgeIac(iac(0, 0, 0)))).toEqual(['Only 0 files were scanned, fewer than min-scanned 1'])
     expect(judgeIac(iac(0, 0, 0), { minScanned: 0 }).result).toBe('passed')

@@ -76,7 +76,8 @@ export function judge(input: JudgeInput): Verdict {
   if (thresholds.maxFailedPercent !== undefined) {
     const limit = thresholds.maxFailedPercent
     // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
-    const met = failed !== undefined && scanned !== undefined && failed * 100 <= limit * scanned
+    // A share of nothing is 0 (the contract's failed-percent), so it breaks no percentage limit.
+    const met = failed !== undefined && scanned !== undefined && (scanned === 0 || failed * 100 <= limit * scanned)
     checks.push({ input: 'max-failed-percent', label: `Failed ${items.text} (percent)`, bound: 'at most', limit, actual: percent, unit: '%', met })
   }
   checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned })
