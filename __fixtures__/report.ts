@@ -13,6 +13,7 @@ export function reportOf(overrides: Partial<Report> = {}): Report {
     thresholds,
     softFail: false,
     timeoutMs: 1_800_000,
+    ref: { by: 'id', id: 't-1' },
     target: { id: 't-1', name: undefined },
     task,
     verdict: judge({ task, taskType, thresholds, timeoutMs: 1_800_000, wanted: prose`with id ${'t-1'}` }),

@@ -233,7 +233,7 @@ describe('runner files that cannot be written', () => {
   it.concurrent.each(places)('%s: a failing gate still fails, and says why', async (_name, env) => {
     const run = await gate({ tasks: [{ task: finished({ scan_file_num: 2, success_file_num: 1, failed_file_num: 1 }), resources: failedFiles(1) }] }, byId, { env })
     expect(run.code).toBe(1)
-    expect(commands(run.stdout, 'error').at(-1)).toBe('::error::HSS scan gate failed: 1 files failed to scan, more than max-failed 0')
+    expect(commands(run.stdout, 'error').at(-1)).toBe('::error::HSS scan gate failed: 1 file failed to scan, more than max-failed 0')
   })
 })
 

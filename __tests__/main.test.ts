@@ -27,6 +27,7 @@ describe('run', () => {
     await run(deps())
     expect(core.calls.filter(([name]) => name === 'setFailed')).toEqual([['setFailed', 'Input `max-failed` must be a whole number from 0 to 10000000 (got "none").']])
     expect(fetchSpy).not.toHaveBeenCalled()
-    expect(core.summary.written).toEqual([])
+    expect(core.summary.written).toHaveLength(1)
+    expect(core.summary.written[0]).toMatch(/^## ⛔ HSS scan gate: configuration error\n\n```text\nInput `max-failed` must be a whole number/)
   })
 })

@@ -40,7 +40,7 @@ describe('comment-on-pr', () => {
     expect(github.comments).toHaveLength(2)
     const mine = github.comments[1]
     expect(mine?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" task="t-1" -->\n## ❌ HSS scan gate failed/)
-    expect(mine?.body).toContain('| 4 | 2 | 2 | 50% |')
+    expect(mine?.body).toContain('**4** files scanned: **2** succeeded, **2** failed (50%)')
     expect(mine?.body).toContain('deploy/app-1.yaml')
     expect(mine?.body).toContain('[Workflow run](https://github.example/o/r/actions/runs/4242)')
     expect(run.outputs['comment-url']).toBe(mine?.html_url)

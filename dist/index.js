@@ -28684,8 +28684,99 @@ function percentText(percent) {
     }
     return String(percent);
 }
-function itemWord(taskType) {
-    return taskType === 'iac_scan' ? 'files' : 'clusters';
+function itemWord(taskType, count = 2) {
+    const word = taskType === 'iac_scan' ? 'file' : 'cluster';
+    return count === 1 ? word : `${word}s`;
+}
+
+
+/***/ }),
+
+/***/ 3947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qu: () => (/* binding */ AmbiguousCreation),
+/* harmony export */   gc: () => (/* binding */ startTask),
+/* harmony export */   z8: () => (/* binding */ scope)
+/* harmony export */ });
+/* unused harmony exports certainlyNotCreated, bodyOf */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7229);
+/**
+ * Starts the scan (CreateTask), at most once per run. A creation is repeated only when HSS said it
+ * did not happen: a 429, a 5xx with an error body, or a connection that was never made. After an
+ * ambiguous failure (no answer, a cut connection, a gateway page, an answer that is not the
+ * expected JSON) a task may exist, so the action does not try again: it stops and says what to
+ * look for, so that the scan is not run twice.
+ */
+
+
+/** The creation may have happened: the message says when, and what kind of task to look for. */
+class AmbiguousCreation extends Error {
+    name = 'AmbiguousCreation';
+    failure;
+    constructor(failure, spec, at) {
+        super(`${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${utc(at)} (${scope(spec)}). ` +
+            'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan');
+        this.failure = failure;
+    }
+}
+/** HSS said the creation did not happen (and may say otherwise later), so repeating it cannot start a second scan. */
+function certainlyNotCreated(error) {
+    if (!error.transient)
+        return false;
+    if (!error.sent)
+        return true;
+    if (error.kind !== 'http')
+        return false;
+    if (error.throttled)
+        return true;
+    const hssAnswered = error.errorCode !== undefined || error.errorMsg !== undefined;
+    return (error.status ?? 0) >= 500 && hssAnswered;
+}
+/**
+ * Resolves to the new task's id, or (not ok) the last refusal when the time ran out while HSS kept
+ * saying no. Throws AmbiguousCreation when the creation may have happened, and permanent refusals
+ * (400, 401, 403, 404, a redirect) as they are.
+ */
+async function startTask(client, spec, ctx) {
+    const body = bodyOf(spec);
+    let sentAt = ctx.clock.now();
+    try {
+        const created = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryTransient */ .jh)((timeoutMs) => {
+            sentAt = ctx.clock.now();
+            return client.createTask(body, timeoutMs);
+        }, { ...ctx, retryable: certainlyNotCreated });
+        return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error };
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9 && error.transient)
+            throw new AmbiguousCreation(error, spec, sentAt);
+        throw error;
+    }
+}
+function bodyOf(spec) {
+    if (spec.taskType === 'iac_scan') {
+        return { task_type: 'iac_scan', iac_scan_info: { file_type: spec.fileType, file_id_list: spec.fileIds } };
+    }
+    return {
+        task_type: 'cluster_scan',
+        cluster_scan_info: {
+            scan_type_list: spec.scanTypes,
+            ...(spec.clusterIds.length ? { range_type: 'specific_cluster', cluster_id_list: spec.clusterIds } : { range_type: 'all_cluster' })
+        }
+    };
+}
+/** `3 dockerfile files` or `cluster_vul on all clusters`, for log lines and messages. */
+function scope(spec) {
+    if (spec.taskType === 'iac_scan')
+        return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`;
+    const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters';
+    return `${spec.scanTypes.join(', ')} on ${clusters}`;
+}
+function utc(ms) {
+    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
 
 
@@ -28877,7 +28968,7 @@ function retryLine(error) {
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7443);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8864);
 /* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5073);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7229);
 /**
@@ -29017,6 +29108,127 @@ function why(error) {
 
 /***/ }),
 
+/***/ 5950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   c9: () => (/* binding */ reasonLines),
+/* harmony export */   l5: () => (/* binding */ percentAbove)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9339);
+/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4947);
+/**
+ * The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out.
+ * It passes only a finished task whose every count is readable and whose every scanned item is
+ * accounted for within the thresholds.
+ */
+
+
+
+
+
+
+
+function judge(input) {
+    const { task, taskType, thresholds } = input;
+    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .readCounts */ .ZQ)(task, taskType);
+    if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_5__/* .FINISHED */ .B) {
+        const failed = counts.reportedFailed;
+        const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100;
+        return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent };
+    }
+    const items = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType));
+    const failed = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .judgedFailed */ .jr)(counts);
+    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .failedPercent */ .vd)(counts);
+    const { scanned } = counts;
+    const checks = [
+        { input: 'max-failed', label: `Failed ${items.text}`, bound: 'at most', limit: thresholds.maxFailed, actual: failed, unit: '', met: failed !== undefined && failed <= thresholds.maxFailed }
+    ];
+    if (thresholds.maxFailedPercent !== undefined) {
+        const limit = thresholds.maxFailedPercent;
+        // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
+        // A share of nothing is 0 (the contract's failed-percent), so it breaks no percentage limit.
+        const met = failed !== undefined && scanned !== undefined && (scanned === 0 || failed * 100 <= limit * scanned);
+        checks.push({ input: 'max-failed-percent', label: `Failed ${items.text} (percent)`, bound: 'at most', limit, actual: percent, unit: '%', met });
+    }
+    checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned });
+    const risks = input.risks;
+    if (risks) {
+        const found = risks.reading.incomplete === undefined ? (0,_risks_js__WEBPACK_IMPORTED_MODULE_4__/* .atOrAbove */ .kU)(risks.reading, risks.level) : undefined;
+        checks.push({ input: 'fail-on-risk', label: `IaC risks at ${risks.level} or above`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 });
+    }
+    const reasons = [
+        ...counts.unreadable.map((u) => (u.got === 'missing' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS did not send the count ${u.field}, so the scan cannot be judged` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
+        ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks, taskType)),
+        ...(risks?.reading.incomplete ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(risks.level)} never passes on missing data`] : [])
+    ];
+    return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent };
+}
+function timeOutReason(input) {
+    const within = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(input.timeoutMs);
+    const failing = input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the last query failed: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+    if (input.notStarted) {
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `No ${input.taskType} task could be started within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)}: HSS refused every try${input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, the last with: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``}`;
+    }
+    if (input.task) {
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(input.task.task_status) ?? 'none'})${failing}`;
+    }
+    const cap = input.capped
+        ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`
+        : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `No ${input.taskType} task ${input.wanted} was found within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)}${cap}${failing}`;
+}
+function reasonFor(check, counts, items, risks, taskType) {
+    const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts;
+    const failed = check.input === 'min-scanned' ? 0 : ((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .judgedFailed */ .jr)(counts) ?? 0);
+    switch (check.input) {
+        case 'max-failed': {
+            const unaccounted = failed > reportedFailed ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS reported ${reportedFailed} failed, but only ${succeeded} of ${scanned} succeeded)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${failed} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType, failed))} failed to scan${unaccounted}, more than max-failed ${check.limit}`;
+        }
+        case 'max-failed-percent':
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`;
+        case 'min-scanned':
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Only ${scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType, scanned))} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`;
+        case 'fail-on-risk':
+            return riskReason(check.actual ?? 0, risks);
+    }
+}
+/** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
+function riskReason(found, risks) {
+    if (!risks)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+    const { counts, unknownLevel } = risks.reading;
+    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(risks.level);
+    const parts = [..._inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(unknownLevel ? [`of a level HSS does not document ${unknownLevel}`] : [])];
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${found} IaC ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(found === 1 ? 'risk' : 'risks')} at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(risks.level)} or above (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(parts.join(', '))}): fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(risks.level)} allows none`;
+}
+/**
+ * A share that broke a limit, with as many decimals as it takes to show it above the limit:
+ * 10.04 % against 10 reads 10.04, not 10.0.
+ */
+function percentAbove(percent, limit) {
+    for (let digits = 1; digits < 12; digits++) {
+        const shown = Number(percent.toFixed(digits));
+        if (shown > limit)
+            return String(shown);
+    }
+    return (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .percentText */ .fL)(percent);
+}
+/** The verdict's reasons as plain text lines (the `reason` output, the failure message). */
+function reasonLines(verdict) {
+    return verdict.reasons.map((reason) => reason.text);
+}
+
+
+/***/ }),
+
 /***/ 7137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29063,6 +29275,18 @@ function describeValue(value) {
         return String(value);
     return Array.isArray(value) ? 'a list' : 'an object';
 }
+
+
+/***/ }),
+
+/***/ 9406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ FINISHED)
+/* harmony export */ });
+/** The only status that ends the wait; HSS has no failed or cancelled status. */
+const FINISHED = 'finished';
 
 
 /***/ }),
@@ -29219,7 +29443,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2219);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1176);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -29249,7 +29473,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7443:
+/***/ 8864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29263,18 +29487,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: TASK_TYPES
 
-;// CONCATENATED MODULE: ./src/inputs/endpoints.ts
-/** Default HSS and IAM endpoints of a region. */
-/** Regions whose services live under another top-level domain. */
-const DOMAIN_BY_REGION = {
-    'eu-west-101': 'myhuaweicloud.eu'
-};
-const DEFAULT_DOMAIN = 'myhuaweicloud.com';
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
-function serviceEndpoint(service, region) {
-    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
-}
-
+// EXTERNAL MODULE: ./src/inputs/endpoints.ts
+var endpoints = __nccwpck_require__(847);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
@@ -29401,7 +29615,7 @@ function buildConfig(source, now = Date.now()) {
     const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
     const task = taskRefOf(get, taskType, now);
     const regionText = get('region');
-    if (regionText && !REGION_PATTERN.test(regionText)) {
+    if (regionText && !endpoints/* REGION_PATTERN */.a.test(regionText)) {
         throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
     }
     const region = regionText || undefined;
@@ -29479,7 +29693,28 @@ function endpointFor(input, value, service, region) {
     if (!region) {
         throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
     }
-    return serviceEndpoint(service, region);
+    return (0,endpoints/* serviceEndpoint */.X)(service, region);
+}
+
+
+/***/ }),
+
+/***/ 847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ serviceEndpoint),
+/* harmony export */   a: () => (/* binding */ REGION_PATTERN)
+/* harmony export */ });
+/** Default HSS and IAM endpoints of a region. */
+/** Regions whose services live under another top-level domain. */
+const DOMAIN_BY_REGION = {
+    'eu-west-101': 'myhuaweicloud.eu'
+};
+const DEFAULT_DOMAIN = 'myhuaweicloud.com';
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
+function serviceEndpoint(service, region) {
+    return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
 }
 
 
@@ -29649,7 +29884,7 @@ function parseText(input, value, maxLength) {
 
 /***/ }),
 
-/***/ 2219:
+/***/ 1176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29700,10 +29935,8 @@ async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
     return { files, total };
 }
 
-;// CONCATENATED MODULE: ./src/hss/models.ts
-/** The only status that ends the wait; HSS has no failed or cancelled status. */
-const FINISHED = 'finished';
-
+// EXTERNAL MODULE: ./src/hss/models.ts
+var models = __nccwpck_require__(9406);
 // EXTERNAL MODULE: ./src/gate/counts.ts
 var gate_counts = __nccwpck_require__(9339);
 // EXTERNAL MODULE: ./src/gate/retry.ts
@@ -29754,7 +29987,7 @@ function adaptiveSchedule(pollIntervalMs, random) {
 /** HSS's estimate of the time left, in ms, for a task that is still running. */
 function estimateOf(task) {
     const minutes = task?.estimated_time;
-    if (!task || task.task_status === FINISHED || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
+    if (!task || task.task_status === models/* FINISHED */.B || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
         return undefined;
     return minutes * MINUTE;
 }
@@ -29794,7 +30027,7 @@ async function waitForTask(options) {
         task = seen ?? task;
         capped = attempt.value.capped;
         options.log(progressLine(attempt.value, locator, options.taskType).text);
-        if (seen?.task_status === FINISHED)
+        if (seen?.task_status === models/* FINISHED */.B)
             return { kind: 'finished', task: seen, queries };
         if (lastCall)
             return timedOut();
@@ -29818,88 +30051,13 @@ function progressLine(located, locator, taskType) {
     const show = (n) => n ?? '?';
     const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined ? counts.succeeded + counts.reportedFailed : undefined;
     const minutes = (0,fields/* wholeNumber */.rD)(task.estimated_time);
-    const estimate = task.task_status !== FINISHED && minutes !== undefined ? (0,src_escape/* prose */.CS) `, about ${minutes} min left` : (0,src_escape/* prose */.CS) ``;
+    const estimate = task.task_status !== models/* FINISHED */.B && minutes !== undefined ? (0,src_escape/* prose */.CS) `, about ${minutes} min left` : (0,src_escape/* prose */.CS) ``;
     const status = (0,fields/* text */.Qq)(task.task_status) ?? 'unknown';
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
 
-;// CONCATENATED MODULE: ./src/gate/create.ts
-/**
- * Starts the scan (CreateTask), at most once per run. A creation is repeated only when HSS said it
- * did not happen: a 429, a 5xx with an error body, or a connection that was never made. After an
- * ambiguous failure (no answer, a cut connection, a gateway page, an answer that is not the
- * expected JSON) a task may exist, so the action does not try again: it stops and says what to
- * look for, so that the scan is not run twice.
- */
-
-
-/** The creation may have happened: the message says when, and what kind of task to look for. */
-class AmbiguousCreation extends Error {
-    name = 'AmbiguousCreation';
-    failure;
-    constructor(failure, spec, at) {
-        super(`${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${utc(at)} (${scope(spec)}). ` +
-            'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan');
-        this.failure = failure;
-    }
-}
-/** HSS said the creation did not happen (and may say otherwise later), so repeating it cannot start a second scan. */
-function certainlyNotCreated(error) {
-    if (!error.transient)
-        return false;
-    if (!error.sent)
-        return true;
-    if (error.kind !== 'http')
-        return false;
-    if (error.throttled)
-        return true;
-    const hssAnswered = error.errorCode !== undefined || error.errorMsg !== undefined;
-    return (error.status ?? 0) >= 500 && hssAnswered;
-}
-/**
- * Resolves to the new task's id, or (not ok) the last refusal when the time ran out while HSS kept
- * saying no. Throws AmbiguousCreation when the creation may have happened, and permanent refusals
- * (400, 401, 403, 404, a redirect) as they are.
- */
-async function startTask(client, spec, ctx) {
-    const body = bodyOf(spec);
-    let sentAt = ctx.clock.now();
-    try {
-        const created = await (0,gate_retry/* retryTransient */.jh)((timeoutMs) => {
-            sentAt = ctx.clock.now();
-            return client.createTask(body, timeoutMs);
-        }, { ...ctx, retryable: certainlyNotCreated });
-        return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error };
-    }
-    catch (error) {
-        if (error instanceof errors/* HssError */.T9 && error.transient)
-            throw new AmbiguousCreation(error, spec, sentAt);
-        throw error;
-    }
-}
-function bodyOf(spec) {
-    if (spec.taskType === 'iac_scan') {
-        return { task_type: 'iac_scan', iac_scan_info: { file_type: spec.fileType, file_id_list: spec.fileIds } };
-    }
-    return {
-        task_type: 'cluster_scan',
-        cluster_scan_info: {
-            scan_type_list: spec.scanTypes,
-            ...(spec.clusterIds.length ? { range_type: 'specific_cluster', cluster_id_list: spec.clusterIds } : { range_type: 'all_cluster' })
-        }
-    };
-}
-/** `3 dockerfile files` or `cluster_vul on all clusters`, for log lines and messages. */
-function scope(spec) {
-    if (spec.taskType === 'iac_scan')
-        return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`;
-    const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters';
-    return `${spec.scanTypes.join(', ')} on ${clusters}`;
-}
-function utc(ms) {
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
-}
-
+// EXTERNAL MODULE: ./src/gate/create.ts
+var create = __nccwpck_require__(3947);
 ;// CONCATENATED MODULE: ./src/gate/pace.ts
 function slidingWindow(clock, budget) {
     const recent = [];
@@ -29928,113 +30086,8 @@ function slidingWindow(clock, budget) {
 
 // EXTERNAL MODULE: ./src/gate/risks.ts
 var gate_risks = __nccwpck_require__(4947);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
-var inputs_config = __nccwpck_require__(7443);
-// EXTERNAL MODULE: ./src/inputs/parse.ts
-var parse = __nccwpck_require__(3718);
-;// CONCATENATED MODULE: ./src/gate/verdict.ts
-/**
- * The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out.
- * It passes only a finished task whose every count is readable and whose every scanned item is
- * accounted for within the thresholds.
- */
-
-
-
-
-
-
-
-function judge(input) {
-    const { task, taskType, thresholds } = input;
-    const counts = (0,gate_counts/* readCounts */.ZQ)(task, taskType);
-    if (task?.task_status !== FINISHED) {
-        const failed = counts.reportedFailed;
-        const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100;
-        return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent };
-    }
-    const items = (0,src_escape/* words */.aL)((0,gate_counts/* itemWord */.ul)(taskType));
-    const failed = (0,gate_counts/* judgedFailed */.jr)(counts);
-    const percent = (0,gate_counts/* failedPercent */.vd)(counts);
-    const { scanned } = counts;
-    const checks = [
-        { input: 'max-failed', label: `Failed ${items.text}`, bound: 'at most', limit: thresholds.maxFailed, actual: failed, unit: '', met: failed !== undefined && failed <= thresholds.maxFailed }
-    ];
-    if (thresholds.maxFailedPercent !== undefined) {
-        const limit = thresholds.maxFailedPercent;
-        // Compared unrounded: 10.04 % breaks a 10 % limit even though it shows as 10.0.
-        const met = failed !== undefined && scanned !== undefined && failed * 100 <= limit * scanned;
-        checks.push({ input: 'max-failed-percent', label: `Failed ${items.text} (percent)`, bound: 'at most', limit, actual: percent, unit: '%', met });
-    }
-    checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned });
-    const risks = input.risks;
-    if (risks) {
-        const found = risks.reading.incomplete === undefined ? (0,gate_risks/* atOrAbove */.kU)(risks.reading, risks.level) : undefined;
-        checks.push({ input: 'fail-on-risk', label: `IaC risks at ${risks.level} or above`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 });
-    }
-    const reasons = [
-        ...counts.unreadable.map((u) => (u.got === 'missing' ? (0,src_escape/* prose */.CS) `HSS did not send the count ${u.field}, so the scan cannot be judged` : (0,src_escape/* prose */.CS) `HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-        ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks)),
-        ...(risks?.reading.incomplete ? [(0,src_escape/* prose */.CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,src_escape/* words */.aL)(risks.level)} never passes on missing data`] : [])
-    ];
-    return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent };
-}
-function timeOutReason(input) {
-    const within = (0,parse/* formatDuration */.a3)(input.timeoutMs);
-    const failing = input.lastError ? (0,src_escape/* prose */.CS) `; the last query failed: ${input.lastError}` : (0,src_escape/* prose */.CS) ``;
-    if (input.notStarted) {
-        return (0,src_escape/* prose */.CS) `No ${input.taskType} task could be started within ${(0,src_escape/* words */.aL)(within)}: HSS refused every try${input.lastError ? (0,src_escape/* prose */.CS) `, the last with: ${input.lastError}` : (0,src_escape/* prose */.CS) ``}`;
-    }
-    if (input.task) {
-        return (0,src_escape/* prose */.CS) `Task ${input.wanted} did not finish within ${(0,src_escape/* words */.aL)(within)} (last status: ${(0,fields/* text */.Qq)(input.task.task_status) ?? 'none'})${failing}`;
-    }
-    const cap = input.capped
-        ? (0,src_escape/* prose */.CS) `; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`
-        : (0,src_escape/* prose */.CS) ``;
-    return (0,src_escape/* prose */.CS) `No ${input.taskType} task ${input.wanted} was found within ${(0,src_escape/* words */.aL)(within)}${cap}${failing}`;
-}
-function reasonFor(check, counts, items, risks) {
-    const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts;
-    const failed = check.input === 'min-scanned' ? 0 : ((0,gate_counts/* judgedFailed */.jr)(counts) ?? 0);
-    switch (check.input) {
-        case 'max-failed': {
-            const unaccounted = failed > reportedFailed ? (0,src_escape/* prose */.CS) ` (HSS reported ${reportedFailed} failed, but only ${succeeded} of ${scanned} succeeded)` : (0,src_escape/* prose */.CS) ``;
-            return (0,src_escape/* prose */.CS) `${failed} ${items} failed to scan${unaccounted}, more than max-failed ${check.limit}`;
-        }
-        case 'max-failed-percent':
-            return (0,src_escape/* prose */.CS) `${(0,src_escape/* words */.aL)(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`;
-        case 'min-scanned':
-            return (0,src_escape/* prose */.CS) `Only ${scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`;
-        case 'fail-on-risk':
-            return riskReason(check.actual ?? 0, risks);
-    }
-}
-/** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
-function riskReason(found, risks) {
-    if (!risks)
-        return (0,src_escape/* prose */.CS) ``;
-    const { counts, unknownLevel } = risks.reading;
-    const upTo = inputs_config/* RISK_LEVELS */.WA.indexOf(risks.level);
-    const parts = [...inputs_config/* RISK_LEVELS */.WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(unknownLevel ? [`of a level HSS does not document ${unknownLevel}`] : [])];
-    return (0,src_escape/* prose */.CS) `${found} IaC ${(0,src_escape/* words */.aL)(found === 1 ? 'risk' : 'risks')} at ${(0,src_escape/* words */.aL)(risks.level)} or above (${(0,src_escape/* words */.aL)(parts.join(', '))}): fail-on-risk ${(0,src_escape/* words */.aL)(risks.level)} allows none`;
-}
-/**
- * A share that broke a limit, with as many decimals as it takes to show it above the limit:
- * 10.04 % against 10 reads 10.04, not 10.0.
- */
-function percentAbove(percent, limit) {
-    for (let digits = 1; digits < 12; digits++) {
-        const shown = Number(percent.toFixed(digits));
-        if (shown > limit)
-            return String(shown);
-    }
-    return (0,gate_counts/* percentText */.fL)(percent);
-}
-/** The verdict's reasons as plain text lines (the `reason` output, the failure message). */
-function reasonLines(verdict) {
-    return verdict.reasons.map((reason) => reason.text);
-}
-
+// EXTERNAL MODULE: ./src/gate/verdict.ts
+var gate_verdict = __nccwpck_require__(5950);
 // EXTERNAL MODULE: ./src/hss/signer.ts
 var signer = __nccwpck_require__(5094);
 ;// CONCATENATED MODULE: ./src/hss/client.ts
@@ -32472,6 +32525,39 @@ function secretsOf(auth) {
     return auth.kind === 'token' ? [auth.token] : [auth.secretAccessKey, auth.securityToken ?? ''];
 }
 
+// EXTERNAL MODULE: ./src/inputs/config.ts + 1 modules
+var inputs_config = __nccwpck_require__(8864);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/inputs/event.ts
+/** What the workflow's event says about where the run comes from (GITHUB_EVENT_PATH), for messages. */
+
+/**
+ * A pull_request event for a pull request from a fork: GitHub passes it no repository secrets.
+ * False when there is no event file, or it cannot be read.
+ */
+function isForkPullRequest(env) {
+    if (env.GITHUB_EVENT_NAME !== 'pull_request' || !env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = isRecord(event) && isRecord(event.pull_request) ? event.pull_request : undefined;
+        const head = pr && isRecord(pr.head) && isRecord(pr.head.repo) ? pr.head.repo : undefined;
+        const base = pr && isRecord(pr.base) && isRecord(pr.base.repo) ? pr.base.repo : undefined;
+        if (!head)
+            return false;
+        return head.fork === true || (typeof head.full_name === 'string' && typeof base?.full_name === 'string' && head.full_name !== base.full_name);
+    }
+    catch {
+        return false;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
 ;// CONCATENATED MODULE: ./src/inputs/secrets.ts
 /** Registers every secret with the runner before anything is logged, so the runner masks it. */
 
@@ -32572,7 +32658,7 @@ function outputsOf(report, commentUrl = '') {
         failed: count(verdict.failed),
         'failed-percent': verdict.failedPercent === undefined ? '' : (0,gate_counts/* percentText */.fL)(verdict.failedPercent),
         result: verdict.result,
-        reason: reasonLines(verdict).join('\n'),
+        reason: (0,gate_verdict/* reasonLines */.c9)(verdict).join('\n'),
         'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
         // JSON keeps every line break escaped, so the task stays one line, exactly as HSS sent it.
         'task-json': task ? JSON.stringify(task) : '',
@@ -32589,8 +32675,6 @@ function riskCounts(reading) {
 
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/report/workspace.ts
@@ -32628,8 +32712,43 @@ function workspaceFiles(workspace) {
     };
 }
 
+// EXTERNAL MODULE: ./src/inputs/endpoints.ts
+var endpoints = __nccwpck_require__(847);
+;// CONCATENATED MODULE: ./src/report/console.ts
+/**
+ * A link to the HSS console of the task's region. Huawei Cloud serves its console from three
+ * domains: mainland China's regions (cn-*) at console.huaweicloud.com, eu-west-101 at
+ * console.eu.huaweicloud.com, and every other region at console-intl.huaweicloud.com; a service's
+ * page is `/{service}/?region={region}`. So the pattern is
+ *   https://{console domain}/hss/?region={region}
+ * It opens HSS in that region; the task is then found by the id the summary shows.
+ */
+
+/** The region's HSS console, or undefined when the region is not known (a custom endpoint, no region). */
+function consoleUrl(region, endpoint) {
+    const name = region ?? regionOfEndpoint(endpoint);
+    if (!name || !endpoints/* REGION_PATTERN */.a.test(name))
+        return undefined;
+    const domain = name === 'eu-west-101' ? 'console.eu.huaweicloud.com' : name.startsWith('cn-') ? 'console.huaweicloud.com' : 'console-intl.huaweicloud.com';
+    return `https://${domain}/hss/?region=${name}`;
+}
+/** `https://hss.ap-southeast-1.myhuaweicloud.com` → `ap-southeast-1`. */
+function regionOfEndpoint(endpoint) {
+    try {
+        return /^hss\.([a-z0-9-]+)\.myhuaweicloud\.(?:com|eu)$/.exec(new URL(endpoint).hostname)?.[1];
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/next-steps.ts
+var next_steps = __nccwpck_require__(5587);
 ;// CONCATENATED MODULE: ./src/main.ts
 /** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+
+
+
 
 
 
@@ -32670,7 +32789,7 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
         config = (0,inputs_config/* buildConfig */.fD)(source, startedAt);
     }
     catch (error) {
-        toolkit/* setFailed */.C1(error instanceof Error ? error.message : String(error));
+        await configurationError(error, source, deps.env);
         return;
     }
     const target = (0,locate/* targetOf */.$r)(config.task);
@@ -32720,17 +32839,17 @@ async function gate(config, deps, startedAt, target) {
     });
     let ref = config.task;
     if (ref.by === 'create') {
-        const started = await startTask(client, ref.spec, retry(deadline));
+        const started = await (0,create/* startTask */.gc)(client, ref.spec, retry(deadline));
         if (!started.ok)
             return notStarted(config, target, started.error, deps.clock.now() - startedAt);
-        toolkit/* info */.pq(`Started ${config.taskType} task ${started.taskId} (${scope(ref.spec)})`);
+        toolkit/* info */.pq(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(ref.spec)})`);
         target.id = started.taskId;
         ref = { by: 'id', id: started.taskId };
     }
     const locator = (0,locate/* createLocator */.TR)(client, config.taskType, ref, target);
     toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(deadline - deps.clock.now())} for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target).text}`);
     const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
-    const finished = outcome.task?.task_status === FINISHED;
+    const finished = outcome.task?.task_status === models/* FINISHED */.B;
     const counts = (0,gate_counts/* readCounts */.ZQ)(outcome.task, config.taskType);
     const risks = finished && config.failOnRisk && outcome.task
         ? {
@@ -32742,7 +32861,7 @@ async function gate(config, deps, startedAt, target) {
             })
         }
         : undefined;
-    const verdict = judge({
+    const verdict = (0,gate_verdict/* judge */.S4)({
         task: outcome.task,
         taskType: config.taskType,
         thresholds: config.thresholds,
@@ -32758,7 +32877,9 @@ async function gate(config, deps, startedAt, target) {
         thresholds: config.thresholds,
         softFail: config.softFail,
         timeoutMs: config.timeoutMs,
+        ref: config.task,
         target: locator.target,
+        ...links(config),
         task: outcome.task,
         verdict,
         failedFiles,
@@ -32769,8 +32890,26 @@ async function gate(config, deps, startedAt, target) {
 }
 /** create-task, and HSS refused every try until the time-out: there is no task to judge. */
 function notStarted(config, target, error, elapsedMs) {
-    const verdict = judge({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: (0,locate/* describeTarget */.ff)(target), notStarted: true, lastError: (0,gate_retry/* describeFailure */.Ic)(error) });
-    return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, target, task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 };
+    const verdict = (0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: (0,locate/* describeTarget */.ff)(target), notStarted: true, lastError: (0,gate_retry/* describeFailure */.Ic)(error) });
+    return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...links(config), task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 };
+}
+function links(config) {
+    const url = consoleUrl(config.region, config.endpoint);
+    return url ? { consoleUrl: url } : {};
+}
+/**
+ * A bad input: nothing was sent. The step fails with the message, and the summary says which input,
+ * what is wrong and what is allowed (unless summary: false could be read).
+ */
+async function configurationError(error, source, env) {
+    const message = error instanceof Error ? error.message : String(error);
+    const credentials = error instanceof errors/* InputError */.dz && ['access-key-id', 'secret-access-key', 'auth-token'].includes(error.input);
+    const fork = credentials && isForkPullRequest(env);
+    const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message;
+    if (!/^false$/i.test(source.read('summary').trim())) {
+        await guardAsync('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)({ kind: 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.G)(error, fork) })));
+    }
+    toolkit/* setFailed */.C1(shown);
 }
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
 async function failedFilesOf(reported, finished, config, list) {
@@ -32818,7 +32957,7 @@ function applyVerdict(report, config) {
         toolkit/* info */.pq(`Gate passed: ${verdict.counts.scanned ?? '?'} scanned, ${verdict.failed ?? '?'} failed`);
         return;
     }
-    const message = `HSS scan gate ${verdict.result}: ${reasonLines(verdict).join('; ')}`;
+    const message = `HSS scan gate ${verdict.result}: ${(0,gate_verdict/* reasonLines */.c9)(verdict).join('; ')}`;
     if (config.softFail)
         toolkit/* warning */.$e(`${message} (soft-fail: not failing the step)`);
     else
@@ -32867,7 +33006,7 @@ async function comment(report, config, cancel) {
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function main_stop(config, error, target) {
     const cancelled = error instanceof errors/* CancelledError */.cc;
-    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof AmbiguousCreation || cancelled
+    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || cancelled
         ? error.message
         : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     guard('the outputs', () => {
@@ -32875,7 +33014,8 @@ async function main_stop(config, error, target) {
         toolkit/* setOutput */.uH('task-name', target.name ?? '');
     });
     if (config.summary) {
-        await guardAsync('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(cancelled ? 'cancelled' : 'error', message, target)));
+        const stop = { kind: cancelled ? 'cancelled' : 'error', message, steps: (0,next_steps/* stopSteps */.G)(error), target, ...links(config) };
+        await guardAsync('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
     }
     toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
 }
@@ -32957,6 +33097,115 @@ function maskPieces(text) {
 
 /***/ }),
 
+/***/ 5587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ stopSteps),
+/* harmony export */   Z: () => (/* binding */ nextSteps)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _gate_create_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3947);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3718);
+/** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
+
+
+
+
+
+
+function nextSteps(report) {
+    const { verdict, task, taskType, ref } = report;
+    if (verdict.result === 'passed')
+        return [];
+    if (verdict.result === 'timed-out') {
+        if (ref.by === 'create' && !task) {
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS kept refusing to start the scan: run fewer gates at once on this credential, or raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}.`];
+        }
+        if (task) {
+            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_4__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .wholeNumber */ .rD)(task.estimated_time);
+            const estimate = minutes === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated ${minutes} more ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(minutes === 1 ? 'minute' : 'minutes')})`;
+            return [
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
+            ];
+        }
+        const steps = [
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check that ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`, `region`')}) and enterprise project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
+        ];
+        if (ref.by === 'name') {
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(utc(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
+            if (verdict.reasons.some((r) => r.text.includes('name search')))
+                steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Too many tasks match the name: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')}, or a more specific name.`);
+        }
+        else {
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the id ${ref.by === 'id' ? ref.id : report.target.id ?? ''}: HSS does not list it.`);
+        }
+        return steps.slice(0, 3);
+    }
+    const steps = [];
+    if (verdict.counts.unreadable.length)
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS sent counts the gate cannot read: open the task in the HSS console, re-run, and if it persists, tell Huawei Cloud support the task id.`);
+    const broken = new Set(verdict.checks.filter((c) => !c.met && c.actual !== undefined).map((c) => c.input));
+    if (broken.has('fail-on-risk'))
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the risks listed above (each has HSS's remediation), then push again; change ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`fail-on-risk`')} only if such risks are accepted.`);
+    if (report.risks?.reading.incomplete)
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Some risks could not be read: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')} room for the risk calls (about one per ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`poll-interval`')} after the first five), and check the credentials may read IaC risks.`);
+    if (broken.has('max-failed') || broken.has('max-failed-percent')) {
+        const what = taskType === 'iac_scan' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the files HSS could not scan (its reason is listed per file)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Open the task in the HSS console to see why the clusters failed to scan`;
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${what}; raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`max-failed`')} or ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`max-failed-percent`')} only if such failures are expected.`);
+    }
+    if (broken.has('min-scanned'))
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Too few items were scanned: check the task covers the files (or clusters) meant, or lower ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`min-scanned`')}.`);
+    return steps.slice(0, 3);
+}
+/** Next steps for a run that stopped without a verdict. */
+function stopSteps(error, forkWithoutSecrets = false) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
+        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The workflow run was cancelled while the gate waited: re-run it to get a verdict.`];
+    if (error instanceof _gate_create_js__WEBPACK_IMPORTED_MODULE_2__/* .AmbiguousCreation */ .Qu) {
+        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console for a task of that type started at that time: re-run with its id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} to judge it, or re-run as is to start a new scan.`];
+    }
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz) {
+        if (forkWithoutSecrets) {
+            return [
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `This run is for a pull request from a fork: GitHub does not pass repository secrets to it, so the gate has no credentials.`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Run the gate on ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`pull_request`')} for branches of this repository, or from a ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`workflow_run`')} workflow (see the README's Forks section); never check out fork code under ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`pull_request_target`')} with secrets.`
+            ];
+        }
+        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the input ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(`\`${error.input}\``)} in the step's ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`with:`')} (or the environment variable it falls back to); the README's Inputs table lists what each input allows.`];
+    }
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HssError */ .T9) {
+        if (error.kind === 'tls')
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Set ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`NODE_EXTRA_CA_CERTS`')} to your CA bundle (PEM) in the step's ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`env`')} when a proxy or private CA signs the endpoint's certificate.`];
+        if (error.kind === 'redirect')
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`endpoint`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`iam-endpoint`')}: the server pointed elsewhere, and the gate follows no redirects, so that no credential goes where you did not send it.`];
+        if (error.status === 401) {
+            return [
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the credentials: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`access-key-id`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`secret-access-key`')} (with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`security-token`')} for temporary keys), or ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`auth-token`')}.`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the runner's clock: signatures more than 15 minutes off are refused.`
+            ];
+        }
+        if (error.status === 403 || error.errorCode === 'HSS.0010' || error.errorCode === 'HSS.0013') {
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Grant the IAM user or agency HSS permissions in this project (HSS ReadOnlyAccess; HSS FullAccess to start scans), and check ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}.`];
+        }
+        if (error.status === 404)
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`endpoint`')}, ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`region`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`')}: HSS has no such API or resource there.`];
+        if (error.status === 400)
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS refused the request as sent: check the inputs HSS's message names (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}, ids, file ids).`];
+    }
+    return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Re-run the job; if it happens again, open an issue with this log (secrets are masked in it).`];
+}
+function utc(ms) {
+    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+}
+
+
+/***/ }),
+
 /***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32966,17 +33215,24 @@ function maskPieces(text) {
 /* harmony export */   r4: () => (/* binding */ renderStopSummary)
 /* harmony export */ });
 /* unused harmony export SUMMARY_RISK_ROWS */
-/* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9339);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2988);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
-/* harmony import */ var _gate_risks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4947);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7443);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9339);
+/* harmony import */ var _gate_risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4947);
+/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5950);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7137);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8864);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3718);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
+/* harmony import */ var _next_steps_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5587);
 /**
- * The job summary as Markdown: the verdict first, then the task, the counts, the thresholds each
- * marked met or broken, and the failed files. Every value from HSS is shown in a code span.
+ * The job summary, for a reviewer who has five seconds: the verdict and its reasons first; then the
+ * checks with the counts, the failed files and the IaC risks; then what to do next when it did not
+ * pass; then the task's details, collapsed. Every value from HSS is shown in a code span, where it
+ * cannot become HTML, a link, a mention or a table break, and still reads as itself in the raw
+ * Markdown. The summary stays far under GitHub's 1 MiB however much HSS sends.
  */
+
+
 
 
 
@@ -32988,120 +33244,154 @@ function maskPieces(text) {
 const SUMMARY_FILE_ROWS = 50;
 /** Rows of the risks table; the rest are counted, not listed. */
 const SUMMARY_RISK_ROWS = 20;
+const TITLES = {
+    passed: '✅ HSS scan gate passed',
+    failed: '❌ HSS scan gate failed',
+    'timed-out': '⏱️ HSS scan gate timed out'
+};
 function renderSummary(report, options = {}) {
-    const parts = [heading(report), taskSection(report), countsSection(report)];
+    const parts = [heading(report), taskLine(report)];
     if (report.verdict.checks.length)
-        parts.push(thresholdSection(report.verdict.checks));
+        parts.push(checksSection(report));
     if (report.failedFiles !== undefined)
         parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
     if (report.risks)
         parts.push(risksSection(report.risks.reading, options.riskRows ?? SUMMARY_RISK_ROWS));
-    parts.push(footer(report));
-    return parts.join('\n\n') + '\n';
+    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .nextSteps */ .Z)(report);
+    if (steps.length)
+        parts.push(stepsSection(steps));
+    parts.push(detailsSection(report), footer(report));
+    return parts.filter(Boolean).join('\n\n') + '\n';
 }
-/** The summary of a run that ended before a verdict: cancelled, or stopped by an error. */
-function renderStopSummary(title, message, target) {
-    const wanted = target.id ? `id ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(target.id)}` : `name ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(target.name ?? '')) || '""'}`;
-    return [`## ⛔ HSS scan gate: ${title}`, `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(message, 1000))}`, `Task looked for: ${wanted}`, footerLine()].join('\n\n') + '\n';
+function renderStopSummary(stop) {
+    const parts = [`## ⛔ HSS scan gate: ${stop.kind}`, fenced((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(stop.message, 2000))];
+    const wanted = stop.target ? (stop.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task looked for: id ${stop.target.id}` : stop.target.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task looked for: name ${stop.target.name}` : undefined) : undefined;
+    if (wanted)
+        parts.push(`${wanted.markdown}${stop.consoleUrl ? ` · [HSS console](${stop.consoleUrl})` : ''}`);
+    if (stop.steps.length)
+        parts.push(stepsSection(stop.steps));
+    parts.push(`<sub>${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_VERSION */ .Yt}</sub>`);
+    return parts.join('\n\n') + '\n';
 }
 function heading(report) {
     const { verdict, softFail } = report;
     const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : '';
-    const title = {
-        passed: '## ✅ HSS scan gate passed',
-        failed: '## ❌ HSS scan gate failed',
-        'timed-out': '## ⏱️ HSS scan gate timed out'
-    }[verdict.result];
     const reasons = verdict.reasons.map((reason) => `> ${reason.markdown}`).join('\n>\n');
-    return reasons ? `${title}${soft}\n\n${reasons}` : `${title}${soft}`;
+    return reasons ? `## ${TITLES[verdict.result]}${soft}\n\n${reasons}` : `## ${TITLES[verdict.result]}${soft}`;
 }
-/** A value from HSS in a table cell: a code span, or a dash when there is none. */
-function cell(value, max = 200) {
-    const shown = typeof value === 'string' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value, max) : '';
-    return shown ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(shown, true) : '—';
-}
-function taskSection(report) {
-    const task = report.task;
+/** The task in one line: its name and id (code spans), and where to open it. */
+function taskLine(report) {
+    const { task } = report;
+    const link = report.consoleUrl ? ` · [HSS console](${report.consoleUrl})` : '';
     if (!task) {
-        const wanted = report.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .prose */ .CS) `id ${report.target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .prose */ .CS) `name ${report.target.name ?? ''}`;
-        return `### Task\n\nNo ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(report.taskType)} task with ${wanted.markdown} was seen.`;
+        const wanted = report.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `id ${report.target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `name ${report.target.name ?? ''}`;
+        return `No ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.taskType)} task with ${wanted.markdown} was seen.${link}`;
     }
-    const iac = task.iac_scan_info;
-    const cluster = task.cluster_scan_info;
-    const scanTypes = Array.isArray(cluster?.scan_type_list) ? cluster.scan_type_list.filter((t) => typeof t === 'string').join(', ') : undefined;
+    const name = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .text */ .Qq)(task.task_name);
+    const status = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .text */ .Qq)(task.task_status) ?? 'unknown';
+    return `Task ${name ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(name, 120))} ` : ''}(${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(task.task_id, 128))}), ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(status, 32))}${link}`;
+}
+function checksSection(report) {
+    const { verdict } = report;
+    const { counts } = verdict;
+    const n = (value) => (value === undefined ? 'unreadable' : String(value));
+    const failedShare = verdict.failedPercent === undefined ? 'unreadable' : `${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(verdict.failedPercent)}%`;
+    const line = `**${n(counts.scanned)}** ${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${failedShare})`;
+    const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : '❌ broken'} |`);
+    return [line, '', '| Check | Limit | Actual | Result |', '|---|---|---|---|', ...rows].join('\n');
+}
+function limitText(check) {
+    if (check.input === 'fail-on-risk')
+        return `none (\`${check.input}\`)`;
+    return `${check.bound} ${check.limit}${check.unit} (\`${check.input}\`)`;
+}
+function actualText(check, report) {
+    if (check.actual === undefined)
+        return check.input === 'fail-on-risk' ? 'not all read' : 'unreadable';
+    if (check.unit !== '%')
+        return String(check.actual);
+    const { failed } = report.verdict;
+    const { scanned } = report.verdict.counts;
+    // Enough decimals that a broken limit reads above it; and the comparison itself is unrounded.
+    const shown = check.met ? (0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(check.actual) : (0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .percentAbove */ .l5)(check.actual, check.limit);
+    return `${shown}% (${failed ?? '?'} of ${scanned ?? '?'}, compared unrounded)`;
+}
+function failedFilesSection(failed, maxRows) {
+    if (typeof failed === 'string')
+        return `### Failed files\n\n⚠️ The failed files could not be listed: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(failed, 500))}`;
+    const shown = failed.files.slice(0, maxRows);
+    const rows = shown.map((file) => `| ${cell(file.file_name)} | ${cell(file.failed_reason || 'no reason given', 300)} |`);
+    const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
+    return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more;
+}
+function risksSection(reading, maxRows) {
+    const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.map((level) => `${level} **${reading.counts[level]}**`);
+    if (reading.unknownLevel)
+        levels.push(`of a level HSS does not document **${reading.unknownLevel}**`);
+    const parts = [`### IaC risks (${reading.total})`, '', `${levels.join(' · ')}, in ${reading.files.read} of ${reading.files.listed} files read`];
+    if (reading.incomplete)
+        parts.push('', `⚠️ Not all risks could be read: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 500))}`);
+    const shown = (0,_gate_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .topRisks */ .O2)(reading, maxRows);
+    if (shown.length) {
+        parts.push('', '| File | Level | Risk | Category | Remediation |', '|---|---|---|---|---|');
+        parts.push(...shown.map((risk) => `| ${cell(risk.file_name)} | ${cell(risk.risk_level)} | ${cell(risk.risk_name)} | ${cell(risk.risk_category)} | ${cell(risk.remediation, 300)} |`));
+        if (reading.total > shown.length)
+            parts.push('', `…and ${reading.total - shown.length} more.`);
+    }
+    return parts.join('\n');
+}
+function stepsSection(steps) {
+    return ['### Next steps', '', ...steps.map((step) => `- ${step.markdown}`)].join('\n');
+}
+function detailsSection(report) {
+    const task = report.task;
+    if (!task)
+        return '';
+    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4)(task.iac_scan_info) ? task.iac_scan_info : {};
+    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4)(task.cluster_scan_info) ? task.cluster_scan_info : {};
+    const scanTypes = Array.isArray(cluster.scan_type_list) ? cluster.scan_type_list.filter((t) => typeof t === 'string').join(', ') : undefined;
     const rows = [
         ['Name', cell(task.task_name)],
         ['ID', cell(task.task_id)],
-        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
-        report.taskType === 'iac_scan' ? ['File type', cell(iac?.file_type)] : ['Scan types', cell(scanTypes)],
+        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
+        report.taskType === 'iac_scan' ? ['File type', cell(iac.file_type)] : ['Scan types', cell(scanTypes)],
         ['Trigger', cell(task.trigger_type)],
         ['Status', cell(task.task_status)],
         ['Started', time(task.start_time)],
         ['Ended', time(task.end_time)],
         ['Duration', duration(task)]
     ];
-    return `### Task\n\n| Field | Value |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}`;
-}
-function countsSection(report) {
-    const { counts, failed, failedPercent } = report.verdict;
-    const items = (0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .itemWord */ .ul)(report.taskType);
-    const n = (value) => (value === undefined ? 'unreadable' : String(value));
-    return [
-        `### Counts (${items})`,
-        '',
-        '| Scanned | Succeeded | Failed | Failed % |',
-        '|---:|---:|---:|---:|',
-        `| ${n(counts.scanned)} | ${n(counts.succeeded)} | ${n(failed)} | ${failedPercent === undefined ? 'unreadable' : `${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .percentText */ .fL)(failedPercent)}%`} |`
-    ].join('\n');
-}
-function thresholdSection(checks) {
-    const rows = checks.map((check) => {
-        const mark = check.met ? '✅ met' : '❌ broken';
-        const actual = check.actual === undefined ? 'unreadable' : check.unit === '%' ? `${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_0__/* .percentText */ .fL)(check.actual)}%` : String(check.actual);
-        return `| ${check.label} | ${check.bound} ${check.limit}${check.unit} (\`${check.input}\`) | ${actual} | ${mark} |`;
-    });
-    return ['### Thresholds', '', '| Check | Limit | Actual | Result |', '|---|---|---:|---|', ...rows].join('\n');
-}
-function failedFilesSection(failed, maxRows) {
-    if (typeof failed === 'string') {
-        return `### Failed files\n\n⚠️ The failed files could not be listed: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(failed, 500))}`;
-    }
-    const shown = failed.files.slice(0, maxRows);
-    const rows = shown.map((file) => `| ${cell(file.file_name)} | ${cell(file.file_type ?? '')} | ${cell(file.failed_reason || 'no reason given', 300)} |`);
-    const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
-    return [`### Failed files (${failed.total})`, '', '| File | Type | Reason |', '|---|---|---|', ...rows].join('\n') + more;
-}
-function risksSection(reading, maxRows) {
-    const counts = _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.map((level) => reading.counts[level]);
-    const unknown = reading.unknownLevel ? ` | ${reading.unknownLevel}` : '';
-    const head = `| ${_inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.join(' | ')}${reading.unknownLevel ? ' | other level' : ''} |\n|${'---:|'.repeat(_inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.length + (reading.unknownLevel ? 1 : 0))}\n| ${counts.join(' | ')}${unknown} |`;
-    const shown = (0,_gate_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .topRisks */ .O2)(reading, maxRows);
-    const rows = shown.map((risk) => `| ${cell(risk.file_name)} | ${cell(risk.risk_level)} | ${cell(risk.risk_name)} | ${cell(risk.risk_category)} | ${cell(risk.remediation, 300)} |`);
-    const table = rows.length ? ['', '| File | Level | Risk | Category | Remediation |', '|---|---|---|---|---|', ...rows].join('\n') : '';
-    const more = reading.total > shown.length && shown.length ? `\n\n…and ${reading.total - shown.length} more.` : '';
-    const incomplete = reading.incomplete ? `\n\n⚠️ Not all risks could be read: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(reading.incomplete, 500))}` : '';
-    return `### IaC risks (${reading.total})\n\n${head}\n${table}${more}${incomplete}`;
+    // A blank line after <summary> lets GitHub render the table inside <details>.
+    return ['<details><summary>Task details</summary>', '', '| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '', '</details>'].join('\n');
 }
 function footer(report) {
-    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(report.elapsedMs);
-    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${footerLine()}</sub>`;
+    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(report.elapsedMs);
+    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_VERSION */ .Yt}</sub>`;
 }
-function footerLine() {
-    return `${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_VERSION */ .Yt}`;
+/** A value from HSS in a table cell: a code span, or a dash when there is none. */
+function cell(value, max = 200) {
+    const shown = typeof value === 'string' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value, max) : '';
+    return shown ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(shown, true) : '—';
 }
-/** An epoch-ms time as UTC, or a dash when HSS sent none, or sent something that is not one. */
+/** A block of text shown as it is: a fence longer than any run of backticks in it. */
+function fenced(body) {
+    const longest = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${body}\n${fence}`;
+}
+/** An epoch-ms time as UTC; a dash when HSS sent none, `unknown` when it sent something that is not one. */
 function time(value) {
-    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .epochMs */ .e9)(value);
+    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(value);
     if (ms === undefined)
         return value === undefined || value === 0 || value === null ? '—' : 'unknown';
     return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
 function duration(task) {
-    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .epochMs */ .e9)(task.start_time);
-    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .epochMs */ .e9)(task.end_time);
+    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(task.start_time);
+    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(task.end_time);
     if (start === undefined || end === undefined || end < start)
         return '—';
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(end - start);
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(end - start);
 }
 
 

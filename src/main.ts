@@ -14,7 +14,8 @@ import { judge, reasonLines } from './gate/verdict.ts'
 import { createHssClient } from './hss/client.ts'
 import { FINISHED } from './hss/models.ts'
 import { createTransport } from './hss/transport.ts'
-import { buildConfig, type Config } from './inputs/config.ts'
+import { buildConfig, type Config, type InputSource } from './inputs/config.ts'
+import { isForkPullRequest } from './inputs/event.ts'
 import { formatDuration } from './inputs/parse.ts'
 import { registerSecrets } from './inputs/secrets.ts'
 import { annotationsOf } from './report/annotations.ts'
@@ -22,6 +23,8 @@ import { outputsOf } from './report/outputs.ts'
 import type { Report } from './report/report.ts'
 import { renderStopSummary, renderSummary } from './report/summary.ts'
 import { workspaceFiles } from './report/workspace.ts'
+import { consoleUrl } from './report/console.ts'
+import { stopSteps } from './report/next-steps.ts'
 
 export interface RunDeps {
   clock: Clock
@@ -50,7 +53,7 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
   try {
     config = buildConfig(source, startedAt)
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    await configurationError(error, source, deps.env)
     return
   }
 
@@ -145,7 +148,9 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     thresholds: config.thresholds,
     softFail: config.softFail,
     timeoutMs: config.timeoutMs,
+    ref: config.task,
     target: locator.target,
+    ...links(config),
     task: outcome.task,
     verdict,
     failedFiles,
@@ -158,7 +163,27 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
 /** create-task, and HSS refused every try until the time-out: there is no task to judge. */
 function notStarted(config: Config, target: Target, error: HssError, elapsedMs: number): Report {
   const verdict = judge({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: describeFailure(error) })
-  return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, target, task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 }
+  return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...links(config), task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 }
+}
+
+function links(config: Config): { consoleUrl?: string } {
+  const url = consoleUrl(config.region, config.endpoint)
+  return url ? { consoleUrl: url } : {}
+}
+
+/**
+ * A bad input: nothing was sent. The step fails with the message, and the summary says which input,
+ * what is wrong and what is allowed (unless summary: false could be read).
+ */
+async function configurationError(error: unknown, source: InputSource, env: RunDeps['env']): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error)
+  const credentials = error instanceof InputError && ['access-key-id', 'secret-access-key', 'auth-token'].includes(error.input)
+  const fork = credentials && isForkPullRequest(env)
+  const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message
+  if (!/^false$/i.test(source.read('summary').trim())) {
+    await guardAsync('the job summary', () => core.writeSummary(renderStopSummary({ kind: 'configuration error', message: shown, steps: stopSteps(error, fork) })))
+  }
+  core.setFailed(shown)
 }
 
 /** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
@@ -257,7 +282,8 @@ async function stop(config: Config, error: unknown, target: Target): Promise<voi
     core.setOutput('task-name', target.name ?? '')
   })
   if (config.summary) {
-    await guardAsync('the job summary', () => core.writeSummary(renderStopSummary(cancelled ? 'cancelled' : 'error', message, target)))
+    const stop = { kind: cancelled ? 'cancelled' : 'error', message, steps: stopSteps(error), target, ...links(config) } as const
+    await guardAsync('the job summary', () => core.writeSummary(renderStopSummary(stop)))
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
 }

@@ -19,7 +19,7 @@ describe('outputsOf', () => {
       failed: '1',
       'failed-percent': '8.3',
       result: 'failed',
-      reason: '1 files failed to scan, more than max-failed 0',
+      reason: '1 file failed to scan, more than max-failed 0',
       'elapsed-seconds': '95',
       'task-json': JSON.stringify(report.task),
       'failed-files': JSON.stringify(files(1)),

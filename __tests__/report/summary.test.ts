@@ -1,40 +1,72 @@
 import { describe, expect, it } from '@jest/globals'
 import { marked } from 'marked'
+import { prose } from '../../src/escape.ts'
+import { HssError, InputError } from '../../src/errors.ts'
+import { judge } from '../../src/gate/verdict.ts'
+import type { RiskReading } from '../../src/gate/risks.ts'
+import { stopSteps } from '../../src/report/next-steps.ts'
 import { renderStopSummary, renderSummary, SUMMARY_FILE_ROWS } from '../../src/report/summary.ts'
+import { consoleUrl } from '../../src/report/console.ts'
 import { failedFiles, iacTask } from '../../simulator/tasks.ts'
 import { reportOf } from '../../__fixtures__/report.ts'
 
+/** Where each part starts, so a test can say what comes before what. */
+const at = (text: string, ...parts: string[]) => parts.map((part) => text.indexOf(part))
+const inOrder = (positions: number[]) => positions.every((p) => p >= 0) && positions.every((p, i) => i === 0 || p > (positions[i - 1] ?? -1))
+const files = (n: number) => failedFiles(n).map((f) => ({ file_name: String(f.file_name), failed_reason: String(f.failed_reason) }))
+
 describe('renderSummary', () => {
-  it('puts the verdict first, then task, counts, thresholds', () => {
-    const text = renderSummary(reportOf())
-    const order = ['## ❌ HSS scan gate failed', '> 1 files failed to scan, more than max-failed 0', '### Task', '### Counts (files)', '### Thresholds']
-    const positions = order.map((part) => text.indexOf(part))
-    expect(positions.every((p) => p >= 0)).toBe(true)
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
-    expect(text).toContain('| 12 | 11 | 1 | 8.3% |')
+  it('puts the verdict and its reasons first, then the checks and counts, the failed files, next steps, and the task details collapsed', () => {
+    const text = renderSummary(reportOf({ failedFiles: { files: files(1), total: 1 } }))
+    expect(inOrder(at(text, '## ❌ HSS scan gate failed', '> 1 file failed to scan, more than max-failed 0', '**12** files scanned: **11** succeeded, **1** failed (8.3%)', '| Check | Limit | Actual | Result |', '### Failed files (1)', '### Next steps', '<details><summary>Task details</summary>', 'Waited 1m35s with 7 status queries'))).toBe(true)
     expect(text).toContain('| Failed files | at most 0 (`max-failed`) | 1 | ❌ broken |')
-    expect(text).toContain('| Failed files (percent) | at most 10% (`max-failed-percent`) | 8.3% | ✅ met |')
-    expect(text).toContain('| Scanned files | at least 1 (`min-scanned`) | 12 | ✅ met |')
-    expect(text).toContain('| Duration | 3m |')
+    expect(text).toContain('| Failed files (percent) | at most 10% (`max-failed-percent`) | 8.3% (1 of 12, compared unrounded) | ✅ met |')
     expect(text).toContain('| Started | 2025-04-22 08:44:11 UTC |')
-    expect(text).toContain('Waited 1m35s with 7 status queries')
+    expect(text).toContain('| `deploy/app-1.yaml` | `parse error at line 3: mapping values are not allowed here` |')
   })
 
-  it('says passed, and soft-fail when failures are only reported', () => {
-    expect(renderSummary(reportOf({ thresholds: { maxFailed: 5, maxFailedPercent: undefined, minScanned: 1 } }))).toMatch(/^## ✅ HSS scan gate passed\n/)
-    const soft = reportOf({ softFail: true })
-    expect(renderSummary(soft)).toMatch(/^## ❌ HSS scan gate failed \(soft-fail: reported, not enforced\)/)
+  it('keeps HSS values in code spans, not HTML entities, so the raw Markdown reads well', () => {
+    const text = renderSummary(reportOf())
+    expect(text).toContain('Task `iac-pr-1` (`t-1`), `finished`')
+    expect(text).toContain('| Type | `iac_scan` |')
+    expect(text).not.toMatch(/&#\d+;/)
   })
 
-  it('explains a time-out and shows no thresholds', () => {
-    const text = renderSummary(reportOf({ task: undefined }))
+  it('never shows 0 % when something failed, and says the comparison was unrounded', () => {
+    const task = iacTask('t', 'n', { scanned: 10_000, succeeded: 9999, failed: 1 })
+    const thresholds = { maxFailed: 10, maxFailedPercent: 0, minScanned: 1 }
+    const report = reportOf({ task, thresholds, verdict: judge({ task, taskType: 'iac_scan', thresholds, timeoutMs: 60_000, wanted: prose`x` }) })
+    const text = renderSummary(report)
+    expect(text).toContain('**1** failed (0.01%)')
+    expect(text).toContain('| Failed files (percent) | at most 0% (`max-failed-percent`) | 0.01% (1 of 10000, compared unrounded) | ❌ broken |')
+  })
+
+  it('says passed with no next steps, and soft-fail when failures are only reported', () => {
+    const passed = renderSummary(reportOf({ thresholds: { maxFailed: 5, maxFailedPercent: undefined, minScanned: 1 } }))
+    expect(passed).toMatch(/^## ✅ HSS scan gate passed\n/)
+    expect(passed).not.toContain('### Next steps')
+    expect(renderSummary(reportOf({ softFail: true }))).toMatch(/^## ❌ HSS scan gate failed \(soft-fail: reported, not enforced\)/)
+  })
+
+  it('when no task was found: what was looked for, and what to check', () => {
+    const text = renderSummary(reportOf({ task: undefined, ref: { by: 'name', name: 'iac-pr-1', createdAfter: Date.parse('2026-11-28T09:30:00Z') }, target: { id: undefined, name: 'iac-pr-1' } }))
     expect(text).toMatch(/^## ⏱️ HSS scan gate timed out\n\n> No `iac_scan` task with id `t-1` was found within 30m/)
-    expect(text).not.toContain('### Thresholds')
+    expect(text).toContain('No `iac_scan` task with name `iac-pr-1` was seen.')
+    expect(text).toContain('`task-type`')
+    expect(text).toContain('`enterprise-project-id`')
+    expect(text).toContain('must match exactly, case included, and the task must start after 2026-11-28 09:30:00 UTC (`created-after`)')
+    expect(text).not.toContain('| Check |')
+    expect(text).not.toContain('<details>')
+  })
+
+  it('when the task did not finish: a longer timeout, with HSS\'s estimate', () => {
+    const task = iacTask('t-1', 'n', { scanned: 3, succeeded: 1, failed: 0 }, { task_status: 'running', estimated_time: 12 })
+    const text = renderSummary(reportOf({ task }))
+    expect(text).toContain('The scan was still `running` after 30m: raise `timeout` (HSS estimated 12 more minutes).')
   })
 
   it('lists failed files, capped, with how many more', () => {
-    const files = failedFiles(80).map((f) => ({ file_name: f.file_name ?? '', failed_reason: f.failed_reason ?? '' }))
-    const text = renderSummary(reportOf({ failedFiles: { files, total: 10_000 } }))
+    const text = renderSummary(reportOf({ failedFiles: { files: files(80), total: 10_000 } }))
     expect(text).toContain('### Failed files (10000)')
     expect(text.match(/^\| `deploy\/app-\d+\.yaml`/gm)).toHaveLength(SUMMARY_FILE_ROWS)
     expect(text).toContain(`…and ${10_000 - SUMMARY_FILE_ROWS} more failed files.`)
@@ -44,33 +76,80 @@ describe('renderSummary', () => {
     expect(renderSummary(reportOf({ failedFiles: 'ListTaskResources: HTTP 500' }))).toContain('⚠️ The failed files could not be listed: `ListTaskResources: HTTP 500`')
   })
 
+  it('shows the risks by level, then the most severe, with their remediation', () => {
+    const reading: RiskReading = {
+      counts: { high: 1, medium: 0, low: 2, tips: 0 },
+      unknownLevel: 0,
+      total: 3,
+      risks: [
+        { file_name: 'Dockerfile', file_id: 'f', risk_level: 'low', risk_name: 'No HEALTHCHECK', rule_id: 'R2', risk_category: 'workload', risk_num: 1, remediation: 'Add HEALTHCHECK' },
+        { file_name: 'Dockerfile', file_id: 'f', risk_level: 'high', risk_name: 'Runs as root', rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'Add USER' }
+      ],
+      files: { listed: 1, read: 1 }
+    }
+    const text = renderSummary(reportOf({ risks: { level: 'high', reading } }))
+    expect(text).toContain('### IaC risks (3)')
+    expect(text).toContain('high **1** · medium **0** · low **2** · tips **0**, in 1 of 1 files read')
+    expect(inOrder(at(text, '| `Dockerfile` | `high` | `Runs as root` | `workload` | `Add USER` |', '| `Dockerfile` | `low` |'))).toBe(true)
+    expect(text).toContain('…and 1 more.')
+  })
+
+  it('links the HSS console of the region', () => {
+    expect(renderSummary(reportOf({ consoleUrl: 'https://console-intl.huaweicloud.com/hss/?region=ap-southeast-1' }))).toContain('· [HSS console](https://console-intl.huaweicloud.com/hss/?region=ap-southeast-1)')
+  })
+
   it('escapes hostile task and file names so no row breaks and no HTML gets through', () => {
-    const hostile = 'x</td><script>alert(1)</script>|||\n## Forged heading'
+    const hostile = 'x</td><script>alert(1)</script>|||\n## Forged heading `code` @team'
     const task = iacTask('t-1', hostile, { scanned: 2, succeeded: 1, failed: 1 })
     const text = renderSummary(reportOf({ task, failedFiles: { files: [{ file_name: hostile, failed_reason: hostile }], total: 1 } }))
     const html = marked.parse(text, { gfm: true, async: false })
     expect(html).not.toContain('<script>')
-    expect(html).not.toContain('</td><script')
     expect(text).not.toMatch(/^## Forged/m)
     for (const row of text.split('\n').filter((line) => line.startsWith('| '))) {
       // Pipes that GFM takes as cell borders: those not escaped by a backslash.
       const borders = row.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length
-      expect(borders).toBeLessThanOrEqual(6)
+      expect(borders).toBeLessThanOrEqual(7)
     }
   })
 
   it('stays far under 1 MiB whatever HSS sends', () => {
     const long = 'y'.repeat(100_000)
-    const files = Array.from({ length: 100 }, () => ({ file_name: long, failed_reason: long }))
-    const text = renderSummary(reportOf({ task: iacTask('t', long, { scanned: 1, succeeded: 0, failed: 1 }), failedFiles: { files, total: 10_000 } }))
+    const many = Array.from({ length: 100 }, () => ({ file_name: long, failed_reason: long }))
+    const text = renderSummary(reportOf({ task: iacTask('t', long, { scanned: 1, succeeded: 0, failed: 1 }), failedFiles: { files: many, total: 10_000 } }))
     expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024)
   })
 })
 
 describe('renderStopSummary', () => {
-  it('says why there is no verdict', () => {
-    const text = renderStopSummary('cancelled', 'cancelled: the workflow run was cancelled while waiting', { id: undefined, name: 'iac-pr-1' })
-    expect(text).toMatch(/^## ⛔ HSS scan gate: cancelled/)
-    expect(text).toContain('Task looked for: name `iac-pr-1`')
+  it('a configuration error: which input, what is wrong, what to do', () => {
+    const error = new InputError('timeout', '10 minutes', 'must be a duration such as 90s, 15m, 1h, 1h30m, or plain seconds')
+    const text = renderStopSummary({ kind: 'configuration error', message: error.message, steps: stopSteps(error) })
+    expect(text).toMatch(/^## ⛔ HSS scan gate: configuration error\n\n```text\nInput `timeout` must be a duration such as 90s, 15m, 1h, 1h30m, or plain seconds \(got "10 minutes"\)\.\n```/)
+    expect(text).toContain('- Fix the input `timeout` in the step\'s `with:`')
+  })
+
+  it('an authentication error: the credentials and the clock', () => {
+    const error = new HssError({ kind: 'http', operation: 'ListTasks', status: 401, errorCode: 'APIGW.0301' })
+    const text = renderStopSummary({ kind: 'error', message: error.message, steps: stopSteps(error), target: { id: 't-1', name: undefined } })
+    expect(text).toContain('Task looked for: id `t-1`')
+    expect(text).toContain('`access-key-id` and `secret-access-key`')
+    expect(text).toContain('runner\'s clock')
+  })
+
+  it('a fork without secrets says so', () => {
+    const error = new InputError('access-key-id', undefined, 'and `secret-access-key` are not set')
+    expect(stopSteps(error, true)[0]?.markdown).toContain('pull request from a fork')
+  })
+})
+
+describe('consoleUrl', () => {
+  it.each([
+    ['ap-southeast-1', 'https://hss.ap-southeast-1.myhuaweicloud.com', 'https://console-intl.huaweicloud.com/hss/?region=ap-southeast-1'],
+    ['cn-north-4', 'https://hss.cn-north-4.myhuaweicloud.com', 'https://console.huaweicloud.com/hss/?region=cn-north-4'],
+    ['eu-west-101', 'https://hss.eu-west-101.myhuaweicloud.eu', 'https://console.eu.huaweicloud.com/hss/?region=eu-west-101'],
+    [undefined, 'https://hss.la-south-2.myhuaweicloud.com', 'https://console-intl.huaweicloud.com/hss/?region=la-south-2'],
+    [undefined, 'http://127.0.0.1:8080', undefined]
+  ])('region %s, endpoint %s', (region, endpoint, url) => {
+    expect(consoleUrl(region, endpoint)).toBe(url)
   })
 })

@@ -83,6 +83,7 @@ export function percentText(percent: number): string {
   return String(percent)
 }
 
-export function itemWord(taskType: TaskType): string {
-  return taskType === 'iac_scan' ? 'files' : 'clusters'
+export function itemWord(taskType: TaskType, count = 2): string {
+  const word = taskType === 'iac_scan' ? 'file' : 'cluster'
+  return count === 1 ? word : `${word}s`
 }

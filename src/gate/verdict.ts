@@ -89,7 +89,7 @@ export function judge(input: JudgeInput): Verdict {
 
   const reasons = [
     ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-    ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks)),
+    ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks, taskType)),
     ...(risks?.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(risks.level)} never passes on missing data`] : [])
   ]
   return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent }
@@ -110,18 +110,18 @@ function timeOutReason(input: JudgeInput): Prose {
   return prose`No ${input.taskType} task ${input.wanted} was found within ${words(within)}${cap}${failing}`
 }
 
-function reasonFor(check: Check, counts: Counts, items: Prose, risks: JudgeInput['risks']): Prose {
+function reasonFor(check: Check, counts: Counts, items: Prose, risks: JudgeInput['risks'], taskType: TaskType): Prose {
   const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts
   const failed = check.input === 'min-scanned' ? 0 : (judgedFailed(counts) ?? 0)
   switch (check.input) {
     case 'max-failed': {
       const unaccounted = failed > reportedFailed ? prose` (HSS reported ${reportedFailed} failed, but only ${succeeded} of ${scanned} succeeded)` : prose``
-      return prose`${failed} ${items} failed to scan${unaccounted}, more than max-failed ${check.limit}`
+      return prose`${failed} ${words(itemWord(taskType, failed))} failed to scan${unaccounted}, more than max-failed ${check.limit}`
     }
     case 'max-failed-percent':
       return prose`${words(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`
     case 'min-scanned':
-      return prose`Only ${scanned} ${items} were scanned, fewer than min-scanned ${check.limit}`
+      return prose`Only ${scanned} ${words(itemWord(taskType, scanned))} ${words(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`
     case 'fail-on-risk':
       return riskReason(check.actual ?? 0, risks)
   }

@@ -1,5 +1,5 @@
 /** Everything the reporters need, gathered once by main. */
-import type { RiskLevel, TaskType, Thresholds } from '../inputs/config.ts'
+import type { RiskLevel, TaskRef, TaskType, Thresholds } from '../inputs/config.ts'
 import type { FailedFiles } from '../gate/failed-files.ts'
 import type { Target } from '../gate/locate.ts'
 import type { RiskReading } from '../gate/risks.ts'
@@ -11,8 +11,12 @@ export interface Report {
   thresholds: Thresholds
   softFail: boolean
   timeoutMs: number
+  /** How the task was asked for: by id, by name, or started by the action. */
+  ref: TaskRef
   /** The id and name looked for (the id once known). */
   target: Target
+  /** The HSS console of the task's region, when the region is known. */
+  consoleUrl?: string
   /** The last task seen, exactly as HSS returned it. */
   task: Task | undefined
   verdict: Verdict

@@ -1,0 +1,84 @@
+/** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
+import { prose, quoted, words, type Prose } from '../escape.ts'
+import { CancelledError, HssError, InputError } from '../errors.ts'
+import { AmbiguousCreation } from '../gate/create.ts'
+import { text, wholeNumber } from '../hss/fields.ts'
+import { FINISHED } from '../hss/models.ts'
+import { formatDuration } from '../inputs/parse.ts'
+import type { Report } from './report.ts'
+
+export function nextSteps(report: Report): Prose[] {
+  const { verdict, task, taskType, ref } = report
+  if (verdict.result === 'passed') return []
+  if (verdict.result === 'timed-out') {
+    if (ref.by === 'create' && !task) {
+      return [prose`HSS kept refusing to start the scan: run fewer gates at once on this credential, or raise ${words('`timeout`')}.`]
+    }
+    if (task) {
+      const minutes = task.task_status === FINISHED ? undefined : wholeNumber(task.estimated_time)
+      const estimate = minutes === undefined ? prose`` : prose` (HSS estimated ${minutes} more ${words(minutes === 1 ? 'minute' : 'minutes')})`
+      return [
+        prose`The scan was still ${text(task.task_status) ?? 'unknown'} after ${words(formatDuration(report.timeoutMs))}: raise ${words('`timeout`')}${estimate}.`,
+        prose`Check the task in the HSS console: a scan that stays ${text(task.task_status) ?? 'unknown'} may be stuck.`
+      ]
+    }
+    const steps = [
+      prose`Check that ${words('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${words('`project-id`, `region`')}) and enterprise project (${words('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
+    ]
+    if (ref.by === 'name') {
+      steps.push(prose`Check the name: ${quoted(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? prose`` : prose`, and the task must start after ${words(utc(ref.createdAfter))} (${words('`created-after`')})`}.`)
+      if (verdict.reasons.some((r) => r.text.includes('name search'))) steps.push(prose`Too many tasks match the name: give ${words('`task-id`')}, or a more specific name.`)
+    } else {
+      steps.push(prose`Check the id ${ref.by === 'id' ? ref.id : report.target.id ?? ''}: HSS does not list it.`)
+    }
+    return steps.slice(0, 3)
+  }
+  const steps: Prose[] = []
+  if (verdict.counts.unreadable.length) steps.push(prose`HSS sent counts the gate cannot read: open the task in the HSS console, re-run, and if it persists, tell Huawei Cloud support the task id.`)
+  const broken = new Set(verdict.checks.filter((c) => !c.met && c.actual !== undefined).map((c) => c.input))
+  if (broken.has('fail-on-risk')) steps.push(prose`Fix the risks listed above (each has HSS's remediation), then push again; change ${words('`fail-on-risk`')} only if such risks are accepted.`)
+  if (report.risks?.reading.incomplete) steps.push(prose`Some risks could not be read: give ${words('`timeout`')} room for the risk calls (about one per ${words('`poll-interval`')} after the first five), and check the credentials may read IaC risks.`)
+  if (broken.has('max-failed') || broken.has('max-failed-percent')) {
+    const what = taskType === 'iac_scan' ? prose`Fix the files HSS could not scan (its reason is listed per file)` : prose`Open the task in the HSS console to see why the clusters failed to scan`
+    steps.push(prose`${what}; raise ${words('`max-failed`')} or ${words('`max-failed-percent`')} only if such failures are expected.`)
+  }
+  if (broken.has('min-scanned')) steps.push(prose`Too few items were scanned: check the task covers the files (or clusters) meant, or lower ${words('`min-scanned`')}.`)
+  return steps.slice(0, 3)
+}
+
+/** Next steps for a run that stopped without a verdict. */
+export function stopSteps(error: unknown, forkWithoutSecrets = false): Prose[] {
+  if (error instanceof CancelledError) return [prose`The workflow run was cancelled while the gate waited: re-run it to get a verdict.`]
+  if (error instanceof AmbiguousCreation) {
+    return [prose`Look in the HSS console for a task of that type started at that time: re-run with its id in ${words('`task-id`')} to judge it, or re-run as is to start a new scan.`]
+  }
+  if (error instanceof InputError) {
+    if (forkWithoutSecrets) {
+      return [
+        prose`This run is for a pull request from a fork: GitHub does not pass repository secrets to it, so the gate has no credentials.`,
+        prose`Run the gate on ${words('`pull_request`')} for branches of this repository, or from a ${words('`workflow_run`')} workflow (see the README's Forks section); never check out fork code under ${words('`pull_request_target`')} with secrets.`
+      ]
+    }
+    return [prose`Fix the input ${words(`\`${error.input}\``)} in the step's ${words('`with:`')} (or the environment variable it falls back to); the README's Inputs table lists what each input allows.`]
+  }
+  if (error instanceof HssError) {
+    if (error.kind === 'tls') return [prose`Set ${words('`NODE_EXTRA_CA_CERTS`')} to your CA bundle (PEM) in the step's ${words('`env`')} when a proxy or private CA signs the endpoint's certificate.`]
+    if (error.kind === 'redirect') return [prose`Check ${words('`endpoint`')} and ${words('`iam-endpoint`')}: the server pointed elsewhere, and the gate follows no redirects, so that no credential goes where you did not send it.`]
+    if (error.status === 401) {
+      return [
+        prose`Check the credentials: ${words('`access-key-id`')} and ${words('`secret-access-key`')} (with ${words('`security-token`')} for temporary keys), or ${words('`auth-token`')}.`,
+        prose`Check the runner's clock: signatures more than 15 minutes off are refused.`
+      ]
+    }
+    if (error.status === 403 || error.errorCode === 'HSS.0010' || error.errorCode === 'HSS.0013') {
+      return [prose`Grant the IAM user or agency HSS permissions in this project (HSS ReadOnlyAccess; HSS FullAccess to start scans), and check ${words('`project-id`')} and ${words('`enterprise-project-id`')}.`]
+    }
+    if (error.status === 404) return [prose`Check ${words('`endpoint`')}, ${words('`region`')} and ${words('`project-id`')}: HSS has no such API or resource there.`]
+    if (error.status === 400) return [prose`HSS refused the request as sent: check the inputs HSS's message names (${words('`enterprise-project-id`')}, ids, file ids).`]
+  }
+  return [prose`Re-run the job; if it happens again, open an issue with this log (secrets are masked in it).`]
+}
+
+function utc(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
+}
