@@ -40,8 +40,19 @@ describe.each([...examples, ...workflows])('%s', (file) => {
 })
 
 describe('the examples', () => {
-  it.each(examples)('%s is a workflow that uses the action', (file) => {
-    expect(stepsOf(load(file)).some((s) => s.uses && isThisAction(s.uses))).toBe(true)
+  it.each(examples)('%s is a workflow that uses the action, or the workflow_run companion of one that does', (file) => {
+    const workflow = load(file)
+    const companionOf = (workflow.on as { workflow_run?: { workflows?: string[] } }).workflow_run?.workflows ?? []
+    const named = examples.map(load).filter((w) => companionOf.includes((w as Workflow & { name?: string }).name ?? ''))
+    const usesAction = (w: Workflow) => stepsOf(w).some((s) => s.uses && isThisAction(s.uses))
+    expect(usesAction(workflow) || (named.length > 0 && named.every(usesAction))).toBe(true)
+  })
+
+  it('show the fork-safe split: the gate on pull_request, the comment on workflow_run, without the fork\'s code', () => {
+    const comment = load('examples/pr-gate-comment.yml')
+    expect(Object.keys(comment.on as object)).toEqual(['workflow_run'])
+    expect(stepsOf(comment).some((s) => s.uses?.startsWith('actions/checkout'))).toBe(false)
+    expect(Object.keys(load('examples/pr-gate-forks.yml').on as object)).toEqual(['pull_request'])
   })
 
   it('cover a PR gate, token auth, a scheduled cluster scan, soft-fail and a shared-credential matrix', () => {
@@ -78,8 +89,12 @@ describe('the project workflows', () => {
     expect(stepsOf(load('.github/workflows/self-test.yml')).filter((s) => s.uses === './').length).toBeGreaterThanOrEqual(3)
   })
 
-  it('are CI, check-dist and a self-test', () => {
-    expect(workflows.map((f) => f.split('/').pop()).sort()).toEqual(['check-dist.yml', 'ci.yml', 'self-test.yml'])
+  it('are CI, check-dist, CodeQL, lint and a self-test', () => {
+    expect(workflows.map((f) => f.split('/').pop()).sort()).toEqual(['check-dist.yml', 'ci.yml', 'codeql.yml', 'lint.yml', 'self-test.yml'])
+  })
+
+  it.each([...workflows, ...examples])('%s checks out without keeping the token in the git config', (file) => {
+    for (const step of stepsOf(load(file)).filter((s) => s.uses?.startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false)
   })
 
   it('dependabot watches npm and GitHub Actions', () => {
