@@ -28927,15 +28927,22 @@ function seconds(ms) {
 }
 /**
  * Exponential backoff with equal jitter: 1 s·2^(n−1), capped, then a random half of it added to half.
- * After throttling it is at least the poll interval; a Retry-After is honoured (plus a little jitter,
- * so gates that share one credential do not come back together).
+ * Throttling is not a fault but a budget shared with other gates, and it frees up as time passes:
+ * a gate that backs off exponentially sleeps through the calls it waited for, and leaves them
+ * unused. So after a 429 the wait is one poll interval, jittered ±50 % (the gate asks no more
+ * often than it polls anyway, and gates throttled together come back apart), never longer. A
+ * Retry-After is honoured (plus a little jitter).
  */
 function backoffDelay(failures, error, ctx) {
-    const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
-    const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
-    let delay = exponential / 2 + (ctx.random() * exponential) / 2;
-    if (error.throttled)
-        delay = Math.max(delay, ctx.pollIntervalMs * (0.75 + ctx.random() * 0.5));
+    let delay;
+    if (error.throttled) {
+        delay = ctx.pollIntervalMs * (0.5 + ctx.random());
+    }
+    else {
+        const cap = Math.max(60_000, 4 * ctx.pollIntervalMs);
+        const exponential = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
+        delay = exponential / 2 + (ctx.random() * exponential) / 2;
+    }
     if (error.retryAfterMs !== undefined) {
         delay = Math.max(delay, error.retryAfterMs + ctx.random() * Math.min(1000, error.retryAfterMs / 10));
     }

@@ -21,10 +21,11 @@ describe('backoffDelay', () => {
     expect(backoffDelay(30, http(503), { random: () => 1, pollIntervalMs: 60_000 })).toBe(240_000)
   })
 
-  it('waits at least about a poll interval after throttling', () => {
-    const delay = backoffDelay(1, http(429, { errorCode: 'APIGW.0308' }), { random: () => 0, pollIntervalMs: 15_000 })
-    expect(delay).toBe(11_250)
-    expect(backoffDelay(1, http(429), ctx)).toBe(18_750)
+  it('after throttling, waits one poll interval ±50 %, and never longer however many 429s came before', () => {
+    const at = (failures: number, random: number) => backoffDelay(failures, http(429, { errorCode: 'APIGW.0308' }), { random: () => random, pollIntervalMs: 15_000 })
+    expect([at(1, 0), at(1, 0.5), at(1, 1)]).toEqual([7500, 15_000, 22_500])
+    expect(at(30, 1)).toBe(22_500)
+    expect(backoffDelay(1, http(429), ctx)).toBe(22_500)
   })
 
   it('honours Retry-After', () => {
