@@ -1,0 +1,83 @@
+/**
+ * What a gate spends, by phase: the API calls of one create-task run with fail-on-risk (through
+ * dist/index.js against the simulator), and the time the risk phase adds for 1, 10 and 50 files at
+ * HSS's real budget of 5 ListIacFileRisks calls a minute (on a fake clock: an hour in milliseconds).
+ */
+import { slidingWindow } from '../src/gate/pace.ts'
+import { readRisks } from '../src/gate/risks.ts'
+import { HssError } from '../src/errors.ts'
+import type { IacScanResource, ListPage } from '../src/hss/models.ts'
+import { runAction } from '../simulator/run-action.ts'
+import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from '../simulator/server.ts'
+import type { SimFile } from '../simulator/scans.ts'
+import { fakeClient } from '../__fixtures__/fake-client.ts'
+import { fakeClock } from '../__fixtures__/fake-clock.ts'
+
+export interface PhaseCalls {
+  scenario: string
+  create: number
+  poll: number
+  resources: number
+  risks: number
+  throttled: number
+}
+
+/** One gate's calls by phase, for a scan of `files` Dockerfiles, one of them unparsable. */
+export async function callsByPhase(files: number, failOnRisk: 'none' | 'high'): Promise<PhaseCalls> {
+  const sim: SimFile[] = Array.from({ length: files }, (_, i) => ({
+    file_id: `f-${i + 1}`,
+    file_name: `svc-${i + 1}/Dockerfile`,
+    file_type: 'dockerfile',
+    ...(i === 0 ? { scan: 'failed' as const, failed_reason: 'unknown instruction' } : {}),
+    risks: [{ risk_name: 'No HEALTHCHECK', risk_level: 'low' }]
+  }))
+  const server = await startSimulator({ files: sim, createdTiming: { readyMs: 500, finishMs: 2500 } })
+  await runAction({
+    inputs: { 'create-task': 'true', 'file-type': 'dockerfile', 'file-ids': sim.map((f) => f.file_id).join(','), 'fail-on-risk': failOnRisk, 'max-failed': '1', endpoint: server.url, 'project-id': DEMO_PROJECT_ID, 'poll-interval': '1s', timeout: '2m', summary: 'false' },
+    env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK }
+  })
+  await server.close()
+  const count = (route: string) => server.requests.filter((r) => r.route === route).length
+  return { scenario: `create-task, ${files} files (1 fails), fail-on-risk ${failOnRisk}`, create: count('create'), poll: count('tasks'), resources: count('resources'), risks: count('risks'), throttled: server.requests.filter((r) => r.status === 429).length }
+}
+
+export interface RiskPhaseTime {
+  files: number
+  pollIntervalS: number
+  /** The risk phase, from the first listing call to the last risk answer. */
+  seconds: number
+  calls: number
+  throttled: number
+}
+
+/** The risk phase for `files` files of under 200 risks each, against a budget of 5 calls a minute. */
+export async function riskPhaseTime(files: number, pollIntervalMs: number): Promise<RiskPhaseTime> {
+  const clock = fakeClock()
+  const answered: number[] = []
+  let throttled = 0
+  const rows = Array.from({ length: files }, (_, i) => ({ file_id: `f-${i}`, file_name: `f-${i}`, scan_status: 'success' }))
+  const client = fakeClient([], (page): ListPage<IacScanResource> => ({ items: rows.slice(page.offset, page.offset + page.limit), rows: Math.min(page.limit, Math.max(0, files - page.offset)), total: files }), {
+    risks: () => {
+      // HSS: at most 5 answered calls in any minute, per user and API.
+      const now = clock.now()
+      if (answered.filter((at) => at > now - 60_000).length >= 5) {
+        throttled++
+        return new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 429, errorCode: 'APIGW.0308' })
+      }
+      answered.push(now)
+      return { items: [{ risk_level: 'low' }], rows: 1, total: 1 }
+    }
+  })
+  const start = clock.now()
+  await readRisks(client, 't', {
+    clock,
+    random: () => 0.5,
+    deadline: start + 3600_000,
+    requestTimeoutMs: 30_000,
+    pollIntervalMs,
+    log: () => undefined,
+    pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs }),
+    expectedFiles: files
+  })
+  return { files, pollIntervalS: pollIntervalMs / 1000, seconds: Math.round((clock.now() - start) / 1000), calls: answered.length + throttled, throttled }
+}
