@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { annotationsOf, MAX_ANNOTATIONS } from '../../src/report/annotations.ts'
 import { outputsOf } from '../../src/report/outputs.ts'
 import { clusterTask, failedFiles, iacTask } from '../../simulator/tasks.ts'
-import { reportOf } from '../../__fixtures__/report.ts'
+import { readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
 
 const files = (n: number) => failedFiles(n).map((f) => ({ file_name: f.file_name ?? '', file_type: 'k8s_yaml', failed_reason: f.failed_reason ?? '' }))
 
@@ -75,17 +75,11 @@ describe('annotationsOf', () => {
   })
 
   it('annotates the risks that break the gate, most severe first, sharing the budget with failed files', () => {
-    const reading = {
-      counts: { high: 1, medium: 6, low: 3, tips: 0 },
-      unknownLevel: 0,
-      total: 10,
-      risks: [
-        ...Array.from({ length: 6 }, (_, i) => ({ file_name: 'Dockerfile', file_id: 'f', risk_level: 'medium', risk_name: `m${i}`, rule_id: 'R2', risk_category: 'workload', risk_num: 1, remediation: 'pin it' })),
-        { file_name: 'Dockerfile', file_id: 'f', risk_level: 'high', risk_name: 'Runs as root', rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'add USER' },
-        ...Array.from({ length: 3 }, (_, i) => ({ file_name: 'Dockerfile', file_id: 'f', risk_level: 'low', risk_name: `l${i}`, rule_id: 'R3', risk_category: 'workload', risk_num: 1, remediation: '' }))
-      ],
-      files: { listed: 1, read: 1 }
-    }
+    const reading = readingOf([
+      ...Array.from({ length: 6 }, (_, i) => riskRow('medium', `m${i}`, { rule_id: 'R2', remediation: 'pin it' })),
+      riskRow('high', 'Runs as root', { remediation: 'add USER' }),
+      ...Array.from({ length: 3 }, (_, i) => riskRow('low', `l${i}`, { rule_id: 'R3' }))
+    ])
     const report = reportOf({ failedFiles: { files: files(20), total: 20 }, risks: { level: 'medium', reading } })
     const annotations = annotationsOf(report, (name) => (name === 'Dockerfile' ? 'Dockerfile' : undefined))
     expect(annotations).toHaveLength(MAX_ANNOTATIONS)
@@ -99,16 +93,7 @@ describe('annotationsOf', () => {
 
 describe('risk outputs', () => {
   it('gives counts by level and the risks, most severe first', () => {
-    const reading = {
-      counts: { high: 1, medium: 0, low: 1, tips: 0 },
-      unknownLevel: 0,
-      total: 2,
-      risks: [
-        { file_name: 'a', file_id: 'f', risk_level: 'low', risk_name: 'l', rule_id: 'R', risk_category: 'c', risk_num: 1, remediation: '' },
-        { file_name: 'a', file_id: 'f', risk_level: 'high', risk_name: 'h', rule_id: 'R', risk_category: 'c', risk_num: 1, remediation: '' }
-      ],
-      files: { listed: 1, read: 1 }
-    }
+    const reading = readingOf([riskRow('low', 'l'), riskRow('high', 'h')])
     const outputs = outputsOf(reportOf({ risks: { level: 'high', reading } }))
     expect(JSON.parse(outputs['risk-counts'])).toEqual({ high: 1, medium: 0, low: 1, tips: 0 })
     expect((JSON.parse(outputs.risks) as { risk_level: string }[]).map((r) => r.risk_level)).toEqual(['high', 'low'])

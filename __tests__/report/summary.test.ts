@@ -3,12 +3,11 @@ import { marked } from 'marked'
 import { prose } from '../../src/escape.ts'
 import { HssError, InputError } from '../../src/errors.ts'
 import { judge } from '../../src/gate/verdict.ts'
-import type { RiskReading } from '../../src/gate/risks.ts'
 import { stopSteps } from '../../src/report/next-steps.ts'
 import { renderStopSummary, renderSummary, SUMMARY_FILE_ROWS } from '../../src/report/summary.ts'
 import { consoleUrl } from '../../src/report/console.ts'
 import { failedFiles, iacTask } from '../../simulator/tasks.ts'
-import { reportOf } from '../../__fixtures__/report.ts'
+import { readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
 
 /** Where each part starts, so a test can say what comes before what. */
 const at = (text: string, ...parts: string[]) => parts.map((part) => text.indexOf(part))
@@ -77,17 +76,12 @@ describe('renderSummary', () => {
   })
 
   it('shows the risks by level, then the most severe, with their remediation', () => {
-    const reading: RiskReading = {
-      counts: { high: 1, medium: 0, low: 2, tips: 0 },
-      unknownLevel: 0,
-      total: 3,
-      risks: [
-        { file_name: 'Dockerfile', file_id: 'f', risk_level: 'low', risk_name: 'No HEALTHCHECK', rule_id: 'R2', risk_category: 'workload', risk_num: 1, remediation: 'Add HEALTHCHECK' },
-        { file_name: 'Dockerfile', file_id: 'f', risk_level: 'high', risk_name: 'Runs as root', rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'Add USER' }
-      ],
-      files: { listed: 1, read: 1 }
-    }
-    const text = renderSummary(reportOf({ risks: { level: 'high', reading } }))
+    const reading = readingOf([
+      riskRow('low', 'No HEALTHCHECK', { rule_id: 'R2', remediation: 'Add HEALTHCHECK' }),
+      riskRow('high', 'Runs as root', { remediation: 'Add USER' }),
+      riskRow('low', 'apt lists kept', { rule_id: 'R3' })
+    ])
+    const text = renderSummary(reportOf({ risks: { level: 'high', reading } }), { riskRows: 2 })
     expect(text).toContain('### IaC risks (3)')
     expect(text).toContain('high **1** · medium **0** · low **2** · tips **0**, in 1 of 1 files read')
     expect(inOrder(at(text, '| `Dockerfile` | `high` | `Runs as root` | `workload` | `Add USER` |', '| `Dockerfile` | `low` |'))).toBe(true)
