@@ -28520,7 +28520,7 @@ class CancelledError extends Error {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTE, joinProse */
+/* unused harmony export MAX_QUOTE */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
 /**
  * Text from a server (or typed into an input) is data. Here it is made fit to show: secrets removed,
@@ -28591,14 +28591,6 @@ function prose(strings, ...values) {
         cell += next;
     });
     return { text, markdown, cell };
-}
-/** Prose joined with a separator (the same in every form). */
-function joinProse(parts, separator) {
-    return {
-        text: parts.map((p) => p.text).join(separator),
-        markdown: parts.map((p) => p.markdown).join(separator),
-        cell: parts.map((p) => p.cell).join(separator)
-    };
 }
 /** The action's own words, already fit for every form (no data inside). */
 function words(text) {
@@ -28791,7 +28783,7 @@ function utc(ms) {
 /* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
 /* harmony export */   ff: () => (/* binding */ describeTarget)
 /* harmony export */ });
-/* unused harmony exports MAX_NAME_PAGES, newest, taskName */
+/* unused harmony exports MAX_NAME_PAGES, newest */
 /* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /**
@@ -28870,10 +28862,6 @@ function newest(tasks) {
 /** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
 function describeTarget(target) {
     return target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `with id ${target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `named ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target.name ?? '')}`;
-}
-/** The name a task shows, when it has one. */
-function taskName(task) {
-    return text(task?.task_name);
 }
 
 
@@ -32857,14 +32845,14 @@ async function gate(config, deps, startedAt, target) {
     toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(deadline - deps.clock.now())} for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target).text}`);
     const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
     const finished = outcome.task?.task_status === models/* FINISHED */.B;
-    const counts = (0,gate_counts/* readCounts */.ZQ)(outcome.task, config.taskType);
+    // The risks are read before the verdict, which weighs them; HSS's count of scanned files says how many to expect.
     const risks = finished && config.failOnRisk && outcome.task
         ? {
             level: config.failOnRisk,
             reading: await (0,gate_risks/* readRisks */.F7)(client, outcome.task.task_id, {
                 ...retry(deadline),
                 pacer: slidingWindow(deps.clock, { calls: RISK_BUDGET_CALLS, windowMs: RISK_BUDGET_CALLS * config.pollIntervalMs }),
-                expectedFiles: counts.succeeded
+                expectedFiles: (0,gate_counts/* readCounts */.ZQ)(outcome.task, config.taskType).succeeded
             })
         }
         : undefined;
@@ -32878,7 +32866,7 @@ async function gate(config, deps, startedAt, target) {
         ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
         ...(risks ? { risks } : {})
     });
-    const failedFiles = await failedFilesOf(counts.reportedFailed, finished, config, () => (0,gate_retry/* retryTransient */.jh)(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
+    const failedFiles = await failedFilesOf(verdict.counts.reportedFailed, finished, config, () => (0,gate_retry/* retryTransient */.jh)(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
     return {
         taskType: config.taskType,
         thresholds: config.thresholds,

@@ -90,15 +90,6 @@ export function prose(strings: TemplateStringsArray, ...values: Part[]): Prose {
   return { text, markdown, cell }
 }
 
-/** Prose joined with a separator (the same in every form). */
-export function joinProse(parts: readonly Prose[], separator: string): Prose {
-  return {
-    text: parts.map((p) => p.text).join(separator),
-    markdown: parts.map((p) => p.markdown).join(separator),
-    cell: parts.map((p) => p.cell).join(separator)
-  }
-}
-
 /** The action's own words, already fit for every form (no data inside). */
 export function words(text: string): Prose {
   return { text, markdown: text, cell: text }

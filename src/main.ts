@@ -117,15 +117,15 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
   core.info(`Waiting up to ${formatDuration(deadline - deps.clock.now())} for ${config.taskType} task ${describeTarget(locator.target).text}`)
   const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType })
   const finished = outcome.task?.task_status === FINISHED
-  const counts = readCounts(outcome.task, config.taskType)
 
+  // The risks are read before the verdict, which weighs them; HSS's count of scanned files says how many to expect.
   const risks = finished && config.failOnRisk && outcome.task
     ? {
         level: config.failOnRisk,
         reading: await readRisks(client, outcome.task.task_id, {
           ...retry(deadline),
           pacer: slidingWindow(deps.clock, { calls: RISK_BUDGET_CALLS, windowMs: RISK_BUDGET_CALLS * config.pollIntervalMs }),
-          expectedFiles: counts.succeeded
+          expectedFiles: readCounts(outcome.task, config.taskType).succeeded
         })
       }
     : undefined
@@ -140,7 +140,7 @@ async function gate(config: Config, deps: RunDeps, startedAt: number, target: Ta
     ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
     ...(risks ? { risks } : {})
   })
-  const failedFiles = await failedFilesOf(counts.reportedFailed, finished, config, () =>
+  const failedFiles = await failedFilesOf(verdict.counts.reportedFailed, finished, config, () =>
     retryTransient(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS))
   )
   return {

@@ -3,7 +3,7 @@
  * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
  * then on it follows that task by its id.
  */
-import { epochMs, text } from '../hss/fields.ts'
+import { epochMs } from '../hss/fields.ts'
 import type { HssClient } from '../hss/client.ts'
 import type { Task } from '../hss/models.ts'
 import type { TaskRef, TaskType } from '../inputs/config.ts'
@@ -106,9 +106,4 @@ export function newest(tasks: readonly Task[]): Task | undefined {
 /** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
 export function describeTarget(target: Target): Prose {
   return target.id ? prose`with id ${target.id}` : prose`named ${quoted(target.name ?? '')}`
-}
-
-/** The name a task shows, when it has one. */
-export function taskName(task: Task | undefined): string | undefined {
-  return text(task?.task_name)
 }
