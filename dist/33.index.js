@@ -13,9 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __webpack_require__(7994);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 /** GitHub refuses comment bodies longer than this. */
 const COMMENT_LIMIT = 65_536;
@@ -30,7 +33,7 @@ function renderComment(report, marker, runUrl) {
     for (let rows = summary/* SUMMARY_FILE_ROWS */.A6;; rows = Math.floor(rows / 2)) {
         const body = `${marker}\n${(0,summary/* renderSummary */.Br)(report, { fileRows: rows })}${link}`;
         if (body.length < COMMENT_LIMIT || rows === 0)
-            return body.slice(0, COMMENT_LIMIT - 1);
+            return (0,redact/* redact */.E$)(body).slice(0, COMMENT_LIMIT - 1);
     }
 }
 

@@ -28517,10 +28517,9 @@ class CancelledError extends Error {
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   aL: () => (/* binding */ words),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */   aY: () => (/* binding */ code)
 /* harmony export */ });
-/* unused harmony export MAX_QUOTE */
+/* unused harmony exports MAX_QUOTE, truncate */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
 /**
  * Text from a server (or typed into an input) is data. Here it is made fit to show: secrets removed,
@@ -28610,7 +28609,8 @@ function words(text) {
 /* harmony export */   ul: () => (/* binding */ itemWord),
 /* harmony export */   vd: () => (/* binding */ failedPercent)
 /* harmony export */ });
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4846);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
 /**
  * The item counts of a task, read closed: files for an IaC scan, clusters for a cluster scan.
  * A count is a whole number, or a string of digits; anything else (missing, null, negative, a
@@ -28624,11 +28624,11 @@ const FIELDS = {
 function readCounts(task, taskType) {
     const unreadable = [];
     const infoName = FIELDS[taskType].info;
-    const info = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(task?.[infoName]) ? task?.[infoName] : {};
+    const info = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(task?.[infoName]) ? task?.[infoName] : {};
     const read = (field) => {
-        const n = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .wholeNumber */ .rD)(info[field]);
+        const n = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .wholeNumber */ .rD)(info[field]);
         if (n === undefined)
-            unreadable.push({ field: `${infoName}.${field}`, got: (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(info[field]) });
+            unreadable.push({ field: `${infoName}.${field}`, got: (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .bp)(info[field]) });
         return n;
     };
     if (taskType === 'iac_scan') {
@@ -28694,7 +28694,8 @@ function itemWord(taskType, count = 2) {
 /* harmony export */ });
 /* unused harmony exports certainlyNotCreated, bodyOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7229);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7229);
 /**
  * Starts the scan (CreateTask), at most once per run. A creation is repeated only when HSS said it
  * did not happen: a 429, a 5xx with an error body, or a connection that was never made. After an
@@ -28704,12 +28705,13 @@ function itemWord(taskType, count = 2) {
  */
 
 
+
 /** The creation may have happened: the message says when, and what kind of task to look for. */
 class AmbiguousCreation extends Error {
     name = 'AmbiguousCreation';
     failure;
     constructor(failure, spec, at) {
-        super(`${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${utc(at)} (${scope(spec)}). ` +
+        super(`${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(at)} (${scope(spec)}). ` +
             'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan');
         this.failure = failure;
     }
@@ -28736,7 +28738,7 @@ async function startTask(client, spec, ctx) {
     const body = bodyOf(spec);
     let sentAt = ctx.clock.now();
     try {
-        const created = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryTransient */ .jh)((timeoutMs) => {
+        const created = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)((timeoutMs) => {
             sentAt = ctx.clock.now();
             return client.createTask(body, timeoutMs);
         }, { ...ctx, retryable: certainlyNotCreated });
@@ -28766,9 +28768,6 @@ function scope(spec) {
         return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`;
     const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters';
     return `${spec.scanTypes.join(', ')} on ${clusters}`;
-}
-function utc(ms) {
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
 
 
@@ -29231,17 +29230,14 @@ function reasonLines(verdict) {
 /* harmony export */   Qq: () => (/* binding */ text),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   e9: () => (/* binding */ epochMs),
-/* harmony export */   rD: () => (/* binding */ wholeNumber),
-/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */   rD: () => (/* binding */ wholeNumber)
 /* harmony export */ });
 /**
  * Readers for the fields HSS sends. The official SDKs model every field as optional, and a broken or
  * hostile server can send anything: each reader returns a value only when the field is what it
  * should be, and undefined otherwise, so that callers must decide what "unreadable" means.
  */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 function text(value) {
     return typeof value === 'string' ? value : undefined;
 }
@@ -29724,6 +29720,7 @@ function serviceEndpoint(service, region) {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   HU: () => (/* binding */ parseChoice),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ formatUtc),
 /* harmony export */   cG: () => (/* binding */ parseInteger),
 /* harmony export */   mI: () => (/* binding */ parseMoment),
 /* harmony export */   r4: () => (/* binding */ parseText),
@@ -29794,6 +29791,10 @@ function parseMoment(input, value, now) {
         return now - (Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000;
     }
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, help);
+}
+/** `1764322200000` → `2026-11-28 09:30:00 UTC`, for messages and the summary. */
+function formatUtc(ms) {
+    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
 }
 /** A whole number in [min, max]. */
 function parseInteger(input, value, bounds) {
@@ -30083,6 +30084,8 @@ function slidingWindow(clock, budget) {
 var gate_risks = __nccwpck_require__(4947);
 // EXTERNAL MODULE: ./src/gate/verdict.ts
 var gate_verdict = __nccwpck_require__(5950);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(4846);
 // EXTERNAL MODULE: ./src/hss/signer.ts
 var signer = __nccwpck_require__(5094);
 ;// CONCATENATED MODULE: ./src/hss/client.ts
@@ -30104,7 +30107,7 @@ function createHssClient(send, options) {
         listTaskResources: async (taskId, body, page, timeoutMs) => {
             const path = `common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`;
             const answer = await send({ operation: 'ListTaskResources', method: 'POST', url: url(path, page), body, accept: isListAnswer('iac_scan_data_list'), ...timeout(timeoutMs) });
-            return pageOf(answer, 'iac_scan_data_list', fields/* isRecord */.u4);
+            return pageOf(answer, 'iac_scan_data_list', record/* isRecord */.u);
         },
         createTask: async (body, timeoutMs) => {
             const answer = await send({ operation: 'CreateTask', method: 'POST', url: url('common/task'), body, accept: isCreated, ...timeout(timeoutMs) });
@@ -30112,13 +30115,13 @@ function createHssClient(send, options) {
         },
         listIacFileRisks: async (fileId, page, timeoutMs) => {
             const answer = await send({ operation: 'ListIacFileRisks', method: 'GET', url: url('container/iac/file/risks', page, { file_id: fileId }), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
-            return pageOf(answer, 'data_list', fields/* isRecord */.u4);
+            return pageOf(answer, 'data_list', record/* isRecord */.u);
         }
     };
 }
 /** CreateTask's answer: the new task's id, which must be one the action can follow. */
 function isCreated(data) {
-    return (0,fields/* isRecord */.u4)(data) && typeof data.task_id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(data.task_id);
+    return (0,record/* isRecord */.u)(data) && typeof data.task_id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(data.task_id);
 }
 /**
  * An answer is a JSON object whose list, when present, is an array: `null` and a missing list read
@@ -30126,7 +30129,7 @@ function isCreated(data) {
  * not the expected JSON, and is retried as a bad body.
  */
 function isListAnswer(listField) {
-    return (data) => (0,fields/* isRecord */.u4)(data) && (data[listField] === undefined || data[listField] === null || Array.isArray(data[listField]));
+    return (data) => (0,record/* isRecord */.u)(data) && (data[listField] === undefined || data[listField] === null || Array.isArray(data[listField]));
 }
 /** The usable rows of a list; a row that is not one (a task with no string id, say) is skipped, not fatal. */
 function pageOf(answer, listField, usable) {
@@ -30134,7 +30137,7 @@ function pageOf(answer, listField, usable) {
     return { items: rows.filter(usable), rows: rows.length, total: (0,fields/* wholeNumber */.rD)(answer.total_num) };
 }
 function isTask(row) {
-    return (0,fields/* isRecord */.u4)(row) && typeof row.task_id === 'string' && row.task_id !== '';
+    return (0,record/* isRecord */.u)(row) && typeof row.task_id === 'string' && row.task_id !== '';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/KyError.js
@@ -32356,7 +32359,7 @@ function createTransport(options) {
             throw new errors/* HssError */.T9({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error) });
         }
         const header = response.headers.get('x-request-id');
-        const requestId = header ? serverText(header, MAX_REQUEST_ID) : undefined;
+        const requestId = header ? (0,src_escape/* clip */.$Q)(header, MAX_REQUEST_ID) : undefined;
         if (status >= 300 && status < 400) {
             throw new errors/* HssError */.T9({ kind: 'redirect', operation: call.operation, status, location: redirectTarget(response.headers.get('location'), call.url), ...(requestId ? { requestId } : {}) });
         }
@@ -32384,7 +32387,7 @@ function redirectTarget(location, from) {
     if (!location)
         return 'no Location header';
     try {
-        return `host ${serverText(new URL(location, from).host, 255) || '(none)'}`;
+        return `host ${(0,src_escape/* clip */.$Q)(new URL(location, from).host, 255) || '(none)'}`;
     }
     catch {
         return 'an unreadable Location header';
@@ -32396,12 +32399,7 @@ function redirectTarget(location, from) {
  */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
 function mayHaveBeenSent(error) {
-    for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
-        const code = cause.code;
-        if (typeof code === 'string' && NOT_SENT_CODES.has(code))
-            return false;
-    }
-    return true;
+    return causeWithCode(error, NOT_SENT_CODES) === undefined;
 }
 function headersFor(options, url, method, body, date) {
     // As the SDKs do: a Content-Type only when there is a body (a GET has none).
@@ -32436,10 +32434,15 @@ const TLS_CODES = new Set([
 ]);
 /** The certificate error somewhere in a fetch failure's chain of causes, if there is one. */
 function tlsFailure(error) {
+    const found = causeWithCode(error, TLS_CODES);
+    return found && new Error(`${found.code}: ${found.cause.message}`);
+}
+/** The first error in a chain of causes whose `code` is one of `codes`. */
+function causeWithCode(error, codes) {
     for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
         const code = cause.code;
-        if (typeof code === 'string' && TLS_CODES.has(code))
-            return new Error(`${code}: ${cause.message}`);
+        if (typeof code === 'string' && codes.has(code))
+            return { code, cause };
     }
     return undefined;
 }
@@ -32481,21 +32484,17 @@ const MAX_MESSAGE = 500;
 const MAX_REQUEST_ID = 128;
 /** Reads `{error_code, error_msg}`, `{code, message}` and `{error: {code, message}}`. */
 function errorDetail(data) {
-    if (!(0,fields/* isRecord */.u4)(data))
+    if (!(0,record/* isRecord */.u)(data))
         return {};
-    const nested = (0,fields/* isRecord */.u4)(data.error) ? data.error : undefined;
+    const nested = (0,record/* isRecord */.u)(data.error) ? data.error : undefined;
     const code = firstString(data.error_code, data.code, nested?.code);
     const message = firstString(data.error_msg, data.message, nested?.message);
     const requestId = firstString(data.request_id, nested?.request_id);
     return {
-        ...(code ? { code: serverText(code, MAX_CODE) } : {}),
-        ...(message ? { message: serverText(message, MAX_MESSAGE) } : {}),
-        ...(requestId ? { requestId: serverText(requestId, MAX_REQUEST_ID) } : {})
+        ...(code ? { code: (0,src_escape/* clip */.$Q)(code, MAX_CODE) } : {}),
+        ...(message ? { message: (0,src_escape/* clip */.$Q)(message, MAX_MESSAGE) } : {}),
+        ...(requestId ? { requestId: (0,src_escape/* clip */.$Q)(requestId, MAX_REQUEST_ID) } : {})
     };
-}
-/** Text a server sent, made fit to quote: secrets removed first, then kept to one bounded line. */
-function serverText(text, maxLength) {
-    return (0,src_escape/* truncate */.xv)((0,src_escape/* oneLine */.TN)((0,redact/* redact */.E$)(text)), maxLength);
 }
 /** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
 function parseRetryAfter(header, now) {
@@ -32527,6 +32526,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/inputs/event.ts
 /** What the workflow's event says about where the run comes from (GITHUB_EVENT_PATH), for messages. */
 
+
 /**
  * A pull_request event for a pull request from a fork: GitHub passes it no repository secrets.
  * False when there is no event file, or it cannot be read.
@@ -32536,9 +32536,9 @@ function isForkPullRequest(env) {
         return false;
     try {
         const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const pr = isRecord(event) && isRecord(event.pull_request) ? event.pull_request : undefined;
-        const head = pr && isRecord(pr.head) && isRecord(pr.head.repo) ? pr.head.repo : undefined;
-        const base = pr && isRecord(pr.base) && isRecord(pr.base.repo) ? pr.base.repo : undefined;
+        const pr = (0,record/* isRecord */.u)(event) && (0,record/* isRecord */.u)(event.pull_request) ? event.pull_request : undefined;
+        const head = pr && (0,record/* isRecord */.u)(pr.head) && (0,record/* isRecord */.u)(pr.head.repo) ? pr.head.repo : undefined;
+        const base = pr && (0,record/* isRecord */.u)(pr.base) && (0,record/* isRecord */.u)(pr.base.repo) ? pr.base.repo : undefined;
         if (!head)
             return false;
         return head.fork === true || (typeof head.full_name === 'string' && typeof base?.full_name === 'string' && head.full_name !== base.full_name);
@@ -32546,9 +32546,6 @@ function isForkPullRequest(env) {
     catch {
         return false;
     }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./src/inputs/parse.ts
@@ -32902,7 +32899,7 @@ async function configurationError(error, source, env) {
     const fork = credentials && isForkPullRequest(env);
     const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message;
     if (!/^false$/i.test(source.read('summary').trim())) {
-        await guardAsync('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)({ kind: 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.G)(error, fork) })));
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)({ kind: 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.G)(error, fork) })));
     }
     toolkit/* setFailed */.C1(shown);
 }
@@ -32932,18 +32929,18 @@ async function failedFilesOf(reported, finished, config, list) {
  */
 async function publish(report, config, cancel, env) {
     const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
-    guard('the outputs', () => {
+    await guard('the outputs', () => {
         for (const [name, value] of Object.entries(outputsOf(report, commentUrl)))
             toolkit/* setOutput */.uH(name, value);
     });
-    guard('the annotations', () => {
+    await guard('the annotations', () => {
         for (const annotation of annotationsOf(report, workspaceFiles(env.GITHUB_WORKSPACE))) {
             const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
             log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}) });
         }
     });
     if (config.summary)
-        await guardAsync('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderSummary */.Br)(report)));
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderSummary */.Br)(report)));
     applyVerdict(report, config);
 }
 function applyVerdict(report, config) {
@@ -32958,15 +32955,7 @@ function applyVerdict(report, config) {
     else
         toolkit/* setFailed */.C1(message);
 }
-function guard(what, write) {
-    try {
-        write();
-    }
-    catch (error) {
-        toolkit/* warning */.$e(`Could not write ${what}: ${error instanceof Error ? error.message : String(error)}. The verdict stands.`);
-    }
-}
-async function guardAsync(what, write) {
+async function guard(what, write) {
     try {
         await write();
     }
@@ -33004,15 +32993,29 @@ async function main_stop(config, error, target) {
     const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || cancelled
         ? error.message
         : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    guard('the outputs', () => {
+    await guard('the outputs', () => {
         toolkit/* setOutput */.uH('task-id', target.id ?? '');
         toolkit/* setOutput */.uH('task-name', target.name ?? '');
     });
     if (config.summary) {
         const stop = { kind: cancelled ? 'cancelled' : 'error', message, steps: (0,next_steps/* stopSteps */.G)(error), target, ...links(config) };
-        await guardAsync('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
     }
     toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
+}
+
+
+/***/ }),
+
+/***/ 4846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A JSON object (not null, not an array): what every answer and event file is checked to be first. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -33132,7 +33135,7 @@ function nextSteps(report) {
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check that ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`, `region`')}) and enterprise project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
         ];
         if (ref.by === 'name') {
-            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(utc(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
             if (verdict.reasons.some((r) => r.text.includes('name search')))
                 steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Too many tasks match the name: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')}, or a more specific name.`);
         }
@@ -33194,9 +33197,6 @@ function stopSteps(error, forkWithoutSecrets = false) {
     }
     return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Re-run the job; if it happens again, open an issue with this log (secrets are masked in it).`];
 }
-function utc(ms) {
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
-}
 
 
 /***/ }),
@@ -33215,6 +33215,7 @@ function utc(ms) {
 /* harmony import */ var _gate_risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4947);
 /* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5950);
 /* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4846);
 /* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8864);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3718);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
@@ -33342,8 +33343,8 @@ function detailsSection(report) {
     const task = report.task;
     if (!task)
         return '';
-    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4)(task.iac_scan_info) ? task.iac_scan_info : {};
-    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u4)(task.cluster_scan_info) ? task.cluster_scan_info : {};
+    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(task.iac_scan_info) ? task.iac_scan_info : {};
+    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(task.cluster_scan_info) ? task.cluster_scan_info : {};
     const scanTypes = Array.isArray(cluster.scan_type_list) ? cluster.scan_type_list.filter((t) => typeof t === 'string').join(', ') : undefined;
     const rows = [
         ['Name', cell(task.task_name)],
@@ -33379,7 +33380,7 @@ function time(value) {
     const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(value);
     if (ms === undefined)
         return value === undefined || value === 0 || value === null ? '—' : 'unknown';
-    return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatUtc */ .ay)(ms);
 }
 function duration(task) {
     const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(task.start_time);

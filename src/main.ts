@@ -181,7 +181,7 @@ async function configurationError(error: unknown, source: InputSource, env: RunD
   const fork = credentials && isForkPullRequest(env)
   const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message
   if (!/^false$/i.test(source.read('summary').trim())) {
-    await guardAsync('the job summary', () => core.writeSummary(renderStopSummary({ kind: 'configuration error', message: shown, steps: stopSteps(error, fork) })))
+    await guard('the job summary', () => core.writeSummary(renderStopSummary({ kind: 'configuration error', message: shown, steps: stopSteps(error, fork) })))
   }
   core.setFailed(shown)
 }
@@ -209,16 +209,16 @@ async function failedFilesOf(reported: number | undefined, finished: boolean, co
  */
 async function publish(report: Report, config: Config, cancel: AbortSignal, env: RunDeps['env']): Promise<void> {
   const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
-  guard('the outputs', () => {
+  await guard('the outputs', () => {
     for (const [name, value] of Object.entries(outputsOf(report, commentUrl))) core.setOutput(name, value)
   })
-  guard('the annotations', () => {
+  await guard('the annotations', () => {
     for (const annotation of annotationsOf(report, workspaceFiles(env.GITHUB_WORKSPACE))) {
       const log = annotation.level === 'error' ? core.error : core.warning
       log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}) })
     }
   })
-  if (config.summary) await guardAsync('the job summary', () => core.writeSummary(renderSummary(report)))
+  if (config.summary) await guard('the job summary', () => core.writeSummary(renderSummary(report)))
   applyVerdict(report, config)
 }
 
@@ -233,15 +233,7 @@ function applyVerdict(report: Report, config: Config): void {
   else core.setFailed(message)
 }
 
-function guard(what: string, write: () => void): void {
-  try {
-    write()
-  } catch (error) {
-    core.warning(`Could not write ${what}: ${error instanceof Error ? error.message : String(error)}. The verdict stands.`)
-  }
-}
-
-async function guardAsync(what: string, write: () => Promise<unknown>): Promise<void> {
+async function guard(what: string, write: () => unknown): Promise<void> {
   try {
     await write()
   } catch (error) {
@@ -277,13 +269,13 @@ async function stop(config: Config, error: unknown, target: Target): Promise<voi
   const message = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || cancelled
     ? error.message
     : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
-  guard('the outputs', () => {
+  await guard('the outputs', () => {
     core.setOutput('task-id', target.id ?? '')
     core.setOutput('task-name', target.name ?? '')
   })
   if (config.summary) {
     const stop = { kind: cancelled ? 'cancelled' : 'error', message, steps: stopSteps(error), target, ...links(config) } as const
-    await guardAsync('the job summary', () => core.writeSummary(renderStopSummary(stop)))
+    await guard('the job summary', () => core.writeSummary(renderStopSummary(stop)))
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
 }

@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CancelledError, HssError } from '../../src/errors.ts'
 import { createHssClient, type HssClient } from '../../src/hss/client.ts'
-import { createTransport, errorDetail, parseRetryAfter, serverText } from '../../src/hss/transport.ts'
+import { createTransport, errorDetail, parseRetryAfter } from '../../src/hss/transport.ts'
+import { clip } from '../../src/escape.ts'
 import { addSecret } from '../../src/redact.ts'
 import { USER_AGENT } from '../../src/version.ts'
 import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator, type Simulator } from '../../simulator/server.ts'
@@ -182,7 +183,7 @@ describe('helpers', () => {
     addSecret(DEMO_SK)
     // Cut first, the first 14 characters of the secret key would stay.
     const code = `${'E'.repeat(50)}${DEMO_SK}`
-    expect(serverText(code, 64)).toBe(`${'E'.repeat(50)}***`)
+    expect(clip(code, 64)).toBe(`${'E'.repeat(50)}***`)
     expect(errorDetail({ error_code: code, request_id: `r ${DEMO_SK}` })).toEqual({ code: `${'E'.repeat(50)}***`, requestId: 'r ***' })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { addSecret, forgetSecrets } from '../../src/redact.ts'
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/report/comment.ts'
 import { iacTask } from '../../simulator/tasks.ts'
 import { reportOf } from '../../__fixtures__/report.ts'
@@ -26,5 +27,18 @@ describe('renderComment', () => {
     const body = renderComment(report, '<!-- m -->', undefined)
     expect(body.length).toBeLessThan(COMMENT_LIMIT)
     expect(body).toMatch(/…and \d+ more failed files\./)
+  })
+})
+
+describe('renderComment and secrets', () => {
+  it('removes a secret from the whole body, the marker and link included, since the comment bypasses the runner', () => {
+    const secret = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc'
+    addSecret(secret)
+    try {
+      const body = renderComment(reportOf(), commentMarker({ workflow: `w ${secret}`, job: 'j', task: 't-1' }), `https://github.example/run?${secret}`)
+      expect(body).not.toContain(secret.slice(0, 10))
+    } finally {
+      forgetSecrets()
+    }
   })
 })

@@ -9,6 +9,7 @@ import { HssError } from '../errors.ts'
 import type { HssClient } from '../hss/client.ts'
 import type { CreateTaskBody } from '../hss/models.ts'
 import type { CreateSpec } from '../inputs/config.ts'
+import { formatUtc } from '../inputs/parse.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
 
 /** The creation may have happened: the message says when, and what kind of task to look for. */
@@ -17,7 +18,7 @@ export class AmbiguousCreation extends Error {
   readonly failure: HssError
   constructor(failure: HssError, spec: CreateSpec, at: number) {
     super(
-      `${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${utc(at)} (${scope(spec)}). ` +
+      `${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${formatUtc(at)} (${scope(spec)}). ` +
         'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan'
     )
     this.failure = failure
@@ -74,8 +75,4 @@ export function scope(spec: CreateSpec): string {
   if (spec.taskType === 'iac_scan') return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`
   const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters'
   return `${spec.scanTypes.join(', ')} on ${clusters}`
-}
-
-function utc(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
 }

@@ -4,9 +4,7 @@
  * should be, and undefined otherwise, so that callers must decide what "unreadable" means.
  */
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isRecord } from '../record.ts'
 
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined

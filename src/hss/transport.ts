@@ -5,8 +5,8 @@
 import ky from 'ky'
 import type { Auth } from '../inputs/config.ts'
 import { CancelledError, HssError } from '../errors.ts'
-import { oneLine, truncate } from '../escape.ts'
-import { addSecret, redact } from '../redact.ts'
+import { clip } from '../escape.ts'
+import { addSecret } from '../redact.ts'
 import { isRecord } from './fields.ts'
 import { sign } from './signer.ts'
 import { USER_AGENT } from '../version.ts'
@@ -76,7 +76,7 @@ export function createTransport(options: TransportOptions): Send {
     }
 
     const header = response.headers.get('x-request-id')
-    const requestId = header ? serverText(header, MAX_REQUEST_ID) : undefined
+    const requestId = header ? clip(header, MAX_REQUEST_ID) : undefined
     if (status >= 300 && status < 400) {
       throw new HssError({ kind: 'redirect', operation: call.operation, status, location: redirectTarget(response.headers.get('location'), call.url), ...(requestId ? { requestId } : {}) })
     }
@@ -103,7 +103,7 @@ export function createTransport(options: TransportOptions): Send {
 function redirectTarget(location: string | null, from: URL): string {
   if (!location) return 'no Location header'
   try {
-    return `host ${serverText(new URL(location, from).host, 255) || '(none)'}`
+    return `host ${clip(new URL(location, from).host, 255) || '(none)'}`
   } catch {
     return 'an unreadable Location header'
   }
@@ -116,11 +116,7 @@ function redirectTarget(location: string | null, from: URL): string {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
 
 function mayHaveBeenSent(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
-    const code = (cause as Error & { code?: unknown }).code
-    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return false
-  }
-  return true
+  return causeWithCode(error, NOT_SENT_CODES) === undefined
 }
 
 function headersFor(options: TransportOptions, url: URL, method: string, body: string, date: Date): Record<string, string> {
@@ -158,9 +154,15 @@ const TLS_CODES = new Set([
 
 /** The certificate error somewhere in a fetch failure's chain of causes, if there is one. */
 export function tlsFailure(error: unknown): Error | undefined {
+  const found = causeWithCode(error, TLS_CODES)
+  return found && new Error(`${found.code}: ${found.cause.message}`)
+}
+
+/** The first error in a chain of causes whose `code` is one of `codes`. */
+function causeWithCode(error: unknown, codes: ReadonlySet<string>): { code: string; cause: Error } | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
     const code = (cause as Error & { code?: unknown }).code
-    if (typeof code === 'string' && TLS_CODES.has(code)) return new Error(`${code}: ${cause.message}`)
+    if (typeof code === 'string' && codes.has(code)) return { code, cause }
   }
   return undefined
 }
@@ -211,16 +213,12 @@ export function errorDetail(data: unknown): { code?: string; message?: string; r
   const message = firstString(data.error_msg, data.message, nested?.message)
   const requestId = firstString(data.request_id, nested?.request_id)
   return {
-    ...(code ? { code: serverText(code, MAX_CODE) } : {}),
-    ...(message ? { message: serverText(message, MAX_MESSAGE) } : {}),
-    ...(requestId ? { requestId: serverText(requestId, MAX_REQUEST_ID) } : {})
+    ...(code ? { code: clip(code, MAX_CODE) } : {}),
+    ...(message ? { message: clip(message, MAX_MESSAGE) } : {}),
+    ...(requestId ? { requestId: clip(requestId, MAX_REQUEST_ID) } : {})
   }
 }
 
-/** Text a server sent, made fit to quote: secrets removed first, then kept to one bounded line. */
-export function serverText(text: string, maxLength: number): string {
-  return truncate(oneLine(redact(text)), maxLength)
-}
 
 /** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: Date): number | undefined {

@@ -1,5 +1,6 @@
 /** What the workflow's event says about where the run comes from (GITHUB_EVENT_PATH), for messages. */
 import { readFileSync } from 'node:fs'
+import { isRecord } from '../record.ts'
 
 /**
  * A pull_request event for a pull request from a fork: GitHub passes it no repository secrets.
@@ -17,8 +18,4 @@ export function isForkPullRequest(env: Readonly<Record<string, string | undefine
   } catch {
     return false
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

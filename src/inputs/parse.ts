@@ -69,6 +69,11 @@ export function parseMoment(input: string, value: string, now: number): number {
   throw new InputError(input, value, help)
 }
 
+/** `1764322200000` → `2026-11-28 09:30:00 UTC`, for messages and the summary. */
+export function formatUtc(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
+}
+
 /** A whole number in [min, max]. */
 export function parseInteger(input: string, value: string, bounds: { min: number; max: number }): number {
   const text = value.trim()

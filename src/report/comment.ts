@@ -1,5 +1,6 @@
 /** The pull-request comment: the summary's content, a hidden marker to find it again, under GitHub's limit. */
 import type { Report } from './report.ts'
+import { redact } from '../redact.ts'
 import { renderSummary, SUMMARY_FILE_ROWS } from './summary.ts'
 
 /** GitHub refuses comment bodies longer than this. */
@@ -23,6 +24,6 @@ export function renderComment(report: Report, marker: string, runUrl: string | u
   // Fewer file rows until it fits; the summary itself is bounded, so this ends quickly.
   for (let rows = SUMMARY_FILE_ROWS; ; rows = Math.floor(rows / 2)) {
     const body = `${marker}\n${renderSummary(report, { fileRows: rows })}${link}`
-    if (body.length < COMMENT_LIMIT || rows === 0) return body.slice(0, COMMENT_LIMIT - 1)
+    if (body.length < COMMENT_LIMIT || rows === 0) return redact(body).slice(0, COMMENT_LIMIT - 1)
   }
 }

@@ -4,7 +4,7 @@ import { CancelledError, HssError, InputError } from '../errors.ts'
 import { AmbiguousCreation } from '../gate/create.ts'
 import { text, wholeNumber } from '../hss/fields.ts'
 import { FINISHED } from '../hss/models.ts'
-import { formatDuration } from '../inputs/parse.ts'
+import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import type { Report } from './report.ts'
 
 export function nextSteps(report: Report): Prose[] {
@@ -26,7 +26,7 @@ export function nextSteps(report: Report): Prose[] {
       prose`Check that ${words('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${words('`project-id`, `region`')}) and enterprise project (${words('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
     ]
     if (ref.by === 'name') {
-      steps.push(prose`Check the name: ${quoted(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? prose`` : prose`, and the task must start after ${words(utc(ref.createdAfter))} (${words('`created-after`')})`}.`)
+      steps.push(prose`Check the name: ${quoted(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? prose`` : prose`, and the task must start after ${words(formatUtc(ref.createdAfter))} (${words('`created-after`')})`}.`)
       if (verdict.reasons.some((r) => r.text.includes('name search'))) steps.push(prose`Too many tasks match the name: give ${words('`task-id`')}, or a more specific name.`)
     } else {
       steps.push(prose`Check the id ${ref.by === 'id' ? ref.id : report.target.id ?? ''}: HSS does not list it.`)
@@ -77,8 +77,4 @@ export function stopSteps(error: unknown, forkWithoutSecrets = false): Prose[] {
     if (error.status === 400) return [prose`HSS refused the request as sent: check the inputs HSS's message names (${words('`enterprise-project-id`')}, ids, file ids).`]
   }
   return [prose`Re-run the job; if it happens again, open an issue with this log (secrets are masked in it).`]
-}
-
-function utc(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
 }

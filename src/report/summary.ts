@@ -14,7 +14,7 @@ import { percentAbove, type Check } from '../gate/verdict.ts'
 import { epochMs, isRecord, text } from '../hss/fields.ts'
 import type { Task } from '../hss/models.ts'
 import { RISK_LEVELS } from '../inputs/config.ts'
-import { formatDuration } from '../inputs/parse.ts'
+import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 import { nextSteps } from './next-steps.ts'
 import type { Report } from './report.ts'
@@ -173,7 +173,7 @@ function fenced(body: string): string {
 function time(value: unknown): string {
   const ms = epochMs(value)
   if (ms === undefined) return value === undefined || value === 0 || value === null ? '—' : 'unknown'
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
+  return formatUtc(ms)
 }
 
 function duration(task: Task): string {
