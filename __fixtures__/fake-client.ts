@@ -1,6 +1,6 @@
 /** An in-memory HssClient: a scripted list of answers (or failures) per call, and a record of calls. */
 import type { HssClient } from '../src/hss/client.ts'
-import type { CreateTaskBody, IacFileRisk, IacScanResource, ListPage, ListTasksBody, Page, Task } from '../src/hss/models.ts'
+import type { CreateTaskBody, IacFile, IacFileRisk, IacRiskPath, IacScanResource, ListPage, ListTasksBody, Page, Task } from '../src/hss/models.ts'
 
 export type Answer = ListPage<Task> | Error
 
@@ -9,6 +9,8 @@ export interface FakeClient extends HssClient {
   resourceCalls: Page[]
   createCalls: CreateTaskBody[]
   riskCalls: { fileId: string; page: Page }[]
+  pathCalls: { fileId: string; ruleId: string; page: Page }[]
+  fileCalls: { fileId: string; scanType: string; page: Page }[]
 }
 
 export interface FakeScript {
@@ -16,6 +18,10 @@ export interface FakeScript {
   create?: (string | Error)[]
   /** One file's risks page. */
   risks?: (fileId: string, page: Page) => ListPage<IacFileRisk> | Error
+  /** Where one rule hits in one file. */
+  paths?: (fileId: string, ruleId: string, page: Page) => ListPage<IacRiskPath> | Error
+  /** ListIacFiles for one file id and scan type. */
+  files?: (fileId: string, scanType: string, page: Page) => ListPage<IacFile> | Error
 }
 
 /** Each listTasks call takes the next answer; the last one repeats. */
@@ -24,11 +30,27 @@ export function fakeClient(answers: Answer[], resources: (page: Page) => ListPag
   const resourceCalls: Page[] = []
   const createCalls: CreateTaskBody[] = []
   const riskCalls: FakeClient['riskCalls'] = []
+  const pathCalls: FakeClient['pathCalls'] = []
+  const fileCalls: FakeClient['fileCalls'] = []
+  const take = <T>(answer: ListPage<T> | Error): ListPage<T> => {
+    if (answer instanceof Error) throw answer
+    return answer
+  }
   return {
     calls,
     resourceCalls,
     createCalls,
     riskCalls,
+    pathCalls,
+    fileCalls,
+    async listIacFileRiskPaths(fileId, ruleId, page) {
+      pathCalls.push({ fileId, ruleId, page })
+      return take(script.paths ? script.paths(fileId, ruleId, page) : listOf<IacRiskPath>())
+    },
+    async listIacFiles({ fileId, scanType }, page) {
+      fileCalls.push({ fileId, scanType, page })
+      return take(script.files ? script.files(fileId, scanType, page) : listOf<IacFile>())
+    },
     async createTask(body) {
       createCalls.push(body)
       const answer = script.create?.[Math.min(createCalls.length - 1, (script.create?.length ?? 1) - 1)]

@@ -1,8 +1,11 @@
 /** A Report with sensible defaults, for the reporter tests. */
 import { prose } from '../src/escape.ts'
-import { knownLevel, type Risk, type RiskReading } from '../src/gate/risks.ts'
-import type { Report } from '../src/report/report.ts'
+import { assessRisks, type Location, type ScopeRule } from '../src/gate/findings.ts'
+import type { Report } from '../src/gate/report.ts'
+import { emptyReading, type Risk, type RiskReading } from '../src/gate/risks.ts'
 import { judge } from '../src/gate/verdict.ts'
+import type { RiskLevel } from '../src/inputs/config.ts'
+import { exceptionFor, NO_EXCEPTIONS, type ExceptionSet } from '../src/repo/exceptions.ts'
 import { iacTask } from '../simulator/tasks.ts'
 
 export function reportOf(overrides: Partial<Report> = {}): Report {
@@ -17,7 +20,7 @@ export function reportOf(overrides: Partial<Report> = {}): Report {
     ref: { by: 'id', id: 't-1' },
     target: { id: 't-1', name: undefined },
     task,
-    verdict: judge({ task, taskType, thresholds, timeoutMs: 1_800_000, wanted: prose`with id ${'t-1'}` }),
+    verdict: judge({ task, taskType, thresholds, timeoutMs: 1_800_000, wanted: prose`with id ${'t-1'}`, ...(overrides.risks ? { risks: overrides.risks } : {}) }),
     failedFiles: undefined,
     elapsedMs: 95_000,
     queries: 7,
@@ -27,17 +30,16 @@ export function reportOf(overrides: Partial<Report> = {}): Report {
 
 /** One risk as readRisks keeps it, with plain defaults. */
 export function riskRow(risk_level: string, risk_name: string, extra: Partial<Risk> = {}): Risk {
-  return { file_name: 'Dockerfile', file_id: 'f', risk_level, risk_name, rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: '', ...extra }
+  return { file_name: 'Dockerfile', file_id: 'f', risk_level, risk_name, rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: '', description: '', build_instruction: '', ...extra }
 }
 
-/** A complete reading of these risks: counts by level (one per item), all files read. */
+/** A complete reading of these risks: all files read. */
 export function readingOf(risks: Risk[], extra: Partial<RiskReading> = {}): RiskReading {
-  const counts = { high: 0, medium: 0, low: 0, tips: 0 }
-  let unknownLevel = 0
-  for (const risk of risks) {
-    const level = knownLevel(risk.risk_level)
-    if (level) counts[level]++
-    else unknownLevel++
-  }
-  return { counts, unknownLevel, total: risks.length, risks, files: { listed: 1, read: 1 }, ...extra }
+  return { ...emptyReading(1), risks, total: risks.length, files: { listed: 1, read: 1 }, ...extra }
+}
+
+/** Risks judged at `level` (every one changed and not excepted, unless told), each at the place given or at file level. */
+export function assessmentOf(level: RiskLevel | undefined, reading: RiskReading, options: { places?: (risk: Risk) => Location[]; exceptions?: ExceptionSet; scope?: ScopeRule } = {}) {
+  const locations = new Map(reading.risks.map((risk) => [risk, options.places?.(risk) ?? [{ path: risk.file_name }]]))
+  return assessRisks({ level, reading, locations, exceptionFor: (target) => exceptionFor(options.exceptions ?? NO_EXCEPTIONS, target), scope: options.scope ?? { mode: 'all', changes: undefined } })
 }

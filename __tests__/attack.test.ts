@@ -170,7 +170,7 @@ describe('the name search under throttling and at its cap', () => {
 
   it.concurrent('says so when the page cap stops it', async () => {
     const decoys = Array.from({ length: 10_001 }, (_, i) => ({ task: iacTask(`d-${i}`, `app-${i}`, { scanned: 1, succeeded: 1, failed: 0 }) }))
-    const run = await gate({ tasks: decoys }, { 'task-name': 'app', timeout: '2s' })
+    const run = await gate({ tasks: decoys }, { 'task-name': 'app', timeout: '8s' })
     expect(run.outputs.result).toBe('timed-out')
     expect(run.outputs.reason).toContain('the name search read the first 10000 fuzzy matches of 10001 and stops there')
   })

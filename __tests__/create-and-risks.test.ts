@@ -46,12 +46,26 @@ describe('create-task', () => {
       setup: (sim) => {
         sim.queueFault({ kind: 'throttle' }, 'create')
         sim.queueFault({ kind: 'throttle', retryAfter: '1' }, 'create')
-        sim.queueFault({ kind: 'error', status: 503, code: 'HSS.1001', message: 'system busy' }, 'create')
       }
     })
     expect([run.code, run.outputs.result]).toEqual([0, 'passed'])
-    expect(routes(run, 'create').map((r) => r.status)).toEqual([429, 429, 503, 200])
+    expect(routes(run, 'create').map((r) => r.status)).toEqual([429, 429, 200])
     expect(run.sim.tasks).toHaveLength(1)
+  })
+
+  it.concurrent.each([
+    ["the gateway's 504 for a backend time-out, with its own error body", { kind: 'late-error', status: 504, code: 'APIGW.0203', message: 'Backend timeout' } as const, 'HSS answered HTTP 504 APIGW.0203, which does not say whether the task was made'],
+    ['a 503 with an HSS error body', { kind: 'late-error', status: 503, code: 'HSS.1001', message: 'system busy' } as const, 'HSS answered HTTP 503 HSS.1001']
+  ])('never repeats a creation after %s: one run, at most one scan', async (_name, fault, words) => {
+    const files = dockerfiles([[]])
+    // The backend made the task before the gateway gave up on it.
+    const run = await gate({ files }, create(files), { setup: (sim) => sim.queueFault(fault, 'create') })
+    expect(run.code).toBe(1)
+    expect(routes(run, 'create')).toHaveLength(1)
+    expect(run.sim.tasks).toHaveLength(1)
+    expect(run.stdout).toContain(words)
+    expect(run.stdout).not.toContain('The answer never came')
+    expect(run.summary).toMatch(/^## ⚠️ HSS scan gate: the scan may have started/)
   })
 
   it.concurrent.each([
@@ -106,7 +120,7 @@ describe('fail-on-risk', () => {
     const risks = JSON.parse(run.outputs.risks ?? '[]') as { risk_level: string; file_name: string; risk_name: string }[]
     expect(risks.map((r) => r.risk_level)).toEqual(['high', 'medium', 'low'])
     expect(risks[0]).toMatchObject({ file_name: 'Dockerfile', file_id: 'file-1', risk_name: 'Container runs as root', risk_category: 'workload', remediation: 'Add a USER instruction with a non-root user' })
-    expect(commands(run.stdout, 'error')[0]).toBe('::error title=high IaC risk%3A Container runs as root,file=Dockerfile::workload: Add a USER instruction with a non-root user (rule IAC-0001)')
+    expect(commands(run.stdout, 'error')[0]).toBe('::error title=high IaC risk%3A Container runs as root,file=Dockerfile,line=1,endLine=1::workload: Add a USER instruction with a non-root user (rule IAC-0001)')
     expect(run.summary).toContain('Container runs as root')
   })
 

@@ -175,7 +175,7 @@ describe('authentication and project', () => {
     expect(run.sim.requests).toHaveLength(1)
     expect(run.stdout).toMatch(/::error::ListTasks: HTTP 401 APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail \(request id [0-9a-f]{32}\)\. Check the credentials.*clock/)
     expect(unmasked(run.stdout, 'not-the-right-secret')).toEqual([])
-    expect(run.summary).toMatch(/^## ⛔ HSS scan gate: error/)
+    expect(run.summary).toMatch(/^## 🔑 HSS scan gate: HSS refused the credentials \(HTTP 401\)/)
     // Fast: one request, no retry and no waiting for the task.
     expect(run.stdout).not.toMatch(/retrying in|waiting for it to appear/)
   })

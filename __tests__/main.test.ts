@@ -28,6 +28,6 @@ describe('run', () => {
     expect(core.calls.filter(([name]) => name === 'setFailed')).toEqual([['setFailed', 'Input `max-failed` must be a whole number from 0 to 10000000 (got "none").']])
     expect(fetchSpy).not.toHaveBeenCalled()
     expect(core.summary.written).toHaveLength(1)
-    expect(core.summary.written[0]).toMatch(/^## ⛔ HSS scan gate: configuration error\n\n```text\nInput `max-failed` must be a whole number/)
+    expect(core.summary.written[0]).toMatch(/^## ⛔ HSS scan gate: configuration error\n\n> Input `max-failed` must be a whole number/)
   })
 })

@@ -12,7 +12,7 @@ let github: FakeGitHub
 
 function prEnv(event = 'pull_request', fork = false): Record<string, string> {
   const eventPath = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
-  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, head: { repo: { fork } } }, repository: { name: 'r', owner: { login: 'o' } } }))
+  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: 'b'.repeat(40) }, head: { sha: 'c'.repeat(40), repo: { fork } } }, repository: { name: 'r', owner: { login: 'o' } } }))
   return {
     GITHUB_EVENT_NAME: event,
     GITHUB_EVENT_PATH: eventPath,
@@ -26,7 +26,8 @@ function prEnv(event = 'pull_request', fork = false): Record<string, string> {
 }
 
 const failing = () => [{ task: iacTask('t-1', 'iac-pr-7', { scanned: 4, succeeded: 2, failed: 2 }), resources: failedFiles(2) }]
-const inputs = { 'task-id': 't-1', 'comment-on-pr': 'true', 'github-token': TOKEN }
+// These runs are about the comment: the stale-copy check (stale.test.ts) is off.
+const inputs = { 'task-id': 't-1', 'comment-on-pr': 'true', 'github-token': TOKEN, 'stale-copies': 'off' }
 
 beforeEach(async () => {
   github = await startFakeGitHub({ token: TOKEN, existing: ['an unrelated comment'] })
@@ -39,7 +40,7 @@ describe('comment-on-pr', () => {
     expect(run.code).toBe(1)
     expect(github.comments).toHaveLength(2)
     const mine = github.comments[1]
-    expect(mine?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" task="t-1" -->\n## ❌ HSS scan gate failed/)
+    expect(mine?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" matrix="" -->\n## ❌ HSS scan gate failed/)
     expect(mine?.body).toContain('**4** files scanned: **2** succeeded, **2** failed (50%)')
     expect(mine?.body).toContain('deploy/app-1.yaml')
     expect(mine?.body).toContain('[Workflow run](https://github.example/o/r/actions/runs/4242)')
@@ -60,8 +61,23 @@ describe('comment-on-pr', () => {
     expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
   })
 
+  it('keeps one comment per gate when every run starts a new scan (create-task), and one per matrix leg', async () => {
+    const files = [{ file_id: 'f-1', file_name: 'Dockerfile', file_type: 'dockerfile' as const }]
+    const create = { 'comment-on-pr': 'true', 'github-token': TOKEN, 'stale-copies': 'off', 'create-task': 'true', 'file-ids': 'f-1', 'file-type': 'dockerfile' }
+    const first = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, create, { env: prEnv() })
+    const second = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, create, { env: prEnv() })
+    expect(first.outputs['task-id']).not.toBe(second.outputs['task-id'])
+    expect(github.comments).toHaveLength(2)
+    expect(second.stdout).toContain('Updated the pull-request comment')
+    // Two legs of a matrix: two comments, each updated by its own leg.
+    await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...create, matrix: '{"file":"k8s"}' }, { env: prEnv() })
+    await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...create, matrix: '{"file":"k8s"}' }, { env: prEnv() })
+    expect(github.comments).toHaveLength(3)
+    expect(github.comments[2]?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" matrix="file=k8s" -->/)
+  })
+
   it('never edits a comment another identity wrote, even one that starts with the marker', async () => {
-    const marker = '<!-- hss-scan-gate workflow="PR gate" job="iac" task="t-1" -->'
+    const marker = '<!-- hss-scan-gate workflow="PR gate" job="iac" matrix="" -->'
     await github.close()
     github = await startFakeGitHub({ token: TOKEN, existing: [{ body: `${marker}\nplanted by someone else`, author: 'mallory' }] })
     const run = await gate({ tasks: failing() }, inputs, { env: prEnv() })

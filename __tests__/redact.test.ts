@@ -18,13 +18,27 @@ describe('redact', () => {
   it(`replaces any piece of ${PIECE} or more characters: a secret cut short, or split by a line break`, () => {
     addSecret(SK)
     expect(redact(`code E${SK.slice(0, 14)}`)).toBe(`code E${MASK}`)
-    expect(redact(`${SK.slice(0, 20)}\n${SK.slice(20)}`)).toBe(`${MASK}\n${MASK}`)
+    expect(redact(`${SK.slice(0, 20)}\n${SK.slice(20)}`)).toBe(MASK)
     expect(redact(`tail ${SK.slice(-PIECE)}.`)).toBe(`tail ${MASK}.`)
   })
 
   it(`leaves pieces shorter than ${PIECE} characters, and unrelated text, alone`, () => {
     addSecret(SK)
-    expect(redact(`${SK.slice(0, PIECE - 1)} and iac-pr-42`)).toBe(`${SK.slice(0, PIECE - 1)} and iac-pr-42`)
+    expect(redact(`${SK.slice(0, PIECE - 1)} or iac-pr-42`)).toBe(`${SK.slice(0, PIECE - 1)} or iac-pr-42`)
+  })
+
+  it.each([
+    ['new lines', '\n'],
+    ['spaces', ' '],
+    ['zero-width spaces', '\u200b'],
+    ['U+2028', '\u2028'],
+    ['bidi controls', '\u202e'],
+    ['a mix', ' \u200d\r\n']
+  ])('replaces a secret echoed in chunks of %s shorter than a piece, separators and all', (_name, separator) => {
+    addSecret(SK)
+    const chunks = SK.match(/.{1,9}/g) ?? []
+    const out = redact(`before ${chunks.join(separator)} after`)
+    expect(out).toBe(`before ${MASK} after`)
   })
 
   it('replaces short secrets only whole, and ignores ones too short to mask safely', () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { sign } from '../src/hss/signer.ts'
 import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator, type Simulator } from '../simulator/server.ts'
-import { iacTask, taskAt } from '../simulator/tasks.ts'
+import { clusterTask, iacTask, taskAt } from '../simulator/tasks.ts'
 
 let sim: Simulator
 const counts = { scanned: 1, succeeded: 1, failed: 0 }
@@ -119,7 +119,7 @@ describe('CreateTask and ListIacFileRisks', () => {
     { file_id: 'f-2', file_name: 'bad/Dockerfile', file_type: 'dockerfile' as const, scan: 'failed' as const, failed_reason: 'syntax error' }
   ]
   beforeAll(async () => {
-    scans = await startSimulator({ files, createdTiming: { readyMs: 0, finishMs: 0 }, rateLimit: { limit: 100, windowMs: 1000, routes: { risks: { limit: 2, windowMs: 60_000 } } } })
+    scans = await startSimulator({ files, createdTiming: { readyMs: 0, finishMs: 0 }, rateLimit: { limit: 100, windowMs: 1000, routes: { risks: { limit: 4, windowMs: 60_000 } } } })
   })
   afterAll(() => scans.close())
 
@@ -155,11 +155,73 @@ describe('CreateTask and ListIacFileRisks', () => {
     expect(resources.json.iac_scan_data_list).toEqual([expect.objectContaining({ file_id: 'f-1', file_name: 'Dockerfile', scan_status: 'success' })])
   })
 
-  it('lists a file\'s risks in pages, requires limit, and has a budget of its own', async () => {
-    expect((await call('GET', 'container/iac/file/risks', 'file_id=f-1')).json.error_msg).toBe('invalid parameter: limit')
+  it('lists a file\'s risks in pages, requires offset, limit and file_id (as the SDKs do), and has a budget of its own', async () => {
+    expect((await call('GET', 'container/iac/file/risks', 'file_id=f-1&offset=0')).json.error_msg).toBe('invalid parameter: limit')
+    expect((await call('GET', 'container/iac/file/risks', 'file_id=f-1&limit=10')).json.error_msg).toBe('invalid parameter: offset')
+    expect((await call('GET', 'container/iac/file/risks', 'offset=0&limit=10')).json.error_msg).toBe('invalid parameter: file_id')
     const page = await call('GET', 'container/iac/file/risks', 'file_id=f-1&offset=20&limit=10')
     expect(page.json.total_num).toBe(25)
     expect((page.json.data_list as { risk_name: string; rule_id: string }[]).map((r) => r.risk_name)).toEqual(['r20', 'r21', 'r22', 'r23', 'r24'])
     expect((await call('GET', 'container/iac/file/risks', 'file_id=f-1&limit=10')).status).toBe(429)
+  })
+})
+
+describe('ListIacFileRiskPaths, ListIacFiles and cluster resources', () => {
+  let sim: Simulator
+  const files = [
+    {
+      file_id: 'y-1',
+      file_name: 'k8s/app.yaml',
+      file_type: 'k8s_yaml' as const,
+      upload_file_time: 1_700_000_000_000,
+      risks: [{ rule_id: 'K-1', risk_name: 'Privileged', risk_level: 'high', paths: Array.from({ length: 12 }, (_, i) => ({ resource_type: 'Deployment', namespace: 'prod', resource_name: `app-${i}`, hit_path: `/spec/template/spec/containers/${i}` })) }]
+    },
+    { file_id: 'd-1', file_name: 'Dockerfile', file_type: 'dockerfile' as const, scan_type: 'manual_scan' as const },
+    { file_id: 'gone', file_name: 'old/Dockerfile', file_type: 'dockerfile' as const, listed: false }
+  ]
+  beforeAll(async () => {
+    sim = await startSimulator({
+      files,
+      tasks: [{ task: clusterTask('c-1', 'c', { scanning: 0, succeeded: 1, failed: 1 }), resources: [{ cluster_id: 'c1', scan_status: 'failed' }] }],
+      rateLimit: { limit: 100, windowMs: 1000, routes: { paths: { limit: 4, windowMs: 60_000 } } }
+    })
+  })
+  afterAll(() => sim.close())
+
+  async function call(method: 'GET' | 'POST', path: string, query: string, body?: unknown) {
+    const url = new URL(`${sim.url}/v5/${DEMO_PROJECT_ID}/${path}${query ? `?${query}` : ''}`)
+    const text = body === undefined ? '' : JSON.stringify(body)
+    const headers = sign({ method, url, headers: { 'Content-Type': 'application/json' }, body: text }, { accessKeyId: DEMO_AK, secretAccessKey: DEMO_SK }, new Date())
+    const response = await fetch(url, { method, headers, ...(text ? { body: text } : {}) })
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+  }
+
+  it('lists where a rule hits, by file and rule, in pages; requires both; has a budget of its own', async () => {
+    expect((await call('GET', 'container/iac/file/risk/paths', 'offset=0&limit=10&file_id=y-1')).json.error_msg).toBe('invalid parameter: rule_id')
+    expect((await call('GET', 'container/iac/file/risk/paths', `offset=0&limit=10&file_id=y-1&rule_id=${'r'.repeat(65)}`)).json.error_msg).toBe('invalid parameter: rule_id')
+    const page = await call('GET', 'container/iac/file/risk/paths', 'offset=10&limit=10&file_id=y-1&rule_id=K-1')
+    expect(page.json.total_num).toBe(12)
+    expect(page.json.data_list).toEqual([
+      { hit_rule: 'K-1', resource_type: 'Deployment', namespace: 'prod', resource_name: 'app-10', hit_path: '/spec/template/spec/containers/10' },
+      { hit_rule: 'K-1', resource_type: 'Deployment', namespace: 'prod', resource_name: 'app-11', hit_path: '/spec/template/spec/containers/11' }
+    ])
+    expect((await call('GET', 'container/iac/file/risk/paths', 'offset=0&limit=10&file_id=y-1&rule_id=other')).json.total_num).toBe(0)
+    expect((await call('GET', 'container/iac/file/risk/paths', 'offset=0&limit=10&file_id=y-1&rule_id=K-1')).status).toBe(429)
+  })
+
+  it('lists the files it holds by scan type (required), with when it got each copy', async () => {
+    expect((await call('GET', 'container/iac/files', 'offset=0&limit=10')).json.error_msg).toBe('invalid parameter: scan_type')
+    expect((await call('GET', 'container/iac/files', 'offset=0&limit=10&scan_type=nightly')).json.error_msg).toBe('invalid parameter: scan_type')
+    const cicd = await call('GET', 'container/iac/files', 'offset=0&limit=10&scan_type=cicd_scan&file_id=y-1')
+    expect(cicd.json.data_list).toEqual([expect.objectContaining({ file_id: 'y-1', file_name: 'k8s/app.yaml', upload_file_time: 1_700_000_000_000, scan_type: 'cicd_scan' })])
+    expect((await call('GET', 'container/iac/files', 'offset=0&limit=10&scan_type=cicd_scan&file_id=d-1')).json.total_num).toBe(0)
+    expect((await call('GET', 'container/iac/files', 'offset=0&limit=10&scan_type=manual_scan&file_id=d-1')).json.total_num).toBe(1)
+    expect((await call('GET', 'container/iac/files', 'offset=0&limit=10&scan_type=cicd_scan&file_id=gone')).json.total_num).toBe(0)
+  })
+
+  it('answers a cluster task\'s resources in cluster_scan_data_list, as the SDKs read them', async () => {
+    const { json } = await call('POST', 'common/tasks/c-1/resources/batch-query', 'offset=0&limit=10', { task_type: 'cluster_scan' })
+    expect(json.cluster_scan_data_list).toEqual([{ cluster_id: 'c1', scan_status: 'failed' }])
+    expect(json.iac_scan_data_list).toBeUndefined()
   })
 })

@@ -69,15 +69,14 @@ export async function riskPhaseTime(files: number, pollIntervalMs: number): Prom
     }
   })
   const start = clock.now()
-  await readRisks(client, 't', {
+  await readRisks(client, rows.map((row) => ({ id: row.file_id, name: row.file_name, status: 'success', type: 'dockerfile' })), {
     clock,
     random: () => 0.5,
     deadline: start + 3600_000,
     requestTimeoutMs: 30_000,
     pollIntervalMs,
     log: () => undefined,
-    pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs }),
-    expectedFiles: files
+    pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs })
   })
   return { files, pollIntervalS: pollIntervalMs / 1000, seconds: Math.round((clock.now() - start) / 1000), calls: answered.length + throttled, throttled }
 }

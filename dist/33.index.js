@@ -13,19 +13,46 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __webpack_require__(7994);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+/** The pull-request comment: the summary's content, a hidden marker to find it again, under GitHub's limit. */
+
 
 
 /** GitHub refuses comment bodies longer than this. */
 const COMMENT_LIMIT = 65_536;
-/** Names the workflow, job and task, so re-runs update their own comment and no other gate's. */
+/**
+ * Names the workflow, the job and its matrix values: one comment per gate and pull request. Never
+ * the task: a run that starts a new scan (create-task, or a new name per commit) updates the same
+ * comment, rather than pile up stale verdicts.
+ */
 function commentMarker(place) {
     const clean = (value) => value.replace(/--+|[<>"\n\r]/g, '_').slice(0, 200);
-    return `<!-- hss-scan-gate workflow="${clean(place.workflow)}" job="${clean(place.job)}" task="${clean(place.task)}" -->`;
+    return `<!-- hss-scan-gate workflow="${clean(place.workflow)}" job="${clean(place.job)}" matrix="${clean(matrixKey(place.matrix))}" -->`;
+}
+/** The matrix values in a stable order (`file=dockerfile,os=linux`); long ones end in a hash, so two legs never share a key. */
+function matrixKey(json) {
+    let values;
+    try {
+        values = JSON.parse(json || 'null');
+    }
+    catch {
+        values = json;
+    }
+    if (values === null || values === undefined || values === '')
+        return '';
+    const text = typeof values === 'object' && !Array.isArray(values)
+        ? Object.entries(values)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+            .join(',')
+        : JSON.stringify(values);
+    return text.length <= 160 ? text : `${text.slice(0, 140)}…#${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 function renderComment(report, marker, runUrl) {
     const link = runUrl ? `\n\n[Workflow run](${runUrl}) · updated ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
@@ -46,7 +73,7 @@ function renderComment(report, marker, runUrl) {
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** `signal` aborts every request (time-out or cancellation); the caller reports that. */
-async function upsertPullRequestComment(token, report, signal) {
+async function upsertPullRequestComment(token, report, matrix, signal) {
     if (!PR_EVENTS.has(github/* context */._.eventName))
         return { kind: 'skipped', why: `not a pull-request event (${github/* context */._.eventName || 'none'})` };
     const number = github/* context */._.payload.pull_request?.number;
@@ -55,7 +82,7 @@ async function upsertPullRequestComment(token, report, signal) {
     if (!token)
         return { kind: 'failed', why: 'github-token is empty' };
     const { owner, repo } = github/* context */._.repo;
-    const marker = commentMarker({ workflow: github/* context */._.workflow ?? '', job: github/* context */._.job ?? '', task: report.target.id ?? report.target.name ?? '' });
+    const marker = commentMarker({ workflow: github/* context */._.workflow ?? '', job: github/* context */._.job ?? '', matrix });
     const runUrl = github/* context */._.runId ? `${github/* context */._.serverUrl}/${owner}/${repo}/actions/runs/${github/* context */._.runId}` : undefined;
     const body = renderComment(report, marker, runUrl);
     const octokit = (0,github/* getOctokit */.Q)(token, { request: { signal } });

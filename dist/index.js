@@ -28500,8 +28500,8 @@ function causeText(cause) {
 /** The workflow was cancelled (SIGINT or SIGTERM) while the action waited. */
 class CancelledError extends Error {
     name = 'CancelledError';
-    constructor() {
-        super('cancelled: the workflow run was cancelled while waiting');
+    constructor(detail) {
+        super(`cancelled: the workflow run was cancelled ${detail ?? 'while waiting'}`);
     }
 }
 
@@ -28517,9 +28517,10 @@ class CancelledError extends Error {
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   aL: () => (/* binding */ words),
-/* harmony export */   aY: () => (/* binding */ code)
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   x: () => (/* binding */ inlineMarkdown)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTE, truncate */
+/* unused harmony exports MAX_QUOTE, INVISIBLE, truncate */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6670);
 /**
  * Text from a server (or typed into an input) is data. Here it is made fit to show: secrets removed,
@@ -28529,11 +28530,17 @@ class CancelledError extends Error {
 
 /** The longest piece of server text quoted in one place, unless a caller says otherwise. */
 const MAX_QUOTE = 300;
-/** Collapses line breaks and other control characters into single spaces. */
+/**
+ * Collapses line breaks and other control characters into single spaces, and drops the invisible
+ * ones (zero-width and bidirectional controls), which could hide a secret from redaction or make
+ * text read otherwise than it is.
+ */
 function oneLine(text) {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim();
+    return text.replace(INVISIBLE, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
+/** Zero-width characters, soft hyphens, bidirectional controls, variation selectors: Unicode's default-ignorable characters. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** Cuts at a code-point boundary and marks the cut. */
 function truncate(text, maxLength) {
     if (text.length <= maxLength)
@@ -28594,6 +28601,24 @@ function prose(strings, ...values) {
 /** The action's own words, already fit for every form (no data inside). */
 function words(text) {
     return { text, markdown: text, cell: text };
+}
+/**
+ * A message for a Markdown paragraph (a stop summary's message): the action's own `code spans`
+ * stay code spans, and everything else reads as plain text. HTML, emphasis, links, table pipes and
+ * headings are escaped; a URL or an `@name` goes into a code span, so that neither becomes a link or
+ * a mention. It wraps as a paragraph does, unlike a code block.
+ */
+function inlineMarkdown(text) {
+    return oneLine(text)
+        .split(/(`[^`]+`)/)
+        .map((part, i) => (i % 2 ? code(part.slice(1, -1)) : plainMarkdown(part)))
+        .join('');
+}
+function plainMarkdown(text) {
+    return text
+        .split(/((?:https?:\/\/|www\.)\S+|@[\w-]+(?:\/[\w.-]+)?)/)
+        .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
+        .join('');
 }
 
 
@@ -28692,16 +28717,16 @@ function itemWord(taskType, count = 2) {
 /* harmony export */   gc: () => (/* binding */ startTask),
 /* harmony export */   z8: () => (/* binding */ scope)
 /* harmony export */ });
-/* unused harmony exports certainlyNotCreated, bodyOf */
+/* unused harmony exports mayExist, certainlyNotCreated, bodyOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7229);
 /**
- * Starts the scan (CreateTask), at most once per run. A creation is repeated only when HSS said it
- * did not happen: a 429, a 5xx with an error body, or a connection that was never made. After an
- * ambiguous failure (no answer, a cut connection, a gateway page, an answer that is not the
- * expected JSON) a task may exist, so the action does not try again: it stops and says what to
- * look for, so that the scan is not run twice.
+ * Starts the scan (CreateTask), at most once per run. A creation is repeated only when it cannot
+ * have happened: a 429 (the gateway throttled it before HSS saw it), or a connection that was never
+ * made. Every other failure is ambiguous, any 5xx included: Huawei's gateway answers a backend
+ * time-out as 504 with an error body of its own, and the backend may have made the task. So the
+ * action does not try again: it stops and says what to look for, so that the scan is not run twice.
  */
 
 
@@ -28711,23 +28736,35 @@ class AmbiguousCreation extends Error {
     name = 'AmbiguousCreation';
     failure;
     constructor(failure, spec, at) {
-        super(`${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(at)} (${scope(spec)}). ` +
-            'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan');
+        super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`);
         this.failure = failure;
     }
 }
-/** HSS said the creation did not happen (and may say otherwise later), so repeating it cannot start a second scan. */
+/** What came back from an ambiguous creation, in words. */
+function whatCameBack(failure) {
+    switch (failure.kind) {
+        case 'timeout':
+            return 'The answer never came';
+        case 'network':
+            return 'The connection broke before the answer came';
+        case 'bad-body':
+            return `HSS answered HTTP ${failure.status ?? '?'}, but not with the new task's id`;
+        default:
+            return `HSS answered HTTP ${failure.status ?? '?'}${failure.errorCode ? ` ${failure.errorCode}` : ''}, which does not say whether the task was made (a gateway answers a backend time-out this way)`;
+    }
+}
+/** `an iac_scan task may have been started at … (3 dockerfile files)`. */
+function mayExist(spec, at) {
+    return `an ${spec.taskType} task may have been started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(at)} (${scope(spec)})`;
+}
+/** The creation cannot have happened (a 429, or no connection was made), so repeating it cannot start a second scan. */
 function certainlyNotCreated(error) {
-    if (!error.transient)
+    // An untrusted certificate or a redirect will not mend itself: it is not tried again.
+    if (error.kind === 'tls' || error.kind === 'redirect')
         return false;
     if (!error.sent)
         return true;
-    if (error.kind !== 'http')
-        return false;
-    if (error.throttled)
-        return true;
-    const hssAnswered = error.errorCode !== undefined || error.errorMsg !== undefined;
-    return (error.status ?? 0) >= 500 && hssAnswered;
+    return error.kind === 'http' && error.status === 429;
 }
 /**
  * Resolves to the new task's id, or (not ok) the last refusal when the time ran out while HSS kept
@@ -28737,14 +28774,21 @@ function certainlyNotCreated(error) {
 async function startTask(client, spec, ctx) {
     const body = bodyOf(spec);
     let sentAt = ctx.clock.now();
+    let inFlight = false;
     try {
-        const created = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)((timeoutMs) => {
+        const created = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(async (timeoutMs) => {
             sentAt = ctx.clock.now();
-            return client.createTask(body, timeoutMs);
+            inFlight = true;
+            const id = await client.createTask(body, timeoutMs);
+            inFlight = false;
+            return id;
         }, { ...ctx, retryable: certainlyNotCreated });
         return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error };
     }
     catch (error) {
+        // Cancelled while the request was out: HSS may have made the task all the same.
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc && inFlight)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`while CreateTask was under way: ${mayExist(spec, sentAt)}; look for it in the HSS console before you re-run`);
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9 && error.transient)
             throw new AmbiguousCreation(error, spec, sentAt);
         throw error;
@@ -28773,94 +28817,181 @@ function scope(spec) {
 
 /***/ }),
 
-/***/ 5073:
+/***/ 3365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ targetOf),
-/* harmony export */   TR: () => (/* binding */ createLocator),
-/* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
-/* harmony export */   ff: () => (/* binding */ describeTarget)
+/* harmony export */   HH: () => (/* binding */ assessRisks),
+/* harmony export */   KY: () => (/* binding */ mostSevereFindings),
+/* harmony export */   T5: () => (/* binding */ breaks),
+/* harmony export */   kU: () => (/* binding */ atOrAbove),
+/* harmony export */   s8: () => (/* binding */ resourceText)
 /* harmony export */ });
-/* unused harmony exports MAX_NAME_PAGES, newest */
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
+/* harmony import */ var _repo_changes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2757);
+/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4947);
 /**
- * Finds the task to wait for. By id, the server filters. By name, the server's match is fuzzy, so the
- * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
- * then on it follows that task by its id.
+ * From risks to findings: each risk HSS reported, put on its lines in the checked-out repository
+ * (one finding per place; a YAML rule that hits three resources is three findings), then judged:
+ * excepted or not (exceptions-file), and changed by the pull request or pre-existing
+ * (fail-on-risk-scope). A risk row can break the gate when any of its findings is changed and not
+ * excepted. Where the gate cannot tell, it counts against the pull request: a file it cannot map,
+ * or (with changed-lines) a finding without a line, counts as changed; an exception with paths or a
+ * resource covers only a finding whose path or resource is known.
  */
 
 
+
+
+/** `Deployment prod/api`. */
+function resourceText(resource) {
+    const where = [resource.namespace, resource.name].filter(Boolean).join('/');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(`${resource.kind || 'resource'}${where ? ` ${where}` : ''}`, 200);
+}
+/** Judges the located risks against the exceptions and the scope, and counts what can break the gate. */
+function assessRisks(input) {
+    const { reading, level, scope } = input;
+    const counts = { ...reading.overflow };
+    const findings = [];
+    let excepted = 0;
+    let preExisting = 0;
+    for (const risk of reading.risks) {
+        const places = input.locations.get(risk) ?? [{ note: 'not located' }];
+        const mine = places.map((place) => {
+            const exception = input.exceptionFor({ ruleId: risk.rule_id, path: place.path, resource: place.resource });
+            return { ...place, risk, scope: inScope(place, scope) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) };
+        });
+        findings.push(...mine);
+        const changed = mine.filter((f) => f.scope === 'changed');
+        if (changed.some((f) => !f.excepted))
+            counts[(0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(risk.risk_level) ?? 'unknown']++;
+        else if (changed.length)
+            excepted++;
+        else
+            preExisting++;
+    }
+    const breaking = level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level) + 1).reduce((sum, l) => sum + counts[l], counts.unknown) : 0;
+    return { level, reading, findings, counts, breaking, excepted, preExisting, scope };
+}
+function inScope(place, scope) {
+    if (scope.mode === 'all' || !scope.changes || !place.path)
+        return true;
+    if (scope.mode === 'changed-files')
+        return scope.changes.files.has(place.path);
+    if (place.line === undefined)
+        return true;
+    return (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_3__/* .touches */ .yI)(scope.changes, place.path, place.line, place.endLine);
+}
+/** Whether a risk of this level can break a gate at `level`: at or above it, or of a level HSS does not document. */
+function atOrAbove(riskLevel, level) {
+    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(riskLevel);
+    return known === undefined || _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(known) <= _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
+}
+/** A finding that breaks the gate: changed, not excepted, and at or above the level. */
+function breaks(finding, level) {
+    return level !== undefined && finding.scope === 'changed' && !finding.excepted && atOrAbove(finding.risk.risk_level, level);
+}
+/** Most severe first; among equals, those that can break the gate (changed, not excepted), then by path and line. */
+function mostSevereFindings(findings) {
+    const rank = (f) => (f.scope === 'changed' && !f.excepted ? 0 : f.excepted ? 1 : 2);
+    const order = new Map((0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFirst */ .QX)(uniqueRisks(findings)).map((risk, i) => [risk, i]));
+    return [...findings].sort((a, b) => severityOf(a.risk.risk_level) - severityOf(b.risk.risk_level) ||
+        rank(a) - rank(b) ||
+        (order.get(a.risk) ?? 0) - (order.get(b.risk) ?? 0) ||
+        (a.path ?? '').localeCompare(b.path ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0));
+}
+function uniqueRisks(findings) {
+    return [...new Set(findings.map((f) => f.risk))];
+}
+/** 0 for a level HSS does not document, then high 1 … tips 4. */
+function severityOf(level) {
+    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(level);
+    return known ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(known) + 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 8967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wt: () => (/* binding */ PAGE_LIMIT),
+/* harmony export */   d6: () => (/* binding */ MAX_OFFSET),
+/* harmony export */   vS: () => (/* binding */ readListing),
+/* harmony export */   vu: () => (/* binding */ isRefusal)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7229);
+/**
+ * Every page of an HSS list, read closed. The offset advances by the rows that arrived (never by the
+ * page size), until as many rows as `total_num` have come. A list is readable only when that
+ * happens exactly: a page that comes back empty before the total, more rows than the total, a
+ * total the action cannot read, or a list that grows past its cap is unreadable, never "what came
+ * so far". And every listing is bounded by the run's deadline: no page starts after it, so a
+ * proxy that ignores `offset` or a server that never stops cannot hold the step past `timeout`.
+ */
+
+
+/** HSS's page size limit, and the highest `offset` it accepts. */
 const PAGE_LIMIT = 200;
-/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
-const MAX_NAME_PAGES = 50;
-function targetOf(ref) {
-    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
-}
-/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
-function createLocator(client, taskType, ref, target = targetOf(ref)) {
-    const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined;
-    const ours = (task) => {
-        // The server filters by type; a task of another type is not the one asked for, whatever its id.
-        const type = task.task_type;
-        return type === undefined || type === null || type === taskType;
-    };
-    async function byId(id, timeoutMs) {
-        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
-        return { task: page.items.find((task) => task.task_id === id && ours(task)) };
+const MAX_OFFSET = 2_000_000;
+/**
+ * Reads every page; `take` sees each page's rows in order and may end the listing early as
+ * unreadable by returning a reason. Resolves once the list is complete or unreadable.
+ */
+async function readListing(fetchPage, take, options) {
+    const limit = options.limit ?? PAGE_LIMIT;
+    let received = 0;
+    for (;;) {
+        if (options.clock.now() >= options.deadline)
+            return outOfTime(received);
+        if (options.pacer && !(await options.pacer.wait(options.deadline, options.signal)))
+            return outOfTime(received);
+        const offset = received;
+        const answer = await attempt(() => (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryTransient */ .jh)((timeoutMs) => fetchPage({ offset, limit }, timeoutMs), options));
+        if (!answer.ok)
+            return { ok: false, why: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .Ic)(answer.error), error: answer.error };
+        const page = answer.value;
+        received += page.rows;
+        if (page.total === undefined)
+            return { ok: false, why: `HSS sent no readable total_num (page at offset ${offset})` };
+        if (received > page.total)
+            return { ok: false, why: `HSS sent ${received} rows, more than its total_num of ${page.total}` };
+        if (received > options.maxRows)
+            return { ok: false, why: `HSS lists more than ${options.maxRows} rows, more than this list can hold` };
+        const refused = take(page.items, page);
+        if (refused)
+            return { ok: false, why: refused };
+        if (received === page.total || (options.stopAfter !== undefined && received >= options.stopAfter))
+            return { ok: true, rows: received };
+        if (page.rows === 0)
+            return { ok: false, why: `HSS's total_num says ${page.total}, but the rows stopped at ${received}` };
+        if (received > MAX_OFFSET)
+            return { ok: false, why: `HSS lists more rows than its paging can reach (${page.total})` };
     }
-    /** Where an unfinished name search stands: the next page to read, and the best match so far. */
-    let search = { offset: 0, pages: 0, best: undefined };
-    async function byName(name, timeoutMs) {
-        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
-        for (;;) {
-            const page = await client.listTasks(body, { offset: search.offset, limit: PAGE_LIMIT }, timeoutMs);
-            const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter));
-            search = { offset: search.offset + PAGE_LIMIT, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) };
-            const done = page.rows < PAGE_LIMIT || (page.total !== undefined && search.offset >= page.total);
-            if (done || search.pages >= MAX_NAME_PAGES) {
-                const found = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) };
-                search = { offset: 0, pages: 0, best: undefined };
-                return found;
-            }
-        }
+}
+/** A permanent failure (400, 403, a redirect…) ends the listing as unreadable; cancellation and bugs go on up. */
+async function attempt(call) {
+    try {
+        return await call();
     }
-    return {
-        target,
-        async locate(timeoutMs) {
-            if (target.id)
-                return byId(target.id, timeoutMs);
-            const found = await byName(target.name ?? '', timeoutMs);
-            if (found.task)
-                target.id = found.task.task_id;
-            return found;
-        }
-    };
-}
-/** A task that has not started yet (no start_time) is newer than any that has. */
-function startedAfter(task, moment) {
-    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .epochMs */ .e9)(task.start_time);
-    return moment === undefined || start === undefined || start >= moment;
-}
-/** Of these tasks, the newest: not started yet, else the latest start_time. */
-function newest(tasks) {
-    let best;
-    for (const task of tasks) {
-        if (!best) {
-            best = task;
-            continue;
-        }
-        const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .epochMs */ .e9)(task.start_time) ?? Infinity;
-        const bestStart = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .epochMs */ .e9)(best.start_time) ?? Infinity;
-        if (start > bestStart)
-            best = task;
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9)
+            return { ok: false, error };
+        throw error;
     }
-    return best;
 }
-/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
-function describeTarget(target) {
-    return target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `with id ${target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `named ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target.name ?? '')}`;
+function outOfTime(received) {
+    return { ok: false, why: `the time-out came before the list was complete (${received} ${received === 1 ? 'row' : 'rows'} read)`, outOfTime: true };
+}
+/** A refusal (401, 403, or HSS's access-denied codes): a permission error, never softened. */
+function isRefusal(error) {
+    if (!error || error.kind !== 'http')
+        return false;
+    return error.status === 401 || error.status === 403 || error.errorCode === 'HSS.0010' || error.errorCode === 'HSS.0013';
 }
 
 
@@ -28954,149 +29085,90 @@ function retryLine(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ac: () => (/* binding */ knownLevel),
+/* harmony export */   Er: () => (/* binding */ RISKS_KEPT),
 /* harmony export */   F7: () => (/* binding */ readRisks),
-/* harmony export */   O2: () => (/* binding */ topRisks),
-/* harmony export */   kU: () => (/* binding */ atOrAbove)
+/* harmony export */   QX: () => (/* binding */ mostSevereFirst),
+/* harmony export */   iz: () => (/* binding */ emptyReading)
 /* harmony export */ });
-/* unused harmony exports RISKS_KEPT, riskOf, mostSevereFirst */
+/* unused harmony exports RISKS_HELD, riskOf */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8864);
-/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5073);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7229);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4846);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7137);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
+/* harmony import */ var _listing_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8967);
 /**
- * The IaC risks HSS found in a finished scan's files: the files that scanned successfully
- * (ListTaskResources, scan_status success, every page), then each file's risks (ListIacFileRisks,
- * every page, limit 200), counted by level, one per risk item. Whatever cannot be read before the
- * deadline is said, never guessed: the verdict then fails (see verdict.ts).
+ * The IaC risks HSS found in the files of a finished scan: each file's risks (ListIacFileRisks, every
+ * page, limit 200), read closed: a file's rows must reach its `total_num` exactly, and every row must
+ * be a risk object. Whatever cannot be read before the deadline is said, never guessed: the verdict
+ * then fails (see verdict.ts). The files come from task-files.ts.
  */
 
 
 
 
-
-
-/** Enough for the `risks` output (at most 100) and the summary. */
+/** Risks held in full (with their text, for locations, exceptions and reports); more are only counted. */
+const RISKS_HELD = 10_000;
+/** The `risks` output lists at most this many. */
 const RISKS_KEPT = 100;
-async function readRisks(client, taskId, ctx) {
-    const reading = { counts: { high: 0, medium: 0, low: 0, tips: 0 }, unknownLevel: 0, total: 0, risks: [], files: { listed: 0, read: 0 } };
-    let files;
-    try {
-        const listed = await scannedFiles(client, taskId, ctx);
-        files = listed.files;
-        reading.files.listed = files.length;
-        if (listed.withoutId)
-            return { ...reading, incomplete: `${listed.withoutId} of the files HSS lists as scanned have no file_id` };
-        if (ctx.expectedFiles !== undefined && files.length < ctx.expectedFiles) {
-            return { ...reading, incomplete: `HSS counted ${ctx.expectedFiles} files as scanned successfully but listed ${files.length}` };
-        }
-    }
-    catch (error) {
-        return { ...reading, incomplete: `the scanned files could not be listed: ${why(error)}` };
-    }
+function emptyReading(listed = 0) {
+    return { risks: [], overflow: { high: 0, medium: 0, low: 0, tips: 0, unknown: 0 }, total: 0, files: { listed, read: 0 } };
+}
+/** Every page of every file's risks; incomplete (with the reason) at the first file that cannot be read in full. */
+async function readRisks(client, files, ctx) {
+    const reading = emptyReading(files.length);
     for (const [index, file] of files.entries()) {
         ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)}); ${files.length - index - 1} left after it`);
-        try {
-            const done = await readFile(client, file, ctx, reading);
-            if (!done)
-                return { ...reading, incomplete: `the risks of ${files.length - index} of ${files.length} files could not be read before the time-out` };
-            reading.files.read++;
+        const listing = await (0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
+            if (items.length !== page.rows || !items.every(_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u))
+                return `a risk row of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)} is not a risk object`;
+            for (const row of items)
+                hold(reading, riskOf(row, file));
+            return undefined;
+        }, { ...ctx, maxRows: _listing_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_OFFSET */ .d6 + _listing_js__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_LIMIT */ .Wt });
+        if (!listing.ok) {
+            const left = files.length - index;
+            const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`;
+            return { ...reading, incomplete: reason, ...((0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}) };
         }
-        catch (error) {
-            return { ...reading, incomplete: `the risks of ${files.length - index} of ${files.length} files could not be read: ${why(error)}` };
-        }
+        reading.files.read++;
     }
     return reading;
 }
-/** The files of the task that scanned successfully, every page. */
-async function scannedFiles(client, taskId, ctx) {
-    const files = [];
-    let withoutId = 0;
-    for (let offset = 0;; offset += _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt) {
-        const page = await retryOrThrow(() => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'success' } }, { offset, limit: _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt }), ctx);
-        for (const row of page.items) {
-            const id = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.file_id);
-            if (id)
-                files.push({ id, name: (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.file_name) ?? '' });
-            else
-                withoutId++;
-        }
-        if (page.rows < _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt || (page.total !== undefined && offset + page.rows >= page.total))
-            return { files, withoutId };
-    }
-}
-/** Every page of one file's risks into `reading`; false when the time ran out first. */
-async function readFile(client, file, ctx, reading) {
-    for (let offset = 0;; offset += _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt) {
-        if (!(await ctx.pacer.wait(ctx.deadline, ctx.signal)))
-            return false;
-        const page = await retryOrThrow((timeoutMs) => client.listIacFileRisks(file.id, { offset, limit: _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt }, timeoutMs), ctx);
-        for (const row of page.items)
-            count(reading, riskOf(row, file));
-        if (page.rows < _locate_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt || (page.total !== undefined && offset + page.rows >= page.total))
-            return true;
-    }
-}
-function count(reading, risk) {
+function hold(reading, risk) {
     reading.total++;
-    const level = knownLevel(risk.risk_level);
-    if (level)
-        reading.counts[level]++;
-    else
-        reading.unknownLevel++;
-    // Kept bounded however many risks there are: only the most severe stay.
-    reading.risks.push(risk);
-    if (reading.risks.length > 2 * RISKS_KEPT)
-        reading.risks = mostSevereFirst(reading.risks).slice(0, RISKS_KEPT);
+    if (reading.risks.length < RISKS_HELD) {
+        reading.risks.push(risk);
+        return;
+    }
+    reading.overflow[knownLevel(risk.risk_level) ?? 'unknown']++;
 }
 function riskOf(row, file) {
-    const num = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .wholeNumber */ .rD)(row.risk_num);
+    const num = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .wholeNumber */ .rD)(row.risk_num);
     return {
         file_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name, 256),
         file_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.id, 128),
-        risk_level: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.risk_level) ?? '', 32),
-        risk_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.risk_name) ?? '', 256),
-        rule_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.rule_id) ?? '', 128),
-        risk_category: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.risk_category) ?? '', 64),
+        risk_level: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_level) ?? '', 32),
+        risk_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_name) ?? '', 256),
+        rule_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.rule_id) ?? '', 128),
+        risk_category: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_category) ?? '', 64),
         risk_num: num ?? null,
-        remediation: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(row.remediation) ?? '', 500)
+        remediation: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.remediation) ?? '', 500),
+        description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.description) ?? '', 1000),
+        build_instruction: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.build_instruction) ?? '', 2000)
     };
 }
 /** high, medium, low or tips (HSS's words, in any case); undefined for anything else. */
 function knownLevel(level) {
     const lower = level.toLowerCase();
-    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.find((known) => known === lower);
+    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.find((known) => known === lower);
 }
 /** 0 for a level HSS does not document (it breaks any gate), then high 1 … tips 4. */
 function severity(risk) {
     const level = knownLevel(risk.risk_level);
-    return level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.indexOf(level) + 1 : 0;
+    return level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level) + 1 : 0;
 }
 function mostSevereFirst(risks) {
     return [...risks].sort((a, b) => severity(a) - severity(b) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name));
-}
-/** Risks at `level` or more severe, and those of unknown level. */
-function atOrAbove(reading, level) {
-    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.indexOf(level);
-    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).reduce((sum, l) => sum + reading.counts[l], reading.unknownLevel);
-}
-/** The reading's risks in the order the outputs and the summary show them. */
-function topRisks(reading, n = RISKS_KEPT) {
-    return mostSevereFirst(reading.risks).slice(0, n);
-}
-async function retryOrThrow(attempt, ctx) {
-    const outcome = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .retryTransient */ .jh)(attempt, ctx);
-    if (!outcome.ok)
-        throw outcome.error;
-    return outcome.value;
-}
-function why(error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
-        throw error;
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HssError */ .T9)
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFailure */ .Ic)(error);
-    throw error;
 }
 
 
@@ -29111,12 +29183,11 @@ function why(error) {
 /* harmony export */   l5: () => (/* binding */ percentAbove)
 /* harmony export */ });
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9406);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9406);
 /* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
 /* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9339);
-/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4947);
 /**
  * The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out.
  * It passes only a finished task whose every count is readable and whose every scanned item is
@@ -29128,14 +29199,13 @@ function why(error) {
 
 
 
-
 function judge(input) {
     const { task, taskType, thresholds } = input;
     const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .readCounts */ .ZQ)(task, taskType);
-    if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_5__/* .FINISHED */ .B) {
+    if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_4__/* .FINISHED */ .B) {
         const failed = counts.reportedFailed;
         const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100;
-        return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent };
+        return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent, permissionDenied: false };
     }
     const items = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType));
     const failed = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .judgedFailed */ .jr)(counts);
@@ -29153,16 +29223,35 @@ function judge(input) {
     }
     checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned });
     const risks = input.risks;
-    if (risks) {
-        const found = risks.reading.incomplete === undefined ? (0,_risks_js__WEBPACK_IMPORTED_MODULE_4__/* .atOrAbove */ .kU)(risks.reading, risks.level) : undefined;
-        checks.push({ input: 'fail-on-risk', label: `IaC risks at ${risks.level} or above`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 });
+    const level = risks?.level;
+    if (risks && level) {
+        const found = risks.reading.incomplete === undefined ? risks.breaking : undefined;
+        const where = risks.scope.mode === 'all' || !risks.scope.changes ? '' : ' in what the pull request changes';
+        checks.push({ input: 'fail-on-risk', label: `IaC risks at ${level} or above${where}`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 });
     }
+    const stale = input.stale?.mode === 'fail' ? input.stale : undefined;
+    const staleChecks = stale?.checks.filter((check) => check.stale) ?? [];
+    if (stale)
+        checks.push({ input: 'stale-copies', label: 'Changed files HSS scanned in an older copy', bound: 'at most', limit: 0, actual: staleChecks.length, unit: '', met: staleChecks.length === 0 });
     const reasons = [
         ...counts.unreadable.map((u) => (u.got === 'missing' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS did not send the count ${u.field}, so the scan cannot be judged` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-        ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks, taskType)),
-        ...(risks?.reading.incomplete ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(risks.level)} never passes on missing data`] : [])
+        ...checks.filter((check) => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
+        ...(risks && level && risks.reading.incomplete ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} never passes on missing data`] : []),
+        ...staleReasons(staleChecks, stale?.runStartedAt ?? 0)
     ];
-    return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent };
+    const permissionDenied = Boolean(level && risks?.reading.refused);
+    return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent, permissionDenied };
+}
+/** At most this many stale copies are named one by one; the rest are counted. */
+const STALE_NAMED = 5;
+function staleReasons(stale, runStartedAt) {
+    const named = stale.slice(0, STALE_NAMED).map((check) => {
+        const file = check.path ?? check.file.name;
+        const uploaded = check.uploadedAt === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(check.uploadedAt))}`;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS scanned a copy of ${file}${uploaded}, but this workflow run started at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(runStartedAt))}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(check.why ?? 'stale')}, so the copy cannot hold this pull request's change`;
+    });
+    const more = stale.length > STALE_NAMED ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `…and ${stale.length - STALE_NAMED} more changed ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(stale.length - STALE_NAMED === 1 ? 'file' : 'files')} HSS scanned in an older copy`] : [];
+    return [...named, ...more];
 }
 function timeOutReason(input) {
     const within = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(input.timeoutMs);
@@ -29171,7 +29260,7 @@ function timeOutReason(input) {
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `No ${input.taskType} task could be started within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)}: HSS refused every try${input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, the last with: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``}`;
     }
     if (input.task) {
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(input.task.task_status) ?? 'none'})${failing}`;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(input.task.task_status) ?? 'none'})${failing}`;
     }
     const cap = input.capped
         ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`
@@ -29192,16 +29281,20 @@ function reasonFor(check, counts, items, risks, taskType) {
             return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Only ${scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType, scanned))} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`;
         case 'fail-on-risk':
             return riskReason(check.actual ?? 0, risks);
+        case 'stale-copies':
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${check.actual ?? 0} changed files HSS scanned in an older copy`;
     }
 }
 /** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
 function riskReason(found, risks) {
-    if (!risks)
+    const level = risks?.level;
+    if (!risks || !level)
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
-    const { counts, unknownLevel } = risks.reading;
-    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(risks.level);
-    const parts = [..._inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(unknownLevel ? [`of a level HSS does not document ${unknownLevel}`] : [])];
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${found} IaC ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(found === 1 ? 'risk' : 'risks')} at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(risks.level)} or above (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(parts.join(', '))}): fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(risks.level)} allows none`;
+    const { counts } = risks;
+    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
+    const parts = [..._inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(counts.unknown ? [`of a level HSS does not document ${counts.unknown}`] : [])];
+    const scoped = risks.scope.mode !== 'all' && risks.scope.changes ? ` in what this pull request changes (${risks.scope.mode})` : '';
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${found} IaC ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(found === 1 ? 'risk' : 'risks')} at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} or above${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scoped)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(parts.join(', '))}): fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} allows none`;
 }
 /**
  * A share that broke a limit, with as many decimals as it takes to show it above the limit:
@@ -29227,9 +29320,11 @@ function reasonLines(verdict) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ serverId),
 /* harmony export */   Qq: () => (/* binding */ text),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   e9: () => (/* binding */ epochMs),
+/* harmony export */   qp: () => (/* binding */ fileId),
 /* harmony export */   rD: () => (/* binding */ wholeNumber)
 /* harmony export */ });
 /**
@@ -29240,6 +29335,18 @@ function reasonLines(verdict) {
 
 function text(value) {
     return typeof value === 'string' ? value : undefined;
+}
+/**
+ * An id from a server, held to the rules ids from inputs follow. An id goes into a URL path (a task
+ * id) or a query (a file id): `..`, `/` or a 1 MB string from a hostile server must never steer a
+ * signed request elsewhere or swell it. Undefined when it is not one.
+ */
+function serverId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
+}
+/** An HSS file id: letters, digits, `.`, `:`, `-` and `_`, at most 128 (as the `file-ids` input allows), and not only dots. */
+function fileId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(value) && !/^\.+$/.test(value) ? value : undefined;
 }
 /** A whole number ≥ 0: a JSON number, or a string of digits (as some gateways send). */
 function wholeNumber(value) {
@@ -29317,9 +29424,10 @@ function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   VL: () => (/* binding */ withQuery),
-/* harmony export */   _S: () => (/* binding */ sign)
+/* harmony export */   _S: () => (/* binding */ sign),
+/* harmony export */   a: () => (/* binding */ percentEncode)
 /* harmony export */ });
-/* unused harmony exports ALGORITHM, sdkDate, signatureOf, canonicalRequestHash, canonicalUri, canonicalQuery, queryPairs, percentEncode, parseAuthorization */
+/* unused harmony exports ALGORITHM, sdkDate, signatureOf, canonicalRequestHash, canonicalUri, canonicalQuery, queryPairs, parseAuthorization */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /** Huawei Cloud API Gateway signing, SDK-HMAC-SHA256 (what the official SDKs send). */
@@ -29434,7 +29542,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1176);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9955);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -29476,7 +29584,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xI: () => (/* binding */ resolveInput)
 });
 
-// UNUSED EXPORTS: TASK_TYPES
+// UNUSED EXPORTS: RISK_SCOPES, STALE_MODES, TASK_TYPES
 
 // EXTERNAL MODULE: ./src/inputs/endpoints.ts
 var endpoints = __nccwpck_require__(847);
@@ -29576,6 +29684,10 @@ function words(text) {
 
 /** IaC risk levels, most severe first. */
 const RISK_LEVELS = ['high', 'medium', 'low', 'tips'];
+/** Which risks can break the gate on a pull request (`fail-on-risk-scope`). */
+const RISK_SCOPES = ['all', 'changed-files', 'changed-lines'];
+/** What a stale copy does to the verdict on a pull request (`stale-copies`). */
+const STALE_MODES = ['fail', 'warn', 'off'];
 /** Inputs that fall back to environment variables, in the order tried. */
 const ENV_FALLBACKS = {
     region: ['HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION'],
@@ -29633,6 +29745,11 @@ function buildConfig(source, now = Date.now()) {
     if (risk !== 'none' && taskType !== 'iac_scan') {
         throw new errors/* InputError */.dz('fail-on-risk', riskText, 'applies to IaC scans only (task-type: iac_scan); leave it at none for a cluster scan');
     }
+    const sarifText = get('sarif-file');
+    const sarifFile = sarifText ? (0,parse/* parseRelativePath */.zu)('sarif-file', sarifText) : undefined;
+    if (sarifFile && taskType !== 'iac_scan') {
+        throw new errors/* InputError */.dz('sarif-file', sarifText, 'applies to IaC scans only (task-type: iac_scan): a cluster scan has no IaC risks to write');
+    }
     const percentText = get('max-failed-percent');
     return {
         task,
@@ -29651,10 +29768,15 @@ function buildConfig(source, now = Date.now()) {
             minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
         },
         failOnRisk: risk === 'none' ? undefined : risk,
+        sarifFile,
+        exceptionsFile: (0,parse/* parseRelativePath */.zu)('exceptions-file', get('exceptions-file') || '.github/hss-exceptions.yml'),
+        riskScope: (0,parse/* parseChoice */.HU)('fail-on-risk-scope', get('fail-on-risk-scope') || 'all', RISK_SCOPES),
+        staleCopies: (0,parse/* parseChoice */.HU)('stale-copies', get('stale-copies') || 'fail', STALE_MODES),
         softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
         summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
         commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
-        githubToken: get('github-token')
+        githubToken: get('github-token'),
+        matrix: (0,parse/* parseText */.r4)('matrix', get('matrix'), 4096, true)
     };
 }
 function authFrom(get) {
@@ -29724,7 +29846,8 @@ function serviceEndpoint(service, region) {
 /* harmony export */   cG: () => (/* binding */ parseInteger),
 /* harmony export */   mI: () => (/* binding */ parseMoment),
 /* harmony export */   r4: () => (/* binding */ parseText),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   zu: () => (/* binding */ parseRelativePath)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /** Parsers for input values. Each returns the value or throws an InputError naming the input. */
@@ -29864,23 +29987,38 @@ function parseEndpoint(input, value) {
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
-/** A free-text value with a length limit and no control characters. */
-function parseText(input, value, maxLength) {
+/** A free-text value with a length limit and no control characters (line breaks too, unless `multiline`). */
+function parseText(input, value, maxLength, multiline = false) {
     const text = value.trim();
     if (text.length > maxLength) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`);
     }
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(text)) {
+    if ((multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(text)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, text, 'must not contain control characters such as line breaks');
     }
     return text;
+}
+/**
+ * A path relative to the workspace, such as `results/hss.sarif`: no absolute path, no `..`, no
+ * backslash, no control character. Returned with `./` and doubled slashes removed.
+ */
+function parseRelativePath(input, value) {
+    const text = value.trim();
+    const help = 'must be a path relative to the workspace, such as results/hss.sarif (no leading /, no .., no backslash)';
+    // eslint-disable-next-line no-control-regex
+    if (!text || text.length > 512 || /[\u0000-\u001f\u007f\\]/.test(text) || text.startsWith('/') || /^[A-Za-z]:/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, help);
+    const parts = text.split('/').filter((part) => part !== '' && part !== '.');
+    if (parts.length === 0 || parts.includes('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, help);
+    return parts.join('/');
 }
 
 
 /***/ }),
 
-/***/ 1176:
+/***/ 9955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29897,25 +30035,38 @@ var clock = __nccwpck_require__(9373);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/escape.ts
 var src_escape = __nccwpck_require__(2988);
+// EXTERNAL MODULE: ./src/hss/models.ts
+var models = __nccwpck_require__(9406);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+// EXTERNAL MODULE: ./src/repo/changes.ts
+var repo_changes = __nccwpck_require__(2757);
+// EXTERNAL MODULE: ./src/gate/counts.ts
+var gate_counts = __nccwpck_require__(9339);
+// EXTERNAL MODULE: ./src/gate/create.ts
+var create = __nccwpck_require__(3947);
 // EXTERNAL MODULE: ./src/hss/fields.ts
 var fields = __nccwpck_require__(7137);
-// EXTERNAL MODULE: ./src/gate/locate.ts
-var locate = __nccwpck_require__(5073);
+// EXTERNAL MODULE: ./src/gate/listing.ts
+var gate_listing = __nccwpck_require__(8967);
 ;// CONCATENATED MODULE: ./src/gate/failed-files.ts
-/** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
+/**
+ * The failed files of an IaC scan, from ListTaskResources (scan_status failed): the first 100, with
+ * HSS's total. This is reporting (the counts decide the verdict), bounded by the run's deadline like
+ * every listing; a total that differs from the task's own count of failed files is said.
+ */
 
 
 
 /** Enough for a readable summary and a bounded `failed-files` output. */
 const FAILED_FILES_CAP = 100;
-async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
+/** Resolves to the files, or a string that says why they could not be listed. */
+async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FILES_CAP) {
     const files = [];
     let total = 0;
-    for (let offset = 0; files.length < cap; offset += locate/* PAGE_LIMIT */.Wt) {
-        const limit = Math.max(10, Math.min(locate/* PAGE_LIMIT */.Wt, cap - files.length));
-        const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit });
-        total = Math.max(page.total ?? 0, offset + page.rows);
-        for (const resource of page.items.slice(0, cap - files.length)) {
+    const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, page, timeoutMs), (items, page) => {
+        total = page.total ?? 0;
+        for (const resource of items.slice(0, cap - files.length)) {
             const fileType = (0,fields/* text */.Qq)(resource.file_type);
             const chart = (0,fields/* text */.Qq)(resource.chart_name);
             files.push({
@@ -29925,16 +30076,123 @@ async function listFailedFiles(client, taskId, cap = FAILED_FILES_CAP) {
                 failed_reason: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(resource.failed_reason) ?? '', 500)
             });
         }
-        if (page.rows < limit || (page.total !== undefined && offset + page.rows >= page.total))
-            break;
-    }
-    return { files, total };
+        return undefined;
+    }, { ...options, limit: 100, maxRows: Number.MAX_SAFE_INTEGER, stopAfter: cap });
+    if (!listing.ok)
+        return listing.why;
+    return { files, total, ...(total !== counted ? { counted } : {}) };
 }
 
-// EXTERNAL MODULE: ./src/hss/models.ts
-var models = __nccwpck_require__(9406);
-// EXTERNAL MODULE: ./src/gate/counts.ts
-var gate_counts = __nccwpck_require__(9339);
+// EXTERNAL MODULE: ./src/gate/findings.ts
+var findings = __nccwpck_require__(3365);
+;// CONCATENATED MODULE: ./src/gate/locate.ts
+
+
+
+/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
+const MAX_NAME_PAGES = 50;
+function targetOf(ref) {
+    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+}
+/**
+ * `target` is filled in as the task is found, so whoever holds it sees the id too. With `bound`, a
+ * name search starts no page after its deadline.
+ */
+function createLocator(client, taskType, ref, target = targetOf(ref), bound) {
+    const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined;
+    const ours = (task) => {
+        // The server filters by type; a task of another type is not the one asked for, whatever its id.
+        const type = task.task_type;
+        return type === undefined || type === null || type === taskType;
+    };
+    async function byId(id, timeoutMs) {
+        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
+        return { task: page.items.find((task) => task.task_id === id && ours(task)) };
+    }
+    /** Where an unfinished name search stands: the next page to read, and the best match so far. */
+    let search = { offset: 0, pages: 0, best: undefined };
+    async function byName(name, timeoutMs) {
+        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
+        for (;;) {
+            if (search.pages > 0 && bound && bound.clock.now() >= bound.deadline) {
+                search = { offset: 0, pages: 0, best: undefined };
+                return { task: undefined, unfinished: true };
+            }
+            const page = await client.listTasks(body, { offset: search.offset, limit: gate_listing/* PAGE_LIMIT */.Wt }, timeoutMs);
+            const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter));
+            // The next page starts after the rows that came, not after a full page: a short page skips nothing.
+            search = { offset: search.offset + page.rows, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) };
+            const done = page.rows === 0 || (page.total !== undefined ? search.offset >= page.total : page.rows < gate_listing/* PAGE_LIMIT */.Wt);
+            if (done || search.pages >= MAX_NAME_PAGES) {
+                const found = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) };
+                search = { offset: 0, pages: 0, best: undefined };
+                return found;
+            }
+        }
+    }
+    return {
+        target,
+        async locate(timeoutMs) {
+            if (target.id)
+                return byId(target.id, timeoutMs);
+            const found = await byName(target.name ?? '', timeoutMs);
+            if (found.task)
+                target.id = found.task.task_id;
+            return found;
+        }
+    };
+}
+/** A task that has not started yet (no start_time) is newer than any that has. */
+function startedAfter(task, moment) {
+    const start = (0,fields/* epochMs */.e9)(task.start_time);
+    return moment === undefined || start === undefined || start >= moment;
+}
+/** Of these tasks, the newest: not started yet, else the latest start_time. */
+function newest(tasks) {
+    let best;
+    for (const task of tasks) {
+        if (!best) {
+            best = task;
+            continue;
+        }
+        const start = (0,fields/* epochMs */.e9)(task.start_time) ?? Infinity;
+        const bestStart = (0,fields/* epochMs */.e9)(best.start_time) ?? Infinity;
+        if (start > bestStart)
+            best = task;
+    }
+    return best;
+}
+/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
+function describeTarget(target) {
+    return target.id ? (0,src_escape/* prose */.CS) `with id ${target.id}` : (0,src_escape/* prose */.CS) `named ${(0,src_escape/* quoted */.TL)(target.name ?? '')}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/pace.ts
+function slidingWindow(clock, budget) {
+    const recent = [];
+    let calls = 0;
+    return {
+        get calls() {
+            return calls;
+        },
+        async wait(deadline, signal) {
+            const now = clock.now();
+            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
+                recent.shift();
+            if (recent.length >= budget.calls) {
+                const until = (recent[0] ?? now) + budget.windowMs;
+                if (until > deadline)
+                    return false;
+                await clock.sleep(until - now, signal);
+                recent.shift();
+            }
+            recent.push(clock.now());
+            calls++;
+            return true;
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/gate/retry.ts
 var gate_retry = __nccwpck_require__(7229);
 ;// CONCATENATED MODULE: ./src/gate/schedule.ts
@@ -30021,7 +30279,8 @@ async function waitForTask(options) {
             return timedOut(attempt.error);
         const seen = attempt.value.task;
         task = seen ?? task;
-        capped = attempt.value.capped;
+        // A search the deadline cut short keeps what the last whole search said of the page cap.
+        capped = attempt.value.unfinished ? capped : attempt.value.capped;
         options.log(progressLine(attempt.value, locator, options.taskType).text);
         if (seen?.task_status === models/* FINISHED */.B)
             return { kind: 'finished', task: seen, queries };
@@ -30041,7 +30300,7 @@ function progressLine(located, locator, taskType) {
     const { task } = located;
     if (!task) {
         const cap = located.capped ? (0,src_escape/* prose */.CS) `: no exact match among the first ${located.capped.read} fuzzy matches (HSS has ${located.capped.total ?? 'more'}); the search stops there, so give task-id or a more specific name` : (0,src_escape/* prose */.CS) ``;
-        return (0,src_escape/* prose */.CS) `No ${taskType} task ${(0,locate/* describeTarget */.ff)(locator.target)} yet${cap}; waiting for it to appear`;
+        return (0,src_escape/* prose */.CS) `No ${taskType} task ${describeTarget(locator.target)} yet${cap}; waiting for it to appear`;
     }
     const counts = (0,gate_counts/* readCounts */.ZQ)(task, taskType);
     const show = (n) => n ?? '?';
@@ -30052,44 +30311,395 @@ function progressLine(located, locator, taskType) {
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
 
-// EXTERNAL MODULE: ./src/gate/create.ts
-var create = __nccwpck_require__(3947);
-;// CONCATENATED MODULE: ./src/gate/pace.ts
-function slidingWindow(clock, budget) {
-    const recent = [];
-    let calls = 0;
-    return {
-        get calls() {
-            return calls;
-        },
-        async wait(deadline, signal) {
-            const now = clock.now();
-            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
-                recent.shift();
-            if (recent.length >= budget.calls) {
-                const until = (recent[0] ?? now) + budget.windowMs;
-                if (until > deadline)
-                    return false;
-                await clock.sleep(until - now, signal);
-                recent.shift();
-            }
-            recent.push(clock.now());
-            calls++;
-            return true;
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(4846);
+;// CONCATENATED MODULE: ./src/gate/risk-paths.ts
+/**
+ * Where in a Kubernetes YAML file each risk sits (ListIacFileRiskPaths: one call per file and rule,
+ * with a budget of its own of 5 calls a minute). Locations are reporting: the pairs whose risks can
+ * break the gate are asked first, the rest while the deadline allows, and whatever is not read in
+ * time stays at file level. They never change a verdict, except that with `changed-lines` a risk
+ * without a line counts as changed.
+ */
+
+
+
+const pairKey = (fileId, ruleId) => `${fileId}\u0000${ruleId}`;
+/** Paths of one rule in one file beyond this are not read: nobody reads 1,000 places of one rule. */
+const MAX_PATHS_PER_PAIR = 1000;
+/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
+async function readRiskPaths(client, pairs, options) {
+    const found = new Map();
+    for (const [index, pair] of pairs.entries()) {
+        const key = pairKey(pair.fileId, pair.ruleId);
+        if (found.has(key))
+            continue;
+        if (options.clock.now() >= options.deadline) {
+            for (const rest of pairs.slice(index))
+                if (!found.has(pairKey(rest.fileId, rest.ruleId)))
+                    found.set(pairKey(rest.fileId, rest.ruleId), 'HSS\'s path was not read before the time-out');
+            break;
         }
+        const paths = [];
+        const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFileRiskPaths(pair.fileId, pair.ruleId, page, timeoutMs), (items) => {
+            for (const row of items)
+                if ((0,record/* isRecord */.u)(row))
+                    paths.push(pathOf(row));
+            return undefined;
+        }, { ...options, maxRows: MAX_PATHS_PER_PAIR + gate_listing/* PAGE_LIMIT */.Wt });
+        if (!listing.ok && !listing.outOfTime)
+            options.log(`Could not read where rule ${(0,src_escape/* clip */.$Q)(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`);
+        found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read');
+    }
+    return found;
+}
+function pathOf(row) {
+    return {
+        resource: { kind: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.resource_type) ?? '', 253), namespace: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.namespace) ?? '', 253), name: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.resource_name) ?? '', 253) },
+        hitPath: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.hit_path) ?? '', 1000)
     };
 }
 
 // EXTERNAL MODULE: ./src/gate/risks.ts
 var gate_risks = __nccwpck_require__(4947);
+;// CONCATENATED MODULE: ./src/gate/stale.ts
+
+
+const SCAN_TYPES = ['cicd_scan', 'manual_scan'];
+/** The task's files that the pull request changes (or that cannot be mapped), and whether HSS's copy of each is older than the run. */
+async function checkCopies(client, files, changes, workspace, runStartedAt, options) {
+    const checks = [];
+    for (const file of files) {
+        const match = workspace.resolve(file.name);
+        const path = match.kind === 'found' ? match.path : undefined;
+        if (path && changes && !changes.files.has(path))
+            continue;
+        checks.push(await checkCopy(client, file, path, runStartedAt, options));
+    }
+    return checks;
+}
+async function checkCopy(client, file, path, runStartedAt, options) {
+    const times = [];
+    let unreadable = 0;
+    for (const scanType of SCAN_TYPES) {
+        const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
+            for (const row of items) {
+                if (!(0,record/* isRecord */.u)(row) || row.file_id !== file.id)
+                    continue;
+                const at = (0,fields/* epochMs */.e9)(row.upload_file_time);
+                if (at === undefined)
+                    unreadable++;
+                else
+                    times.push(at);
+            }
+            return undefined;
+        }, { ...options, limit: 10, maxRows: gate_listing/* PAGE_LIMIT */.Wt });
+        if (!listing.ok)
+            return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : `its upload time could not be read: ${listing.why}` };
+        if (times.length || unreadable)
+            break;
+    }
+    if (unreadable)
+        return { file, path, uploadedAt: undefined, stale: true, why: 'HSS sent an upload time the gate cannot read' };
+    if (!times.length)
+        return { file, path, uploadedAt: undefined, stale: true, why: 'HSS does not list the file it scanned' };
+    // Two rows for one file: the older time rules, so that no doubt reads as fresh.
+    const uploadedAt = Math.min(...times);
+    return uploadedAt < runStartedAt ? { file, path, uploadedAt, stale: true, why: 'uploaded before this workflow run started' } : { file, path, uploadedAt, stale: false };
+}
+
+;// CONCATENATED MODULE: ./src/gate/task-files.ts
+/**
+ * The files of a finished IaC scan task (ListTaskResources), read closed. Each file counts once, by
+ * its `file_id`: a row repeated by paging drift, or a row of another status, never stands in for a
+ * file that was not listed. The distinct files must be exactly as many as HSS counted, or the list
+ * is unreadable.
+ */
+
+
+
+/**
+ * The task's files with this scan status (every status when undefined), which HSS counted as
+ * `expected`. Unreadable when any row is not a file with an id, or the distinct files are not
+ * exactly `expected`.
+ */
+async function listTaskFiles(client, taskId, status, expected, options) {
+    const files = new Map();
+    let rows = 0;
+    let repeated = 0;
+    let foreign = 0;
+    const body = { task_type: 'iac_scan', ...(status ? { iac_scan_info: { scan_status: status } } : {}) };
+    const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, body, page, timeoutMs), (items, page) => {
+        if (items.length !== page.rows)
+            return `HSS listed a file row that is not an object`;
+        for (const row of items) {
+            rows++;
+            if (!(0,record/* isRecord */.u)(row))
+                return `HSS listed a file row that is not an object`;
+            const id = (0,fields/* fileId */.qp)(row.file_id);
+            if (!id)
+                return `HSS listed a file without a usable file_id (${(0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.file_name) ?? 'unnamed', 120)})`;
+            const rowStatus = (0,fields/* text */.Qq)(row.scan_status) ?? status ?? '';
+            if (status && rowStatus !== status) {
+                foreign++;
+                continue;
+            }
+            if (files.has(id)) {
+                repeated++;
+                continue;
+            }
+            files.set(id, { id, name: (0,fields/* text */.Qq)(row.file_name) ?? '', status: rowStatus, type: (0,fields/* text */.Qq)(row.file_type) ?? '' });
+            if (files.size > expected)
+                return countMismatch(expected, files.size, status, 'more than');
+        }
+        return undefined;
+    }, { ...options, maxRows: 2 * expected + gate_listing/* PAGE_LIMIT */.Wt });
+    const list = [...files.values()];
+    if (!listing.ok)
+        return { ...listing, files: list };
+    if (files.size !== expected) {
+        const odd = [repeated ? `${repeated} repeated` : '', foreign ? `${foreign} of another status` : ''].filter(Boolean).join(', ');
+        return { ok: false, why: `${countMismatch(expected, files.size, status, 'but')} (${rows} ${rows === 1 ? 'row' : 'rows'}${odd ? `: ${odd}` : ''})`, files: list };
+    }
+    return { ok: true, files: list };
+}
+function countMismatch(expected, listed, status, joint) {
+    const what = status === 'success' ? 'as scanned successfully' : status === 'failed' ? 'as failed' : 'in the task';
+    const files = (n) => `${n} ${n === 1 ? 'file' : 'files'}`;
+    return joint === 'but'
+        ? `HSS counted ${files(expected)} ${what}, but listed ${listed} distinct ${listed === 1 ? 'file' : 'files'}`
+        : `HSS listed ${files(listed)} ${what}, more than the ${expected} it counted`;
+}
+
 // EXTERNAL MODULE: ./src/gate/verdict.ts
 var gate_verdict = __nccwpck_require__(5950);
-// EXTERNAL MODULE: ./src/record.ts
-var record = __nccwpck_require__(4846);
+;// CONCATENATED MODULE: ./src/gate/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The longest a single request may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
+const BUDGET_CALLS = 5;
+async function runGate(config, deps, startedAt, target = targetOf(config.task)) {
+    const deadline = startedAt + config.timeoutMs;
+    const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal };
+    const pacer = () => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs });
+    const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined);
+    const pr = await pullRequestContext(config, deps, readsRisks);
+    let projectId = config.projectId;
+    if (!projectId) {
+        const lookUp = deps.lookUpProjectId;
+        if (!lookUp)
+            throw new errors/* InputError */.dz('project-id', undefined, 'is empty and cannot be looked up');
+        const found = await (0,gate_retry/* retryTransient */.jh)(lookUp, retry);
+        if (!found.ok)
+            throw found.error;
+        projectId = found.value;
+        deps.log.info(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
+    }
+    const client = deps.hss(projectId);
+    const base = { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...(deps.source ? { source: deps.source } : {}) };
+    let ref = config.task;
+    if (ref.by === 'create') {
+        const started = await (0,create/* startTask */.gc)(client, ref.spec, retry);
+        if (!started.ok) {
+            const verdict = (0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: (0,gate_retry/* describeFailure */.Ic)(started.error) });
+            return { ...base, task: undefined, verdict, failedFiles: undefined, elapsedMs: deps.clock.now() - startedAt, queries: 0 };
+        }
+        deps.log.info(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(ref.spec)})`);
+        target.id = started.taskId;
+        ref = { by: 'id', id: started.taskId };
+    }
+    const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline });
+    deps.log.info(`Waiting up to ${(0,parse/* formatDuration */.a3)(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`);
+    const outcome = await waitForTask({ ...retry, locator, taskType: config.taskType });
+    const task = outcome.task;
+    const finished = task?.task_status === models/* FINISHED */.B;
+    const counts = (0,gate_counts/* readCounts */.ZQ)(task, config.taskType);
+    let files;
+    let risks;
+    let stale;
+    let failedFiles;
+    if (finished && task && config.taskType === 'iac_scan') {
+        const phase = { ...retry, signal: deps.signal };
+        // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
+        let reading;
+        if (readsRisks) {
+            const expected = counts.succeeded;
+            const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, phase);
+            files = listed;
+            if (!listed)
+                reading = { ...(0,gate_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
+            else if (!listed.ok)
+                reading = { ...(0,gate_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,gate_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}) };
+            else
+                reading = await (0,gate_risks/* readRisks */.F7)(client, listed.files, { ...phase, pacer: pacer() });
+        }
+        if (pr.stale)
+            stale = await staleCopies(client, task.task_id, counts.scanned, pr, deps, phase, pacer());
+        if (counts.reportedFailed)
+            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, phase);
+        if (typeof failedFiles === 'string')
+            deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`);
+        if (reading)
+            risks = await locateAndJudge(client, reading, files?.files ?? [], config, pr, deps, { ...phase, pacer: pacer() });
+    }
+    const verdict = (0,gate_verdict/* judge */.S4)({
+        task,
+        taskType: config.taskType,
+        thresholds: config.thresholds,
+        timeoutMs: config.timeoutMs,
+        wanted: describeTarget(locator.target),
+        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: (0,gate_retry/* describeFailure */.Ic)(outcome.lastError) } : {}),
+        ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
+        ...(risks ? { risks } : {}),
+        ...(stale ? { stale } : {})
+    });
+    return {
+        ...base,
+        target: locator.target,
+        task,
+        verdict,
+        failedFiles,
+        ...(risks ? { risks } : {}),
+        ...(stale ? { stale } : {}),
+        ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
+        elapsedMs: deps.clock.now() - startedAt,
+        queries: outcome.queries
+    };
+}
+async function pullRequestContext(config, deps, readsRisks) {
+    const iac = config.taskType === 'iac_scan';
+    const pr = deps.pullRequest;
+    if (pr === 'unreadable') {
+        throw new Error('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base');
+    }
+    const wantsScope = iac && readsRisks && config.riskScope !== 'all';
+    const wantsStale = iac && config.staleCopies !== 'off';
+    if (!pr || !deps.github) {
+        if (pr === undefined && (wantsScope || (wantsStale && config.staleCopies !== 'fail')))
+            deps.log.info('Not a pull-request event: every risk counts (fail-on-risk-scope all), and stale copies are not checked.');
+        else if (pr === undefined && wantsStale)
+            deps.log.info('Not a pull-request event: stale copies are not checked.');
+        const exceptions = readsRisks ? await exceptionsFrom(deps.workspace.read(config.exceptionsFile), config, deps) : undefined;
+        return { changes: undefined, exceptions, scope: { mode: 'all', changes: undefined } };
+    }
+    const github = deps.github;
+    let changes;
+    if (wantsScope || wantsStale) {
+        const files = await github.pullRequestFiles(pr.number);
+        if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
+            deps.log.warning(`GitHub listed ${files.length} of the pull request's ${pr.changedFiles} changed files (it lists at most 3,000): every risk counts as changed, and every scanned file's copy is checked.`);
+        }
+        else
+            changes = (0,repo_changes/* changesOf */.fs)(files);
+    }
+    let stale;
+    if (wantsStale && deps.runId) {
+        const mode = config.staleCopies === 'fail' ? 'fail' : 'warn';
+        stale = { mode, runStartedAt: await github.runStartedAt(deps.runId) };
+    }
+    else if (wantsStale) {
+        deps.log.warning('GITHUB_RUN_ID is not set: the run\'s start is unknown, so stale copies cannot be checked.');
+    }
+    const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined;
+    return { changes, ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } };
+}
+const NO_EXCEPTIONS = { active: [], ignored: [], expiringSoon: [] };
+/** The exceptions file's text (undefined: there is none) made into the exceptions in force; a broken file is a configuration error. */
+async function exceptionsFrom(text, config, deps, baseSha) {
+    if (text === undefined)
+        return NO_EXCEPTIONS;
+    // The YAML parser and the glob matcher load only when there is a file to read.
+    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6540));
+    const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
+    let set;
+    try {
+        set = parseExceptions(text, today);
+    }
+    catch (error) {
+        if (error instanceof ExceptionsFileError) {
+            const where = baseSha ? ` (as of the base commit ${baseSha.slice(0, 12)})` : '';
+            throw new errors/* InputError */.dz('exceptions-file', config.exceptionsFile, `${error.message}${where}; fix the file, or point exceptions-file elsewhere`);
+        }
+        throw error;
+    }
+    for (const ignored of set.ignored)
+        deps.log.warning(`Exceptions file ${config.exceptionsFile}: ${ignored}, so it excepts nothing.`);
+    return set;
+}
+async function staleCopies(client, taskId, scanned, pr, deps, phase, pacer) {
+    const stale = pr.stale;
+    if (!stale)
+        return undefined;
+    if (scanned === undefined)
+        return { ...stale, checks: [] };
+    const listed = await listTaskFiles(client, taskId, undefined, scanned, phase);
+    const checks = await checkCopies(client, listed.files, pr.changes, deps.workspace, stale.runStartedAt, { ...phase, pacer });
+    if (!listed.ok) {
+        // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
+        checks.push({ file: { id: '', name: 'the task\'s file list', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: `the task's files could not be listed (${listed.why})` });
+    }
+    for (const check of checks.filter((c) => c.stale)) {
+        const line = `Stale copy: HSS scanned ${(0,src_escape/* clip */.$Q)(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`;
+        if (stale.mode === 'warn')
+            deps.log.warning(line);
+        else
+            deps.log.info(line);
+    }
+    return { ...stale, checks };
+}
+/** Puts each risk on its lines (YAML paths from HSS while the deadline allows), then judges them. */
+async function locateAndJudge(client, reading, files, config, pr, deps, phase) {
+    const kinds = new Map(files.map((file) => [file.id, kindOf(file)]));
+    const kind = (risk) => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile');
+    const texts = new Map();
+    const read = (path) => {
+        if (!texts.has(path))
+            texts.set(path, deps.workspace.read(path));
+        return texts.get(path);
+    };
+    // The rules of YAML files whose file is in the workspace, those that can break the gate first.
+    const level = config.failOnRisk;
+    const yaml = (0,gate_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'));
+    const pairs = [...yaml.filter((risk) => level && (0,findings/* atOrAbove */.kU)(risk.risk_level, level)), ...yaml.filter((risk) => !level || !(0,findings/* atOrAbove */.kU)(risk.risk_level, level))].map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }));
+    if (pairs.length)
+        deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`);
+    const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map();
+    // The Dockerfile and YAML parsers load only now, when there are risks to place.
+    const { locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(839), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3962));
+    const locations = new Map();
+    for (const risk of reading.risks)
+        locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))));
+    const exceptions = pr.exceptions ?? NO_EXCEPTIONS;
+    const { exceptionFor } = exceptions.active.length ? await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6540)) : { exceptionFor: () => undefined };
+    return (0,findings/* assessRisks */.HH)({ level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
+}
+function kindOf(file) {
+    return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : undefined;
+}
+
 // EXTERNAL MODULE: ./src/hss/signer.ts
 var signer = __nccwpck_require__(5094);
 ;// CONCATENATED MODULE: ./src/hss/client.ts
-/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask and ListIacFileRisks. */
+/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths and ListIacFiles. */
 
 
 function createHssClient(send, options) {
@@ -30116,12 +30726,22 @@ function createHssClient(send, options) {
         listIacFileRisks: async (fileId, page, timeoutMs) => {
             const answer = await send({ operation: 'ListIacFileRisks', method: 'GET', url: url('container/iac/file/risks', page, { file_id: fileId }), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
             return pageOf(answer, 'data_list', record/* isRecord */.u);
+        },
+        listIacFileRiskPaths: async (fileId, ruleId, page, timeoutMs) => {
+            const query = { file_id: fileId, rule_id: ruleId };
+            const answer = await send({ operation: 'ListIacFileRiskPaths', method: 'GET', url: url('container/iac/file/risk/paths', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
+            return pageOf(answer, 'data_list', record/* isRecord */.u);
+        },
+        listIacFiles: async ({ fileId, scanType }, page, timeoutMs) => {
+            const query = { scan_type: scanType, file_id: fileId };
+            const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
+            return pageOf(answer, 'data_list', record/* isRecord */.u);
         }
     };
 }
 /** CreateTask's answer: the new task's id, which must be one the action can follow. */
 function isCreated(data) {
-    return (0,record/* isRecord */.u)(data) && typeof data.task_id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(data.task_id);
+    return (0,record/* isRecord */.u)(data) && (0,fields/* serverId */.Lu)(data.task_id) !== undefined;
 }
 /**
  * An answer is a JSON object whose list, when present, is an array: `null` and a missing list read
@@ -30136,8 +30756,9 @@ function pageOf(answer, listField, usable) {
     const rows = Array.isArray(answer[listField]) ? answer[listField] : [];
     return { items: rows.filter(usable), rows: rows.length, total: (0,fields/* wholeNumber */.rD)(answer.total_num) };
 }
+/** A task the action can follow: its id goes into request paths, so it is held to the task-id input's rules. */
 function isTask(row) {
-    return (0,record/* isRecord */.u)(row) && typeof row.task_id === 'string' && row.task_id !== '';
+    return (0,record/* isRecord */.u)(row) && (0,fields/* serverId */.Lu)(row.task_id) !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/KyError.js
@@ -32402,8 +33023,8 @@ function mayHaveBeenSent(error) {
     return causeWithCode(error, NOT_SENT_CODES) === undefined;
 }
 function headersFor(options, url, method, body, date) {
-    // As the SDKs do: a Content-Type only when there is a body (a GET has none).
-    const base = body ? { 'Content-Type': 'application/json' } : {};
+    // As the official Python, Go and Node SDKs do: a signed Content-Type on every request, GET included.
+    const base = { 'Content-Type': 'application/json' };
     if (options.projectId)
         base['X-Project-Id'] = options.projectId;
     const extra = { 'User-Agent': version/* USER_AGENT */._O, Accept: 'application/json' };
@@ -32521,8 +33142,8 @@ function secretsOf(auth) {
 
 // EXTERNAL MODULE: ./src/inputs/config.ts + 1 modules
 var inputs_config = __nccwpck_require__(8864);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/inputs/event.ts
 /** What the workflow's event says about where the run comes from (GITHUB_EVENT_PATH), for messages. */
 
@@ -32535,7 +33156,7 @@ function isForkPullRequest(env) {
     if (env.GITHUB_EVENT_NAME !== 'pull_request' || !env.GITHUB_EVENT_PATH)
         return false;
     try {
-        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
         const pr = (0,record/* isRecord */.u)(event) && (0,record/* isRecord */.u)(event.pull_request) ? event.pull_request : undefined;
         const head = pr && (0,record/* isRecord */.u)(pr.head) && (0,record/* isRecord */.u)(pr.head.repo) ? pr.head.repo : undefined;
         const base = pr && (0,record/* isRecord */.u)(pr.base) && (0,record/* isRecord */.u)(pr.base.repo) ? pr.base.repo : undefined;
@@ -32547,9 +33168,33 @@ function isForkPullRequest(env) {
         return false;
     }
 }
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * Undefined on other events; `unreadable` on a pull-request event whose event file does not say which
+ * pull request (the checks that need it then fail closed, rather than act as if this were no pull request).
+ */
+function pullRequestOf(env) {
+    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    if (!env.GITHUB_EVENT_PATH)
+        return 'unreadable';
+    try {
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = (0,record/* isRecord */.u)(event) && (0,record/* isRecord */.u)(event.pull_request) ? event.pull_request : undefined;
+        const sha = (side) => ((0,record/* isRecord */.u)(side) && typeof side.sha === 'string' && /^[0-9a-f]{40,64}$/.test(side.sha) ? side.sha : undefined);
+        const number = pr?.number;
+        const baseSha = sha(pr?.base);
+        const headSha = sha(pr?.head);
+        if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1 || !baseSha || !headSha)
+            return 'unreadable';
+        const changed = pr?.changed_files;
+        return { number, baseSha, headSha, changedFiles: typeof changed === 'number' && Number.isSafeInteger(changed) && changed >= 0 ? changed : undefined };
+    }
+    catch {
+        return 'unreadable';
+    }
+}
 
-// EXTERNAL MODULE: ./src/inputs/parse.ts
-var parse = __nccwpck_require__(3718);
 ;// CONCATENATED MODULE: ./src/inputs/secrets.ts
 /** Registers every secret with the runner before anything is logged, so the runner masks it. */
 
@@ -32561,149 +33206,138 @@ function registerSecrets(source, setSecret) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/annotations.ts
+;// CONCATENATED MODULE: ./src/repo/github.ts
 /**
- * Annotations that point at what to fix: the first failed files, and the IaC risks that break the
- * gate, with `file=` when the file is in the workspace, so they land on the pull request's diff.
- * A few, never hundreds: GitHub shows 10 error (and 10 warning) annotations a step, and the verdict
- * itself takes one.
+ * The GitHub REST calls the pull-request checks need: the pull request's files (every page), a file
+ * at the base commit (for the exceptions file), and when this workflow run started. Each request has
+ * a time-out; 429, 5xx and connection failures are tried again on the injected clock, never past the
+ * deadline; a refusal names the permission the job's token lacks. No redirect is followed, and no
+ * answer is read past 8 MiB.
  */
 
 
 
-/** Annotations besides the verdict's own line. */
-const MAX_ANNOTATIONS = 9;
-function annotationsOf(report, locate = () => undefined) {
-    // A passed gate with tolerated failures still points at the files, as warnings.
-    const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
-    const risky = riskAnnotations(report, level, locate);
-    const files = fileAnnotations(report, level, locate);
-    // Both kinds get a share when both have something to show.
-    const riskShare = Math.min(risky.length, files.length ? Math.ceil(MAX_ANNOTATIONS / 2) : MAX_ANNOTATIONS);
-    const fileShare = Math.min(files.length, MAX_ANNOTATIONS - riskShare);
-    return [...withMore(files, fileShare, fileTotal(report), 'failed files'), ...withMore(risky, riskShare, riskTotal(report), 'IaC risks at that level or above')];
+
+
+
+/** A GitHub call that did not give what was asked; `permission` names what the token needs when GitHub refused. */
+class GitHubError extends Error {
+    name = 'GitHubError';
+    status;
+    refused;
+    constructor(what, status, detail, permission) {
+        const refused = status === 401 || status === 403 || (status === 404 && permission !== undefined);
+        const hint = refused && permission ? `: the job's github-token needs \`permissions: ${permission}\`` : '';
+        super(`GitHub ${what}: ${status ? `HTTP ${status}` : 'no answer'}${detail ? ` (${detail})` : ''}${hint}`);
+        this.status = status;
+        this.refused = refused;
+    }
 }
-function fileAnnotations(report, level, locate) {
-    if (typeof report.failedFiles !== 'object')
-        return [];
-    return report.failedFiles.files.slice(0, MAX_ANNOTATIONS).map((file) => {
-        const path = locate(file.file_name);
-        return { level, title: `HSS could not scan ${(0,src_escape/* clip */.$Q)(file.file_name, 120)}`, message: (0,src_escape/* clip */.$Q)(file.failed_reason || 'no reason given', 500), ...(path ? { file: path } : {}) };
-    });
-}
-function riskAnnotations(report, level, locate) {
-    const risks = report.risks;
-    if (!risks)
-        return [];
-    const upTo = inputs_config/* RISK_LEVELS */.WA.indexOf(risks.level);
-    const breaking = (0,gate_risks/* topRisks */.O2)(risks.reading).filter((risk) => {
-        const known = (0,gate_risks/* knownLevel */.Ac)(risk.risk_level);
-        return known === undefined || inputs_config/* RISK_LEVELS */.WA.indexOf(known) <= upTo;
-    });
-    return breaking.slice(0, MAX_ANNOTATIONS).map((risk) => {
-        const path = locate(risk.file_name);
-        const where = path ? '' : ` in ${(0,src_escape/* clip */.$Q)(risk.file_name, 120)}`;
-        const remedy = risk.remediation ? `: ${risk.remediation}` : '';
-        const rule = risk.rule_id ? ` (rule ${risk.rule_id})` : '';
-        return {
-            level,
-            title: (0,src_escape/* clip */.$Q)(`${risk.risk_level || 'unknown-level'} IaC risk: ${risk.risk_name || 'unnamed'}`, 160),
-            message: (0,src_escape/* clip */.$Q)(`${risk.risk_category ? `${risk.risk_category}` : 'IaC risk'}${where}${remedy}${rule}`, 600),
-            ...(path ? { file: path } : {})
-        };
-    });
-}
-function fileTotal(report) {
-    return typeof report.failedFiles === 'object' ? report.failedFiles.total : 0;
-}
-function riskTotal(report) {
-    return report.risks ? (0,gate_risks/* atOrAbove */.kU)(report.risks.reading, report.risks.level) : 0;
-}
-/** The first `n`, the last of them saying how many more there are. */
-function withMore(annotations, n, total, what) {
-    const shown = annotations.slice(0, n).map((a) => ({ ...a }));
-    const last = shown.at(-1);
-    if (last && total > shown.length)
-        last.message += ` (and ${total - shown.length} more ${what}: see the job summary)`;
-    return shown;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/** The step's outputs, as strings, from a report. Server text in them is kept to one line. */
-
-
-
-
-
-
-/** A count, or '' when HSS sent none that can be read. */
-const count = (n) => (n === undefined ? '' : String(n));
-function outputsOf(report, commentUrl = '') {
-    const { task, verdict } = report;
-    const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
+/** GitHub lists at most 3,000 files of a pull request, 100 a page. */
+const MAX_FILE_PAGES = 30;
+const ATTEMPTS = 3;
+function createGitHubApi(options) {
+    const base = options.apiUrl.replace(/\/+$/, '');
+    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
+    async function get(what, path, permission, allow404 = false) {
+        let lastError;
+        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            const left = options.deadline - options.clock.now();
+            if (attempt > 1 && left <= 0)
+                break;
+            const timeout = AbortSignal.timeout(Math.max(2000, Math.min(options.requestTimeoutMs ?? 30_000, left)));
+            const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+            let status = 0;
+            try {
+                const response = await distribution(`${base}${path}`, {
+                    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'User-Agent': version/* USER_AGENT */._O },
+                    retry: 0,
+                    timeout: false,
+                    throwHttpErrors: false,
+                    redirect: 'manual',
+                    signal
+                });
+                status = response.status;
+                const text = await readCapped(response, MAX_BODY_BYTES);
+                if (status === 404 && allow404)
+                    return undefined;
+                if (response.ok)
+                    return JSON.parse(text);
+                const message = messageOf(text);
+                lastError = new GitHubError(what, status, message, permission);
+                if (status !== 429 && status < 500)
+                    throw lastError;
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    throw new errors/* CancelledError */.cc();
+                if (error instanceof GitHubError)
+                    throw error;
+                lastError = new GitHubError(what, status || undefined, error instanceof SyntaxError ? 'not JSON' : timeout.aborted ? 'no answer in time' : (0,src_escape/* clip */.$Q)(error instanceof Error ? error.message : String(error), 200));
+            }
+            if (attempt < ATTEMPTS)
+                await options.clock.sleep(Math.min(1000 * attempt, Math.max(0, options.deadline - options.clock.now())), options.signal);
+        }
+        throw lastError ?? new GitHubError(what, undefined, 'the time-out came first');
+    }
     return {
-        'task-id': (0,src_escape/* clip */.$Q)(task?.task_id ?? report.target.id ?? '', 128),
-        'task-name': (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(task?.task_name) ?? report.target.name ?? '', 255),
-        'task-status': (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(task?.task_status) ?? '', 64),
-        scanned: count(verdict.counts.scanned),
-        succeeded: count(verdict.counts.succeeded),
-        failed: count(verdict.failed),
-        'failed-percent': verdict.failedPercent === undefined ? '' : (0,gate_counts/* percentText */.fL)(verdict.failedPercent),
-        result: verdict.result,
-        reason: (0,gate_verdict/* reasonLines */.c9)(verdict).join('\n'),
-        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
-        // JSON keeps every line break escaped, so the task stays one line, exactly as HSS sent it.
-        'task-json': task ? JSON.stringify(task) : '',
-        'failed-files': JSON.stringify(files),
-        'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks.reading)) : '{}',
-        risks: report.risks ? JSON.stringify((0,gate_risks/* topRisks */.O2)(report.risks.reading)) : '[]',
-        'comment-url': commentUrl
+        async pullRequestFiles(number) {
+            const files = [];
+            for (let page = 1; page <= MAX_FILE_PAGES; page++) {
+                const answer = await get('list pull request files', `${repoPath}/pulls/${number}/files?per_page=100&page=${page}`, 'pull-requests: read');
+                if (!Array.isArray(answer))
+                    throw new GitHubError('list pull request files', 200, 'not a list');
+                for (const row of answer) {
+                    if (!(0,record/* isRecord */.u)(row) || typeof row.filename !== 'string' || typeof row.status !== 'string')
+                        throw new GitHubError('list pull request files', 200, 'a file row without filename or status');
+                    files.push({
+                        filename: row.filename,
+                        status: row.status,
+                        ...(typeof row.patch === 'string' ? { patch: row.patch } : {}),
+                        ...(typeof row.previous_filename === 'string' ? { previous_filename: row.previous_filename } : {})
+                    });
+                }
+                if (answer.length < 100)
+                    break;
+            }
+            return files;
+        },
+        async fileAt(path, ref) {
+            const encoded = path.split('/').map(encodeURIComponent).join('/');
+            const answer = await get('read the exceptions file at the base commit', `${repoPath}/contents/${encoded}?ref=${encodeURIComponent(ref)}`, 'contents: read', true);
+            if (answer === undefined)
+                return undefined;
+            if (!(0,record/* isRecord */.u)(answer) || answer.type !== 'file')
+                throw new GitHubError('read the exceptions file at the base commit', 200, 'not a file');
+            if (answer.encoding !== 'base64' || typeof answer.content !== 'string')
+                throw new GitHubError('read the exceptions file at the base commit', 200, 'too large to read through the contents API');
+            return Buffer.from(answer.content, 'base64').toString('utf8');
+        },
+        async runStartedAt(runId) {
+            const answer = await get('read this workflow run', `${repoPath}/actions/runs/${encodeURIComponent(runId)}`, 'actions: read');
+            const started = (0,record/* isRecord */.u)(answer) && typeof answer.run_started_at === 'string' ? Date.parse(answer.run_started_at) : Number.NaN;
+            if (Number.isNaN(started))
+                throw new GitHubError('read this workflow run', 200, 'no readable run_started_at');
+            return started;
+        }
     };
 }
-/** `{"high":1,"medium":0,"low":2,"tips":0}`, with `unknown` only when HSS sent a level it does not document. */
-function riskCounts(reading) {
-    return { ...reading.counts, ...(reading.unknownLevel ? { unknown: reading.unknownLevel } : {}) };
-}
-
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/report/workspace.ts
-/**
- * Where a file HSS names lives in the checked-out repository, so an annotation can point at it and
- * land on the pull request's diff. Only a relative path that stays inside GITHUB_WORKSPACE and is a
- * regular file there counts; anything else (absolute, `..`, a directory, missing) gets no `file=`.
- */
-
-
-function workspaceFiles(workspace) {
-    if (!workspace)
-        return () => undefined;
-    let root;
+function messageOf(text) {
     try {
-        root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+        const body = JSON.parse(text);
+        return (0,record/* isRecord */.u)(body) && typeof body.message === 'string' ? (0,src_escape/* clip */.$Q)(body.message, 200) : '';
     }
     catch {
-        return () => undefined;
+        return '';
     }
-    return (name) => {
-        const path = (0,external_node_path_namespaceObject.normalize)(name.trim().replace(/\\/g, '/'));
-        if (!path || (0,external_node_path_namespaceObject.isAbsolute)(path) || path === '.' || path.startsWith(`..${external_node_path_namespaceObject.sep}`) || path === '..')
-            return undefined;
-        try {
-            const full = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.join)(root, path));
-            const inside = (0,external_node_path_namespaceObject.relative)(root, full);
-            if (!inside || inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside) || !(0,external_node_fs_namespaceObject.statSync)(full).isFile())
-                return undefined;
-            return inside.split(external_node_path_namespaceObject.sep).join('/');
-        }
-        catch {
-            return undefined;
-        }
-    };
 }
 
+// EXTERNAL MODULE: ./src/repo/workspace.ts
+var repo_workspace = __nccwpck_require__(6433);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/report/annotations.ts
+var annotations = __nccwpck_require__(856);
 // EXTERNAL MODULE: ./src/inputs/endpoints.ts
 var endpoints = __nccwpck_require__(847);
 ;// CONCATENATED MODULE: ./src/report/console.ts
@@ -32736,8 +33370,94 @@ function regionOfEndpoint(endpoint) {
 
 // EXTERNAL MODULE: ./src/report/next-steps.ts
 var next_steps = __nccwpck_require__(5587);
-;// CONCATENATED MODULE: ./src/main.ts
-/** Wires the pieces together: inputs → config → client → wait → verdict → report. */
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+/** The step's outputs, as strings, from a report. Server text in them is kept to one line. */
+
+
+
+
+
+
+
+/** `task-json` larger than this keeps only the task's documented fields: a hostile task must not swell every later step's environment. */
+const TASK_JSON_MAX = 64 * 1024;
+const TASK_FIELDS = ['task_id', 'task_name', 'task_type', 'trigger_type', 'task_status', 'start_time', 'end_time', 'estimated_time', 'iac_scan_info', 'cluster_scan_info'];
+/** A count, or '' when HSS sent none that can be read. */
+const count = (n) => (n === undefined ? '' : String(n));
+function outputsOf(report, extra = {}) {
+    const { task, verdict } = report;
+    const files = typeof report.failedFiles === 'object' ? report.failedFiles.files.slice(0, FAILED_FILES_CAP) : [];
+    return {
+        'task-id': (0,src_escape/* clip */.$Q)(task?.task_id ?? report.target.id ?? '', 128),
+        'task-name': (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(task?.task_name) ?? report.target.name ?? '', 255),
+        'task-status': (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(task?.task_status) ?? '', 64),
+        scanned: count(verdict.counts.scanned),
+        succeeded: count(verdict.counts.succeeded),
+        failed: count(verdict.failed),
+        'failed-percent': verdict.failedPercent === undefined ? '' : (0,gate_counts/* percentText */.fL)(verdict.failedPercent),
+        result: verdict.result,
+        reason: (0,gate_verdict/* reasonLines */.c9)(verdict).join('\n'),
+        'elapsed-seconds': String(Math.round(report.elapsedMs / 1000)),
+        'task-json': task ? taskJson(task) : '',
+        'failed-files': JSON.stringify(files),
+        'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks)) : '{}',
+        risks: report.risks ? JSON.stringify((0,findings/* mostSevereFindings */.KY)(report.risks.findings).slice(0, gate_risks/* RISKS_KEPT */.Er).map(riskEntry)) : '[]',
+        'sarif-file': extra.sarifFile ?? '',
+        'comment-url': extra.commentUrl ?? ''
+    };
+}
+/** The task exactly as HSS sent it (JSON keeps line breaks escaped), or, when that is huge, its documented fields. */
+function taskJson(task) {
+    const whole = JSON.stringify(task);
+    if (whole.length <= TASK_JSON_MAX)
+        return whole;
+    const known = JSON.stringify(Object.fromEntries(TASK_FIELDS.filter((field) => field in task).map((field) => [field, task[field]])));
+    return known.length <= TASK_JSON_MAX ? known : JSON.stringify({ task_id: task.task_id });
+}
+/**
+ * The risks that can break the gate (changed, not excepted) by level, with `unknown` only when HSS
+ * sent a level it does not document; `{}` when not every risk could be read, so that no unread
+ * risk ever looks like a zero.
+ */
+function riskCounts(risks) {
+    if (risks.reading.incomplete !== undefined)
+        return {};
+    const { unknown, ...levels } = risks.counts;
+    return { ...levels, ...(unknown ? { unknown } : {}) };
+}
+/** One entry of `risks`: HSS's fields, then where it is and how it was judged (each only when known). */
+function riskEntry(finding) {
+    const { risk } = finding;
+    return {
+        file_name: risk.file_name,
+        file_id: risk.file_id,
+        risk_level: risk.risk_level,
+        risk_name: risk.risk_name,
+        rule_id: risk.rule_id,
+        risk_category: risk.risk_category,
+        risk_num: risk.risk_num,
+        remediation: risk.remediation,
+        ...(finding.path ? { path: finding.path } : {}),
+        ...(finding.line !== undefined ? { line: finding.line, end_line: finding.endLine ?? finding.line } : {}),
+        ...(finding.resource ? { resource: finding.resource } : {}),
+        ...(finding.hitPath ? { hit_path: finding.hitPath } : {}),
+        ...(risk.build_instruction ? { build_instruction: risk.build_instruction } : {}),
+        ...(risk.description ? { description: risk.description } : {}),
+        ...(finding.note ? { location_note: (0,src_escape/* clip */.$Q)(finding.note, 300) } : {}),
+        scope: finding.scope,
+        ...(finding.excepted ? { excepted: { reason: finding.excepted.reason, expires: finding.excepted.expires } } : {})
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/report/publish.ts
+/**
+ * Reports a run's ending to the runner: the pull-request comment, the SARIF log, the outputs, the
+ * annotations and the job summary, and then the verdict, which alone decides the exit code. Each
+ * reporter is guarded: whatever one of them meets (an unwritable file, a GitHub API that hangs),
+ * the others still run.
+ */
 
 
 
@@ -32751,143 +33471,69 @@ var next_steps = __nccwpck_require__(5587);
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-/** The longest a single request may take. */
-const REQUEST_TIMEOUT_MS = 30_000;
 /** The longest the pull-request comment may hold up the verdict. */
 const COMMENT_TIMEOUT_MS = 30_000;
-/** Time allowed for the failed-file listing, after the verdict is known. */
-const FAILED_FILES_BUDGET_MS = 60_000;
-/** HSS allows one user about 5 calls a minute per API: the risk calls are paced at that many per 5 × poll-interval. */
-const RISK_BUDGET_CALLS = 5;
-/** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
-async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
-    const startedAt = deps.clock.now();
-    const source = { read: (name) => toolkit/* getInput */.V4(name), env: deps.env };
-    registerSecrets(source, toolkit/* setSecret */.Pq);
-    let config;
-    try {
-        config = (0,inputs_config/* buildConfig */.fD)(source, startedAt);
-    }
-    catch (error) {
-        await configurationError(error, source, deps.env);
-        return;
-    }
-    const target = (0,locate/* targetOf */.$r)(config.task);
-    let report;
-    try {
-        report = await gate(config, deps, startedAt, target);
-    }
-    catch (error) {
-        await main_stop(config, error, target);
-        return;
-    }
-    await publish(report, config, deps.signal, deps.env);
-}
-async function gate(config, deps, startedAt, target) {
-    const retry = (deadline) => ({
-        clock: deps.clock,
-        random: deps.random,
-        deadline,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        pollIntervalMs: config.pollIntervalMs,
-        log: toolkit/* info */.pq,
-        signal: deps.signal
-    });
-    const deadline = startedAt + config.timeoutMs;
-    const transportOptions = {
-        auth: config.auth,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        signal: deps.signal,
-        now: () => new Date(deps.clock.now()),
-        debug: toolkit/* debug */.Yz
-    };
-    let projectId = config.projectId;
-    if (!projectId) {
-        // Most workflows give the project id (huaweicloud/auth-action exports it): load IAM only when needed.
-        const { lookUpProjectId } = await __nccwpck_require__.e(/* import() */ 883).then(__nccwpck_require__.bind(__nccwpck_require__, 6121));
-        const iamSend = createTransport(transportOptions);
-        const found = await (0,gate_retry/* retryTransient */.jh)(() => lookUpProjectId(iamSend, config.iamEndpoint ?? '', config.region ?? ''), retry(deadline));
-        if (!found.ok)
-            throw found.error;
-        projectId = found.value;
-        toolkit/* info */.pq(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
-    }
-    const client = createHssClient(createTransport({ ...transportOptions, projectId }), {
-        endpoint: config.endpoint,
-        projectId,
-        enterpriseProjectId: config.enterpriseProjectId
-    });
-    let ref = config.task;
-    if (ref.by === 'create') {
-        const started = await (0,create/* startTask */.gc)(client, ref.spec, retry(deadline));
-        if (!started.ok)
-            return notStarted(config, target, started.error, deps.clock.now() - startedAt);
-        toolkit/* info */.pq(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(ref.spec)})`);
-        target.id = started.taskId;
-        ref = { by: 'id', id: started.taskId };
-    }
-    const locator = (0,locate/* createLocator */.TR)(client, config.taskType, ref, target);
-    toolkit/* info */.pq(`Waiting up to ${(0,parse/* formatDuration */.a3)(deadline - deps.clock.now())} for ${config.taskType} task ${(0,locate/* describeTarget */.ff)(locator.target).text}`);
-    const outcome = await waitForTask({ ...retry(deadline), locator, taskType: config.taskType });
-    const finished = outcome.task?.task_status === models/* FINISHED */.B;
-    // The risks are read before the verdict, which weighs them; HSS's count of scanned files says how many to expect.
-    const risks = finished && config.failOnRisk && outcome.task
-        ? {
-            level: config.failOnRisk,
-            reading: await (0,gate_risks/* readRisks */.F7)(client, outcome.task.task_id, {
-                ...retry(deadline),
-                pacer: slidingWindow(deps.clock, { calls: RISK_BUDGET_CALLS, windowMs: RISK_BUDGET_CALLS * config.pollIntervalMs }),
-                expectedFiles: (0,gate_counts/* readCounts */.ZQ)(outcome.task, config.taskType).succeeded
-            })
-        }
-        : undefined;
-    const verdict = (0,gate_verdict/* judge */.S4)({
-        task: outcome.task,
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        timeoutMs: config.timeoutMs,
-        wanted: (0,locate/* describeTarget */.ff)(locator.target),
-        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: (0,gate_retry/* describeFailure */.Ic)(outcome.lastError) } : {}),
-        ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
-        ...(risks ? { risks } : {})
-    });
-    const failedFiles = await failedFilesOf(verdict.counts.reportedFailed, finished, config, () => (0,gate_retry/* retryTransient */.jh)(() => listFailedFiles(client, outcome.task?.task_id ?? ''), retry(deps.clock.now() + FAILED_FILES_BUDGET_MS)));
-    return {
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        softFail: config.softFail,
-        timeoutMs: config.timeoutMs,
-        ref: config.task,
-        target: locator.target,
-        ...links(config),
-        task: outcome.task,
-        verdict,
-        failedFiles,
-        ...(risks ? { risks } : {}),
-        elapsedMs: deps.clock.now() - startedAt,
-        queries: outcome.queries
-    };
-}
-/** create-task, and HSS refused every try until the time-out: there is no task to judge. */
-function notStarted(config, target, error, elapsedMs) {
-    const verdict = (0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: (0,locate/* describeTarget */.ff)(target), notStarted: true, lastError: (0,gate_retry/* describeFailure */.Ic)(error) });
-    return { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...links(config), task: undefined, verdict, failedFiles: undefined, elapsedMs, queries: 0 };
-}
-function links(config) {
+async function publish(gated, config, workspace, cancel) {
     const url = consoleUrl(config.region, config.endpoint);
-    return url ? { consoleUrl: url } : {};
+    const report = url ? { ...gated, consoleUrl: url } : gated;
+    const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
+    // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
+    const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', workspace)) : undefined;
+    await guard('the outputs', () => {
+        for (const [name, value] of Object.entries(outputsOf(report, { commentUrl, sarifFile: sarifFile ?? '' })))
+            toolkit/* setOutput */.uH(name, value);
+    });
+    await guard('the annotations', () => {
+        const locate = (name) => {
+            const match = workspace.resolve(name);
+            return match.kind === 'found' ? match.path : undefined;
+        };
+        for (const annotation of (0,annotations/* annotationsOf */.Ih)(report, locate)) {
+            const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
+            log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}), ...(annotation.line ? { line: annotation.line, endLine: annotation.endLine ?? annotation.line } : {}) });
+        }
+    });
+    if (config.summary)
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderSummary */.Br)(report)));
+    applyVerdict(report, config);
+}
+/** Writes the SARIF log; the path written (relative to the workspace), or undefined (a warning says why). */
+async function writeSarif(report, path, workspace) {
+    const risks = report.risks;
+    if (!risks) {
+        toolkit/* warning */.$e(`No SARIF file was written: the IaC risks were not read (the task ${report.task ? 'did not finish' : 'was not found'} in time).`);
+        return undefined;
+    }
+    if (risks.reading.incomplete !== undefined) {
+        // An incomplete log would tell code scanning that the risks it lacks are fixed, and close their alerts.
+        toolkit/* warning */.$e(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`);
+        return undefined;
+    }
+    const root = workspace.root ?? process.cwd();
+    const full = (0,external_node_path_.join)(root, path);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(full), { recursive: true });
+    const parent = (0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(full));
+    if ((0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(root), parent).startsWith('..'))
+        throw new Error(`sarif-file ${path} leads out of the workspace`);
+    const { sarifOf } = await __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 5881));
+    const sarif = sarifOf(risks);
+    (0,external_node_fs_.writeFileSync)(full, sarif.text);
+    const dropped = sarif.dropped ? `; ${sarif.dropped} more left out to stay within GitHub's limits (25,000 results, 10 MB gzipped)` : '';
+    toolkit/* info */.pq(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'finding' : 'findings'} for code scanning${dropped}`);
+    return path;
+}
+function applyVerdict(report, config) {
+    const { verdict } = report;
+    if (verdict.result === 'passed') {
+        toolkit/* info */.pq(`Gate passed: ${verdict.counts.scanned ?? '?'} scanned, ${verdict.failed ?? '?'} failed`);
+        return;
+    }
+    const message = `HSS scan gate ${verdict.result}: ${(0,gate_verdict/* reasonLines */.c9)(verdict).join('; ')}`;
+    // A refused call is a permission error: soft-fail softens thresholds and time-outs, never that.
+    if (config.softFail && !verdict.permissionDenied)
+        toolkit/* warning */.$e(`${message} (soft-fail: not failing the step)`);
+    else
+        toolkit/* setFailed */.C1(verdict.permissionDenied && config.softFail ? `${message} (a permission error, which soft-fail does not soften)` : message);
 }
 /**
  * A bad input: nothing was sent. The step fails with the message, and the summary says which input,
@@ -32899,69 +33545,50 @@ async function configurationError(error, source, env) {
     const fork = credentials && isForkPullRequest(env);
     const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message;
     if (!/^false$/i.test(source.read('summary').trim())) {
-        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)({ kind: 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.G)(error, fork) })));
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)({ kind: fork ? 'fork' : 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.G)(error, fork) })));
     }
     toolkit/* setFailed */.C1(shown);
 }
-/** The failed files of a finished IaC scan that has some; a string says why they could not be listed. */
-async function failedFilesOf(reported, finished, config, list) {
-    if (config.taskType !== 'iac_scan' || !finished || !reported)
-        return undefined;
-    let why;
-    try {
-        const listed = await list();
-        if (listed.ok)
-            return listed.value;
-        why = listed.error.message;
-    }
-    catch (error) {
-        if (error instanceof errors/* CancelledError */.cc)
-            throw error;
-        why = error instanceof Error ? error.message : String(error);
-    }
-    toolkit/* warning */.$e(`Could not list the failed files: ${why}. The verdict stands on the counts.`);
-    return why;
-}
-/**
- * Reports the verdict, then applies it. Each reporter is guarded: whatever one of them meets (an
- * unwritable file, a value it cannot render), the others still run, and the verdict alone decides
- * the exit code.
- */
-async function publish(report, config, cancel, env) {
-    const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
+/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
+async function stopRun(config, error, target) {
+    const cancelled = error instanceof errors/* CancelledError */.cc;
+    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof GitHubError || cancelled;
+    const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     await guard('the outputs', () => {
-        for (const [name, value] of Object.entries(outputsOf(report, commentUrl)))
-            toolkit/* setOutput */.uH(name, value);
+        toolkit/* setOutput */.uH('task-id', target.id ?? '');
+        toolkit/* setOutput */.uH('task-name', target.name ?? '');
     });
-    await guard('the annotations', () => {
-        for (const annotation of annotationsOf(report, workspaceFiles(env.GITHUB_WORKSPACE))) {
-            const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
-            log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}) });
-        }
-    });
-    if (config.summary)
-        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderSummary */.Br)(report)));
-    applyVerdict(report, config);
+    if (config.summary) {
+        const url = consoleUrl(config.region, config.endpoint);
+        const stop = { kind: stopKind(error), message, steps: (0,next_steps/* stopSteps */.G)(error), target, ...(url ? { consoleUrl: url } : {}) };
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
+    }
+    toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
 }
-function applyVerdict(report, config) {
-    const { verdict } = report;
-    if (verdict.result === 'passed') {
-        toolkit/* info */.pq(`Gate passed: ${verdict.counts.scanned ?? '?'} scanned, ${verdict.failed ?? '?'} failed`);
-        return;
+function stopKind(error) {
+    if (error instanceof errors/* CancelledError */.cc)
+        return 'cancelled';
+    if (error instanceof errors/* InputError */.dz)
+        return 'configuration error';
+    if (error instanceof create/* AmbiguousCreation */.Qu)
+        return 'ambiguous creation';
+    if (error instanceof GitHubError)
+        return error.refused ? 'github permission' : 'github';
+    if (error instanceof errors/* HssError */.T9) {
+        if (error.status === 401)
+            return 'authentication';
+        if (error.status === 403 || error.errorCode === 'HSS.0010' || error.errorCode === 'HSS.0013')
+            return 'permission';
+        if (error.kind === 'tls')
+            return 'tls';
+        if (error.kind === 'redirect')
+            return 'redirect';
+        if (error.status === 404)
+            return 'not found';
+        if (error.status === 400)
+            return 'bad request';
     }
-    const message = `HSS scan gate ${verdict.result}: ${(0,gate_verdict/* reasonLines */.c9)(verdict).join('; ')}`;
-    if (config.softFail)
-        toolkit/* warning */.$e(`${message} (soft-fail: not failing the step)`);
-    else
-        toolkit/* setFailed */.C1(message);
-}
-async function guard(what, write) {
-    try {
-        await write();
-    }
-    catch (error) {
-        toolkit/* warning */.$e(`Could not write ${what}: ${error instanceof Error ? error.message : String(error)}. The verdict stands.`);
-    }
+    return 'error';
 }
 /**
  * The pull-request comment is a courtesy: whatever happens to it (even a GitHub API that never
@@ -32971,7 +33598,7 @@ async function comment(report, config, cancel) {
     const timeout = AbortSignal.timeout(COMMENT_TIMEOUT_MS);
     try {
         const { upsertPullRequestComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9033));
-        const outcome = await upsertPullRequestComment(config.githubToken, report, AbortSignal.any([cancel, timeout]));
+        const outcome = await upsertPullRequestComment(config.githubToken, report, config.matrix, AbortSignal.any([cancel, timeout]));
         if (outcome.kind === 'written') {
             toolkit/* info */.pq(`${outcome.updated ? 'Updated' : 'Wrote'} the pull-request comment: ${outcome.url}`);
             return outcome.url;
@@ -32987,21 +33614,90 @@ async function comment(report, config, cancel) {
     }
     return '';
 }
-/** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
-async function main_stop(config, error, target) {
-    const cancelled = error instanceof errors/* CancelledError */.cc;
-    const message = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || cancelled
-        ? error.message
-        : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    await guard('the outputs', () => {
-        toolkit/* setOutput */.uH('task-id', target.id ?? '');
-        toolkit/* setOutput */.uH('task-name', target.name ?? '');
-    });
-    if (config.summary) {
-        const stop = { kind: cancelled ? 'cancelled' : 'error', message, steps: (0,next_steps/* stopSteps */.G)(error), target, ...links(config) };
-        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
+async function guard(what, write) {
+    await guarded(what, write);
+}
+/** The writer's value, or undefined when it threw (then a warning says so; the verdict stands). */
+async function guarded(what, write) {
+    try {
+        return await write();
     }
-    toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
+    catch (error) {
+        toolkit/* warning */.$e(`Could not write ${what}: ${error instanceof Error ? error.message : String(error)}. The verdict stands.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/** Wires the layers together: the inputs become a Config, the gate runs against real services, the reporters publish. */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
+async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
+    const startedAt = deps.clock.now();
+    const source = { read: (name) => toolkit/* getInput */.V4(name), env: deps.env };
+    registerSecrets(source, toolkit/* setSecret */.Pq);
+    let config;
+    try {
+        config = (0,inputs_config/* buildConfig */.fD)(source, startedAt);
+    }
+    catch (error) {
+        await configurationError(error, source, deps.env);
+        return;
+    }
+    const target = targetOf(config.task);
+    const gateDeps = services(config, deps, startedAt);
+    try {
+        const report = await runGate(config, gateDeps, startedAt, target);
+        await publish(report, config, gateDeps.workspace, deps.signal);
+    }
+    catch (error) {
+        await stopRun(config, error, target);
+    }
+}
+/** The real services: HSS and IAM through signed transports, GitHub's API on pull requests, the checked-out workspace. */
+function services(config, deps, startedAt) {
+    const { env } = deps;
+    const transport = (projectId) => createTransport({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: toolkit/* debug */.Yz, ...(projectId ? { projectId } : {}) });
+    const workspace = (0,repo_workspace/* openWorkspace */.OH)(env.GITHUB_WORKSPACE);
+    const pullRequest = pullRequestOf(env);
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const github = pullRequest && pullRequest !== 'unreadable' && owner && repo && config.githubToken
+        ? createGitHubApi({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: config.githubToken, owner, repo, clock: deps.clock, deadline: startedAt + config.timeoutMs, signal: deps.signal })
+        : undefined;
+    const sha = (0,repo_workspace/* checkedOutCommit */.Xg)(workspace.root) ?? env.GITHUB_SHA;
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return {
+        clock: deps.clock,
+        random: deps.random,
+        signal: deps.signal,
+        log: { info: toolkit/* info */.pq, warning: (line) => toolkit/* warning */.$e(line) },
+        // Most workflows give the project id (huaweicloud/auth-action exports it): IAM is loaded only when needed.
+        ...(config.projectId
+            ? {}
+            : {
+                lookUpProjectId: async () => {
+                    const { lookUpProjectId } = await __nccwpck_require__.e(/* import() */ 883).then(__nccwpck_require__.bind(__nccwpck_require__, 6121));
+                    return lookUpProjectId(transport(), config.iamEndpoint ?? '', config.region ?? '');
+                }
+            }),
+        hss: (projectId) => createHssClient(transport(projectId), { endpoint: config.endpoint, projectId, enterpriseProjectId: config.enterpriseProjectId }),
+        workspace,
+        pullRequest,
+        github,
+        runId: env.GITHUB_RUN_ID || undefined,
+        ...(sha && /^[0-9a-f]{40,64}$/.test(sha) && owner && repo ? { source: { repoUrl: `${server.replace(/\/+$/, '')}/${owner}/${repo}`, sha } } : {})
+    };
 }
 
 
@@ -33033,23 +33729,32 @@ function isRecord(value) {
  * The secrets this process must never let out, and the one function that removes them from text.
  *
  * The runner masks a registered secret only where it appears whole. A server can echo a secret cut
- * short, split by a line break, or inside a longer value; so besides whole secrets, any piece of at
- * least PIECE characters of a long secret is replaced too. Every sink (log, annotations, outputs,
- * summary, comment) goes through `redact`, and so does server text before it is shortened.
+ * short, inside a longer value, or split into pieces by white space (spaces, line breaks, U+2028)
+ * or by invisible characters (zero-width spaces, bidirectional controls). So `redact` reads the text
+ * as if those separators were not there, and replaces every run that holds a piece of at least PIECE
+ * characters of a secret (separators included) by `***`. Secrets shorter than PIECE are replaced
+ * only where they appear whole. Every sink (log, annotations, outputs, summary, comment) goes
+ * through `redact`, and so does server text before it is shortened.
+ *
+ * What it does not cover: a secret re-encoded (base64, URL-encoding, reversed), or split into
+ * pieces shorter than PIECE by other visible characters (`abc-def-…`).
  */
 /** Shortest piece of a secret that is replaced on its own. */
 const PIECE = 10;
 /** Shorter secrets are not registered: masking every "true" or "1234" would garble the log. */
 const MIN_SECRET = 4;
 const MASK = '***';
+/** White space and invisible characters: what a server could put between the pieces of a secret. */
+const SEPARATOR = /[\s\p{Default_Ignorable_Code_Point}]/u;
 const whole = new Set();
 const pieces = new Set();
 function addSecret(value) {
     if (value.length < MIN_SECRET)
         return;
     whole.add(value);
-    for (let i = 0; i + PIECE <= value.length; i++)
-        pieces.add(value.slice(i, i + PIECE));
+    const compact = Array.from(value).filter((c) => !SEPARATOR.test(c)).join('');
+    for (let i = 0; i + PIECE <= compact.length; i++)
+        pieces.add(compact.slice(i, i + PIECE));
 }
 /** For tests: start again with no secrets. */
 function forgetSecrets() {
@@ -33068,14 +33773,26 @@ function redact(text) {
             out = out.split(secret).join(MASK);
     return out;
 }
-/** Marks every window of PIECE characters that is a piece of a secret; each marked run becomes one mask. */
+/**
+ * Marks every window of PIECE non-separator characters that is a piece of a secret, with the
+ * separators inside it; each marked run becomes one mask.
+ */
 function maskPieces(text) {
+    const kept = [];
+    let compact = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i] ?? '';
+        if (SEPARATOR.test(c))
+            continue;
+        kept.push(i);
+        compact += c;
+    }
     let masked;
-    for (let i = 0; i + PIECE <= text.length; i++) {
-        if (!pieces.has(text.slice(i, i + PIECE)))
+    for (let i = 0; i + PIECE <= compact.length; i++) {
+        if (!pieces.has(compact.slice(i, i + PIECE)))
             continue;
         masked ??= new Uint8Array(text.length);
-        masked.fill(1, i, i + PIECE);
+        masked.fill(1, kept[i] ?? 0, (kept[i + PIECE - 1] ?? 0) + 1);
     }
     if (!masked)
         return text;
@@ -33090,6 +33807,329 @@ function maskPieces(text) {
         from = i;
     }
     return out + text.slice(from);
+}
+
+
+/***/ }),
+
+/***/ 2757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fs: () => (/* binding */ changesOf),
+/* harmony export */   yI: () => (/* binding */ touches)
+/* harmony export */ });
+/* unused harmony export addedLines */
+/**
+ * What a pull request adds or changes: its files, and in each the lines of the new version that its
+ * diff adds. A file whose diff GitHub does not show (too large, binary), and a renamed file, count
+ * as changed in every line: when the gate cannot tell, a risk counts as new.
+ */
+function changesOf(files) {
+    const out = new Map();
+    for (const file of files) {
+        // A removed file is not in the checkout: no risk of it can be found there.
+        if (file.status === 'removed' || file.status === 'unchanged')
+            continue;
+        const lines = file.status === 'renamed' || file.patch === undefined ? 'all' : addedLines(file.patch);
+        out.set(file.filename, { path: file.filename, lines });
+    }
+    return { files: out };
+}
+/** The new-side line numbers of a unified diff's `+` lines. */
+function addedLines(patch) {
+    const lines = new Set();
+    let next = 0;
+    for (const line of patch.split('\n')) {
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
+        if (hunk) {
+            next = Number(hunk[1]);
+            continue;
+        }
+        if (next === 0)
+            continue;
+        if (line.startsWith('+'))
+            lines.add(next++);
+        else if (line.startsWith(' ') || line === '')
+            next++;
+        // `-` lines are gone from the new version; `\ No newline at end of file` is no line.
+    }
+    return lines;
+}
+/** Whether any line of `line`–`endLine` of `path` is one the pull request changes. */
+function touches(changes, path, line, endLine) {
+    const file = changes.files.get(path);
+    if (!file)
+        return false;
+    if (file.lines === 'all' || line === undefined)
+        return true;
+    for (let n = line; n <= (endLine ?? line); n++)
+        if (file.lines.has(n))
+            return true;
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 6433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OD: () => (/* binding */ segmentsOf),
+/* harmony export */   OH: () => (/* binding */ openWorkspace),
+/* harmony export */   Xg: () => (/* binding */ checkedOutCommit)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, MAX_WALK_ENTRIES, noWorkspace, bestSuffix */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The checked-out repository (GITHUB_WORKSPACE), as the gate sees it: where a file HSS names lives,
+ * and its text. A name maps to its exact relative path when that file exists; else to the one file
+ * whose path ends with the most of the name's trailing segments (`/ci/build/services/api/Dockerfile`
+ * → `services/api/Dockerfile`, `Dockerfile` → the only `Dockerfile`). When two files end equally
+ * well, the gate does not guess. Only regular files inside the workspace count: no `..`, no symlink
+ * that leads out, nothing under `.git`.
+ */
+
+
+/** Files larger than this are not parsed for lines: no Dockerfile or manifest comes near it. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** The walk that finds files by their trailing segments stops after this many entries. */
+const MAX_WALK_ENTRIES = 200_000;
+/** Folders the walk does not enter. */
+const SKIPPED = new Set(['.git', 'node_modules']);
+const noWorkspace = { root: undefined, resolve: () => ({ kind: 'missing' }), read: () => undefined };
+function openWorkspace(directory) {
+    if (!directory)
+        return noWorkspace;
+    let root;
+    try {
+        root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(directory);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root).isDirectory())
+            return noWorkspace;
+    }
+    catch {
+        return noWorkspace;
+    }
+    let byBase;
+    const cache = new Map();
+    /** A workspace-relative path of a regular file inside the root, or undefined. */
+    const inside = (path) => {
+        try {
+            const full = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path));
+            const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, full);
+            if (!rel || rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isFile())
+                return undefined;
+            const shown = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+            return shown.split('/').includes('.git') ? undefined : shown;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    return {
+        root,
+        resolve(name) {
+            const known = cache.get(name);
+            if (known)
+                return known;
+            const segments = segmentsOf(name);
+            let match = { kind: 'missing' };
+            if (segments.length) {
+                const exact = inside(segments.join('/'));
+                if (exact)
+                    match = { kind: 'found', path: exact };
+                else {
+                    byBase ??= indexByBasename(root);
+                    match = bestSuffix(segments, byBase.get(segments.at(-1) ?? '') ?? []);
+                    if (match.kind === 'found')
+                        match = inside(match.path) ? match : { kind: 'missing' };
+                }
+            }
+            cache.set(name, match);
+            return match;
+        },
+        read(path) {
+            const rel = inside(path);
+            if (!rel)
+                return undefined;
+            try {
+                const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel);
+                if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).size > MAX_FILE_BYTES)
+                    return undefined;
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
+}
+/**
+ * A name's path segments, as a relative path: backslashes read as slashes, `.` and empty segments
+ * dropped, and nothing at or above a `..` kept (so `../../x/Dockerfile` is `x/Dockerfile`).
+ */
+function segmentsOf(name) {
+    const parts = name.trim().replace(/\\/g, '/').split('/');
+    const kept = [];
+    for (const part of parts) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            kept.length = 0;
+            continue;
+        }
+        kept.push(part);
+    }
+    return kept;
+}
+/** Of these paths (all with the name's base name), the one that shares the most trailing segments. */
+function bestSuffix(segments, candidates) {
+    let best = 0;
+    let found = [];
+    for (const candidate of candidates) {
+        const theirs = candidate.split('/');
+        let shared = 0;
+        while (shared < segments.length && shared < theirs.length && segments[segments.length - 1 - shared] === theirs[theirs.length - 1 - shared])
+            shared++;
+        if (shared > best) {
+            best = shared;
+            found = [candidate];
+        }
+        else if (shared === best && shared > 0)
+            found.push(candidate);
+    }
+    if (found.length === 1 && found[0])
+        return { kind: 'found', path: found[0] };
+    if (found.length > 1)
+        return { kind: 'ambiguous', candidates: found.sort().slice(0, 5) };
+    return { kind: 'missing' };
+}
+/** Every regular file under the root, by base name (symlinks are not followed; `.git` is skipped). */
+function indexByBasename(root) {
+    const index = new Map();
+    const stack = [''];
+    let seen = 0;
+    while (stack.length && seen < MAX_WALK_ENTRIES) {
+        const dir = stack.pop() ?? '';
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, dir), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            if (++seen > MAX_WALK_ENTRIES)
+                break;
+            const path = dir ? node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(dir, entry.name) : entry.name;
+            if (entry.isDirectory() && !SKIPPED.has(entry.name))
+                stack.push(path);
+            else if (entry.isFile())
+                index.set(entry.name, [...(index.get(entry.name) ?? []), path]);
+        }
+    }
+    return index;
+}
+/** The commit checked out in the workspace (a detached HEAD, as actions/checkout leaves it), if it can be read. */
+function checkedOutCommit(root) {
+    if (!root)
+        return undefined;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.git')).isDirectory())
+            return undefined;
+        const head = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.git', 'HEAD'), 'utf8').trim();
+        return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ih: () => (/* binding */ annotationsOf),
+/* harmony export */   KE: () => (/* binding */ MAX_ANNOTATIONS)
+/* harmony export */ });
+/* unused harmony export breakingFindings */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3365);
+/**
+ * Annotations that point at what to fix: the first failed files, and the IaC risks that break the
+ * gate, with `file=`, `line=` and `endLine=` when the gate knows where they are, so they land on
+ * the pull request's diff, most severe first. A few, never hundreds: GitHub shows 10 error (and 10
+ * warning) annotations a step, and the verdict itself takes one; the summary lists the rest.
+ */
+
+
+/** Annotations besides the verdict's own line. */
+const MAX_ANNOTATIONS = 9;
+function annotationsOf(report, locate = () => undefined) {
+    // A passed gate with tolerated failures still points at the files, as warnings.
+    const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
+    const risky = riskAnnotations(report, level);
+    const files = fileAnnotations(report, level, locate);
+    // Both kinds get a share when both have something to show.
+    const riskShare = Math.min(risky.length, files.length ? Math.ceil(MAX_ANNOTATIONS / 2) : MAX_ANNOTATIONS);
+    const fileShare = Math.min(files.length, MAX_ANNOTATIONS - riskShare);
+    return [...withMore(risky, riskShare, riskTotal(report), 'IaC risks that break the gate'), ...withMore(files, fileShare, fileTotal(report), 'failed files')];
+}
+function fileAnnotations(report, level, locate) {
+    if (typeof report.failedFiles !== 'object')
+        return [];
+    return report.failedFiles.files.slice(0, MAX_ANNOTATIONS).map((file) => {
+        const path = locate(file.file_name);
+        return { level, title: `HSS could not scan ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.file_name, 120)}`, message: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.failed_reason || 'no reason given', 500), ...(path ? { file: path } : {}) };
+    });
+}
+function riskAnnotations(report, level) {
+    const risks = report.risks;
+    if (!risks)
+        return [];
+    return breakingFindings(report).slice(0, MAX_ANNOTATIONS).map((finding) => {
+        const { risk } = finding;
+        const where = finding.path ? '' : ` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(risk.file_name, 120)}`;
+        const what = finding.resource ? ` (${(0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''})` : '';
+        const remedy = risk.remediation ? `: ${risk.remediation}` : '';
+        const rule = risk.rule_id ? ` (rule ${risk.rule_id})` : '';
+        const note = finding.line === undefined && finding.note ? ` [${finding.note}]` : '';
+        return {
+            level,
+            title: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(`${risk.risk_level || 'unknown-level'} IaC risk: ${risk.risk_name || 'unnamed'}`, 160),
+            message: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(`${risk.risk_category || 'IaC risk'}${where}${what}${remedy}${rule}${note}`, 600),
+            ...(finding.path ? { file: finding.path } : {}),
+            ...(finding.path && finding.line !== undefined ? { line: finding.line, endLine: finding.endLine ?? finding.line } : {})
+        };
+    });
+}
+/** The findings that break the gate, most severe first. */
+function breakingFindings(report) {
+    const risks = report.risks;
+    if (!risks)
+        return [];
+    return (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .mostSevereFindings */ .KY)(risks.findings.filter((finding) => (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .breaks */ .T5)(finding, risks.level)));
+}
+function fileTotal(report) {
+    return typeof report.failedFiles === 'object' ? report.failedFiles.total : 0;
+}
+function riskTotal(report) {
+    return breakingFindings(report).length;
+}
+/** The first `n`, the last of them saying how many more there are. */
+function withMore(annotations, n, total, what) {
+    const shown = annotations.slice(0, n).map((a) => ({ ...a }));
+    const last = shown.at(-1);
+    if (last && total > shown.length)
+        last.message += ` (and ${total - shown.length} more ${what}: see the job summary)`;
+    return shown;
 }
 
 
@@ -33212,14 +34252,16 @@ function stopSteps(error, forkWithoutSecrets = false) {
 /* unused harmony export SUMMARY_RISK_ROWS */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9339);
-/* harmony import */ var _gate_risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4947);
-/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5950);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4846);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8864);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3718);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(311);
-/* harmony import */ var _next_steps_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5587);
+/* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3365);
+/* harmony import */ var _hss_signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5094);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(856);
+/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5950);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4846);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8864);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3718);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
+/* harmony import */ var _next_steps_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5587);
 /**
  * The job summary, for a reviewer who has five seconds: the verdict and its reasons first; then the
  * checks with the counts, the failed files and the IaC risks; then what to do next when it did not
@@ -33227,6 +34269,8 @@ function stopSteps(error, forkWithoutSecrets = false) {
  * cannot become HTML, a link, a mention or a table break, and still reads as itself in the raw
  * Markdown. The summary stays far under GitHub's 1 MiB however much HSS sends.
  */
+
+
 
 
 
@@ -33252,21 +34296,42 @@ function renderSummary(report, options = {}) {
     if (report.failedFiles !== undefined)
         parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
     if (report.risks)
-        parts.push(risksSection(report.risks.reading, options.riskRows ?? SUMMARY_RISK_ROWS));
-    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_6__/* .nextSteps */ .Z)(report);
+        parts.push(risksSection(report.risks, report.source, options.riskRows ?? SUMMARY_RISK_ROWS));
+    if (report.risks)
+        parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS));
+    if (report.stale)
+        parts.push(staleSection(report.stale));
+    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_8__/* .nextSteps */ .Z)(report);
     if (steps.length)
         parts.push(stepsSection(steps));
     parts.push(detailsSection(report), footer(report));
     return parts.filter(Boolean).join('\n\n') + '\n';
 }
+const STOP_TITLES = {
+    'configuration error': '⛔ HSS scan gate: configuration error',
+    fork: '⛔ HSS scan gate: no credentials on a pull request from a fork',
+    authentication: '🔑 HSS scan gate: HSS refused the credentials (HTTP 401)',
+    permission: '🔒 HSS scan gate: permission denied by HSS',
+    'github permission': '🔒 HSS scan gate: GitHub refused the job\'s token',
+    github: '⛔ HSS scan gate: GitHub did not answer as expected',
+    'ambiguous creation': '⚠️ HSS scan gate: the scan may have started',
+    tls: '⛔ HSS scan gate: untrusted TLS certificate',
+    redirect: '⛔ HSS scan gate: redirect refused',
+    'not found': '⛔ HSS scan gate: not found (HTTP 404)',
+    'bad request': '⛔ HSS scan gate: HSS refused the request (HTTP 400)',
+    error: '⛔ HSS scan gate: error',
+    cancelled: '⛔ HSS scan gate: cancelled'
+};
 function renderStopSummary(stop) {
-    const parts = [`## ⛔ HSS scan gate: ${stop.kind}`, fenced((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(stop.message, 2000))];
+    // A paragraph in a quote, not a code block: it wraps, and the action's own code spans stay code.
+    const parts = [`## ${STOP_TITLES[stop.kind]}`, `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineMarkdown */ .x)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(stop.message, 2000))}`];
     const wanted = stop.target ? (stop.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task looked for: id ${stop.target.id}` : stop.target.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task looked for: name ${stop.target.name}` : undefined) : undefined;
-    if (wanted)
-        parts.push(`${wanted.markdown}${stop.consoleUrl ? ` · [HSS console](${stop.consoleUrl})` : ''}`);
+    const where = [wanted?.markdown, stop.consoleUrl ? `[HSS console](${stop.consoleUrl})` : undefined].filter(Boolean).join(' · ');
+    if (where)
+        parts.push(where);
     if (stop.steps.length)
         parts.push(stepsSection(stop.steps));
-    parts.push(`<sub>${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_VERSION */ .Yt}</sub>`);
+    parts.push(`<sub>${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_VERSION */ .Yt}</sub>`);
     return parts.join('\n\n') + '\n';
 }
 function heading(report) {
@@ -33283,8 +34348,8 @@ function taskLine(report) {
         const wanted = report.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `id ${report.target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `name ${report.target.name ?? ''}`;
         return `No ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.taskType)} task with ${wanted.markdown} was seen.${link}`;
     }
-    const name = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .text */ .Qq)(task.task_name);
-    const status = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .text */ .Qq)(task.task_status) ?? 'unknown';
+    const name = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_name);
+    const status = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_status) ?? 'unknown';
     return `Task ${name ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(name, 120))} ` : ''}(${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(task.task_id, 128))}), ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(status, 32))}${link}`;
 }
 function checksSection(report) {
@@ -33309,7 +34374,7 @@ function actualText(check, report) {
     const { failed } = report.verdict;
     const { scanned } = report.verdict.counts;
     // Enough decimals that a broken limit reads above it; and the comparison itself is unrounded.
-    const shown = check.met ? (0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(check.actual) : (0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_3__/* .percentAbove */ .l5)(check.actual, check.limit);
+    const shown = check.met ? (0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(check.actual) : (0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .percentAbove */ .l5)(check.actual, check.limit);
     return `${shown}% (${failed ?? '?'} of ${scanned ?? '?'}, compared unrounded)`;
 }
 function failedFilesSection(failed, maxRows) {
@@ -33320,21 +34385,98 @@ function failedFilesSection(failed, maxRows) {
     const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
     return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more;
 }
-function risksSection(reading, maxRows) {
-    const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_4__/* .RISK_LEVELS */ .WA.map((level) => `${level} **${reading.counts[level]}**`);
-    if (reading.unknownLevel)
-        levels.push(`of a level HSS does not document **${reading.unknownLevel}**`);
-    const parts = [`### IaC risks (${reading.total})`, '', `${levels.join(' · ')}, in ${reading.files.read} of ${reading.files.listed} files read`];
-    if (reading.incomplete)
-        parts.push('', `⚠️ Not all risks could be read: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 500))}`);
-    const shown = (0,_gate_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .topRisks */ .O2)(reading, maxRows);
-    if (shown.length) {
-        parts.push('', '| File | Level | Risk | Category | Remediation |', '|---|---|---|---|---|');
-        parts.push(...shown.map((risk) => `| ${cell(risk.file_name)} | ${cell(risk.risk_level)} | ${cell(risk.risk_name)} | ${cell(risk.risk_category)} | ${cell(risk.remediation, 300)} |`));
-        if (reading.total > shown.length)
-            parts.push('', `…and ${reading.total - shown.length} more.`);
+function risksSection(risks, source, maxRows) {
+    const { reading, counts, level } = risks;
+    const scoped = risks.scope.mode !== 'all' && risks.scope.changes;
+    const parts = [`### IaC risks (${reading.total})`, ''];
+    if (reading.incomplete !== undefined) {
+        parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read). Why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 300))}`);
     }
+    else {
+        const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_6__/* .RISK_LEVELS */ .WA.map((l) => `${l} **${counts[l]}**`);
+        if (counts.unknown)
+            levels.push(`of a level HSS does not document **${counts.unknown}**`);
+        const which = scoped ? `in what this pull request changes (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count';
+        const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ');
+        parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`);
+    }
+    const shown = (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => !f.excepted));
+    if (shown.length) {
+        parts.push('', '| Level | Risk | Where | What | Status | Remediation |', '|---|---|---|---|---|---|');
+        parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${status(f, level)} | ${cell(f.risk.remediation, 300)} |`));
+        if (shown.length > maxRows)
+            parts.push('', `…and ${shown.length - maxRows} more in the \`risks\` output${risks.findings.length > 100 ? ' (its first 100)' : ''} and the SARIF file, when one is written.`);
+        const breaking = risks.findings.filter((f) => (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(f, level)).length;
+        if (breaking > _annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .KE)
+            parts.push('', `GitHub shows ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .KE} of the ${breaking} risks that break the gate as annotations on the diff; this table lists them all.`);
+    }
+    const described = descriptions(shown.slice(0, maxRows));
+    if (described)
+        parts.push('', described);
     return parts.join('\n');
+}
+/** The excepted findings, with each exception's reason and expiry; and the exceptions that lapse soon. */
+function exceptedSection(risks, exceptions, source, maxRows) {
+    const excepted = (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => f.excepted));
+    const soon = exceptions?.expiringSoon ?? [];
+    const ignored = exceptions?.ignored ?? [];
+    if (!excepted.length && !soon.length && !ignored.length)
+        return '';
+    const parts = [`### Excepted risks (${excepted.length})`];
+    if (excepted.length) {
+        parts.push('', '| Level | Risk | Where | Reason | Expires |', '|---|---|---|---|---|');
+        parts.push(...excepted.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${cell(f.excepted?.reason, 300)} | ${f.excepted?.expires ?? '—'} |`));
+        if (excepted.length > maxRows)
+            parts.push('', `…and ${excepted.length - maxRows} more.`);
+    }
+    if (soon.length)
+        parts.push('', `⏳ Expiring within 14 days: ${soon.map((e) => `entry ${e.entry} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(e.rule)}) on ${e.expires}`).join(', ')}.`);
+    if (ignored.length)
+        parts.push('', `⚠️ Excepting nothing: ${ignored.slice(0, 10).map((line) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(line)).join(', ')}${ignored.length > 10 ? ` and ${ignored.length - 10} more` : ''}.`);
+    return parts.join('\n');
+}
+function staleSection(stale) {
+    const old = stale.checks.filter((check) => check.stale);
+    const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} changed ${stale.checks.length === 1 ? 'file' : 'files'})`;
+    const started = `This workflow run started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatUtc */ .ay)(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`;
+    if (!stale.checks.length)
+        return [heading, '', started].join('\n');
+    const rows = stale.checks.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${check.path ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path, true) : cell(check.file.name)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatUtc */ .ay)(check.uploadedAt)} | ${check.stale ? `${stale.mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}` : '✅ fresh'} |`);
+    return [heading, '', started, '', '| File | HSS got its copy | Copy |', '|---|---|---|', ...rows].join('\n');
+}
+/** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */
+function where(finding, source) {
+    if (!finding.path)
+        return `${cell(finding.risk.file_name)} (${finding.note ?? 'not in the workspace'})`;
+    const label = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`;
+    const shown = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(label, true);
+    const anchor = finding.line === undefined ? '' : `#L${finding.line}${finding.endLine && finding.endLine !== finding.line ? `-L${finding.endLine}` : ''}`;
+    const linked = source ? `[${shown}](${source.repoUrl}/blob/${source.sha}/${finding.path.split('/').map(_hss_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .percentEncode */ .a).join('/')}${anchor})` : shown;
+    return finding.line === undefined && finding.note ? `${linked} (${finding.note})` : linked;
+}
+/** The Dockerfile instruction, or the resource and the path inside it. */
+function what(finding) {
+    if (finding.resource)
+        return [cell((0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)), finding.hitPath ? cell(finding.hitPath) : ''].filter(Boolean).join(' ');
+    return finding.risk.build_instruction ? cell(finding.risk.build_instruction, 200) : '—';
+}
+function status(finding, level) {
+    if ((0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(finding, level))
+        return '❌ breaks the gate';
+    if (finding.scope === 'pre-existing')
+        return 'pre-existing';
+    return 'reported';
+}
+/** HSS's description of each rule shown, once per rule, folded. */
+function descriptions(findings) {
+    const seen = new Map();
+    for (const f of findings)
+        if (f.risk.description && !seen.has(f.risk.rule_id || f.risk.risk_name))
+            seen.set(f.risk.rule_id || f.risk.risk_name, f);
+    if (!seen.size)
+        return '';
+    const items = [...seen.values()].map((f) => `- ${cell(f.risk.risk_name)}${f.risk.rule_id ? ` (${cell(f.risk.rule_id)})` : ''}: ${cell(f.risk.description, 600)}`);
+    return ['<details><summary>What HSS says of these risks</summary>', '', ...items, '', '</details>'].join('\n');
 }
 function stepsSection(steps) {
     return ['### Next steps', '', ...steps.map((step) => `- ${step.markdown}`)].join('\n');
@@ -33343,13 +34485,13 @@ function detailsSection(report) {
     const task = report.task;
     if (!task)
         return '';
-    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(task.iac_scan_info) ? task.iac_scan_info : {};
-    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_9__/* .isRecord */ .u)(task.cluster_scan_info) ? task.cluster_scan_info : {};
+    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_11__/* .isRecord */ .u)(task.iac_scan_info) ? task.iac_scan_info : {};
+    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_11__/* .isRecord */ .u)(task.cluster_scan_info) ? task.cluster_scan_info : {};
     const scanTypes = Array.isArray(cluster.scan_type_list) ? cluster.scan_type_list.filter((t) => typeof t === 'string').join(', ') : undefined;
     const rows = [
         ['Name', cell(task.task_name)],
         ['ID', cell(task.task_id)],
-        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
+        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
         report.taskType === 'iac_scan' ? ['File type', cell(iac.file_type)] : ['Scan types', cell(scanTypes)],
         ['Trigger', cell(task.trigger_type)],
         ['Status', cell(task.task_status)],
@@ -33361,33 +34503,27 @@ function detailsSection(report) {
     return ['<details><summary>Task details</summary>', '', '| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '', '</details>'].join('\n');
 }
 function footer(report) {
-    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(report.elapsedMs);
-    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_7__/* .ACTION_VERSION */ .Yt}</sub>`;
+    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(report.elapsedMs);
+    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_VERSION */ .Yt}</sub>`;
 }
 /** A value from HSS in a table cell: a code span, or a dash when there is none. */
 function cell(value, max = 200) {
     const shown = typeof value === 'string' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value, max) : '';
     return shown ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(shown, true) : '—';
 }
-/** A block of text shown as it is: a fence longer than any run of backticks in it. */
-function fenced(body) {
-    const longest = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}text\n${body}\n${fence}`;
-}
 /** An epoch-ms time as UTC; a dash when HSS sent none, `unknown` when it sent something that is not one. */
 function time(value) {
-    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(value);
+    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .epochMs */ .e9)(value);
     if (ms === undefined)
         return value === undefined || value === 0 || value === null ? '—' : 'unknown';
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatUtc */ .ay)(ms);
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatUtc */ .ay)(ms);
 }
 function duration(task) {
-    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(task.start_time);
-    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_8__/* .epochMs */ .e9)(task.end_time);
+    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .epochMs */ .e9)(task.start_time);
+    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .epochMs */ .e9)(task.end_time);
     if (start === undefined || end === undefined || end < start)
         return '—';
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(end - start);
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(end - start);
 }
 
 
@@ -36433,7 +37569,8 @@ function clean(text) {
 function cleanProperties(properties) {
     return {
         ...(properties.title ? { title: clean(properties.title) } : {}),
-        ...(properties.file ? { file: properties.file } : {})
+        ...(properties.file ? { file: properties.file } : {}),
+        ...(properties.file && properties.line ? { startLine: properties.line, endLine: properties.endLine ?? properties.line } : {})
     };
 }
 /**
@@ -36463,7 +37600,7 @@ function messageOf(failure) {
 /** The action's name and version, for the User-Agent and the summary. */
 const ACTION_NAME = 'hss-scan-gate';
 const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION} (+https://github.com/OWNER/hss-scan-gate)`;
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION} (GitHub Action)`;
 
 
 /***/ }),
@@ -36472,6 +37609,13 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION} (+https://github.com/OWNER/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -36566,6 +37710,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -36584,6 +37735,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -36654,6 +37812,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -36835,6 +38000,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -17,8 +17,10 @@ export type Fault =
   | { kind: 'redirect'; status: number; location: string }
   /** No fault: served normally (to interleave faults with good answers). */
   | { kind: 'pass' }
+  /** The backend does the work, and the gateway answers with an error all the same (a 504 on a backend time-out). */
+  | { kind: 'late-error'; status: number; code: string; message: string }
 
-export type Route = 'tasks' | 'resources' | 'projects' | 'create' | 'risks'
+export type Route = 'tasks' | 'resources' | 'projects' | 'create' | 'risks' | 'paths' | 'files'
 
 export interface QueuedFault {
   fault: Fault
@@ -27,7 +29,7 @@ export interface QueuedFault {
 }
 
 export const FAULT_KINDS: readonly Fault['kind'][] = [
-  'status', 'html', 'reset', 'hang', 'slow', 'throttle', 'malformed', 'truncated', 'empty-body', 'empty-list', 'error', 'redirect', 'pass'
+  'status', 'html', 'reset', 'hang', 'slow', 'throttle', 'malformed', 'truncated', 'empty-body', 'empty-list', 'error', 'redirect', 'pass', 'late-error'
 ]
 
 /**
@@ -60,6 +62,7 @@ export async function applyFault(fault: Fault, res: ServerResponse, requestId: s
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
       return 'continue'
     case 'pass':
+    case 'late-error':
       return 'continue'
     case 'throttle':
       send(

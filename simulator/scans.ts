@@ -16,6 +16,21 @@ export interface SimFile {
   failed_reason?: string
   /** What ListIacFileRisks answers for the file. */
   risks?: SimRisk[]
+  /** When HSS got this copy (ListIacFiles `upload_file_time`); the simulator's start when absent. */
+  upload_file_time?: unknown
+  /** How the file reached HSS; `cicd_scan` when absent. */
+  scan_type?: 'manual_scan' | 'cicd_scan'
+  /** False: ListIacFiles does not list the file (HSS has dropped it). */
+  listed?: boolean
+}
+
+/** One place a rule hits in a Kubernetes YAML file (ListIacFileRiskPaths). */
+export interface SimRiskPath {
+  resource_type?: unknown
+  namespace?: unknown
+  resource_name?: unknown
+  hit_path?: unknown
+  [field: string]: unknown
 }
 
 /** One IaC risk, with HSS's fields (any may be overridden, for hostile cases). */
@@ -30,6 +45,8 @@ export interface SimRisk {
   description?: string
   remediation?: string
   build_instruction?: string
+  /** What ListIacFileRiskPaths answers for this risk's rule in this file. */
+  paths?: SimRiskPath[]
   [field: string]: unknown
 }
 
@@ -128,13 +145,42 @@ export function clusterScanTask(clusters: number, failedClusters: number, scanTy
 
 /** The risks of one file as ListIacFileRisks shows them (with the fields HSS fills in). */
 export function risksOf(file: SimFile, wallClock: number): SimRisk[] {
-  return (file.risks ?? []).map((risk, i) => ({
-    risk_id: `${file.file_id}-risk-${i + 1}`,
-    rule_id: `IAC-${String(i + 1).padStart(4, '0')}`,
-    risk_num: 1,
-    last_scan_time: wallClock,
-    description: '',
-    build_instruction: '',
-    ...risk
-  }))
+  return (file.risks ?? []).map((risk, i) => {
+    const shown: Record<string, unknown> = { ...risk }
+    delete shown.paths
+    return {
+      risk_id: `${file.file_id}-risk-${i + 1}`,
+      rule_id: `IAC-${String(i + 1).padStart(4, '0')}`,
+      risk_num: 1,
+      last_scan_time: wallClock,
+      description: '',
+      build_instruction: '',
+      ...shown
+    }
+  })
+}
+
+/** The places one rule hits in one file, as ListIacFileRiskPaths shows them. */
+export function pathsOf(file: SimFile, ruleId: string): SimRiskPath[] {
+  return (file.risks ?? [])
+    .map((risk, i) => ({ rule: risk.rule_id ?? `IAC-${String(i + 1).padStart(4, '0')}`, paths: risk.paths ?? [] }))
+    .filter((risk) => risk.rule === ruleId)
+    .flatMap((risk) => risk.paths.map((path) => ({ hit_rule: ruleId, ...path })))
+}
+
+/** A file as ListIacFiles shows it. */
+export function listedFile(file: SimFile, startedAt: number): Record<string, unknown> {
+  return {
+    file_id: file.file_id,
+    file_name: file.file_name,
+    file_type: file.file_type,
+    risky: (file.risks ?? []).length > 0,
+    risk_num: (file.risks ?? []).length,
+    first_scan_time: startedAt,
+    last_scan_time: startedAt,
+    upload_file_time: 'upload_file_time' in file ? file.upload_file_time : startedAt,
+    cicd_id: file.scan_type === 'manual_scan' ? '' : 'cicd-demo',
+    cicd_name: file.scan_type === 'manual_scan' ? '' : 'demo pipeline',
+    scan_type: file.scan_type ?? 'cicd_scan'
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * A local HSS (and IAM project list) on 127.0.0.1, for the tests and the demo. It answers ListTasks
- * and ListTaskResources with HSS's parameter rules, checks tokens and SDK-HMAC-SHA256 signatures,
+ * A local HSS (and IAM project list) on 127.0.0.1, for the tests and the demo. It answers ListTasks,
+ * ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths and ListIacFiles with HSS's
+ * parameter rules, checks tokens and SDK-HMAC-SHA256 signatures,
  * plays scripted task life-cycles, enforces an optional per-user rate budget and injects faults.
  */
 import { randomBytes } from 'node:crypto'
@@ -9,7 +10,7 @@ import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
-import { checkCreateBody, clusterScanTask, DEFAULT_TIMING, iacScanTask, risksOf, type CreatedTaskTiming, type SimFile } from './scans.ts'
+import { checkCreateBody, clusterScanTask, DEFAULT_TIMING, iacScanTask, listedFile, pathsOf, risksOf, type CreatedTaskTiming, type SimFile } from './scans.ts'
 import { taskAt, type ScriptedTask } from './tasks.ts'
 import type { Task } from '../src/hss/models.ts'
 import { queryPairs } from '../src/hss/signer.ts'
@@ -36,6 +37,11 @@ export interface SimulatorOptions {
   rateLimit?: { limit: number; windowMs: number; retryAfter?: boolean; routes?: Partial<Record<Route, { limit: number; windowMs: number }>> }
   /** The gateway's clock (epoch ms), for the signature's 15-minute rule. */
   now?: () => number
+  /**
+   * Replaces the answer HSS would give (for hostile and broken listings): called with the route, the
+   * query and the standard answer; what it returns is sent instead, unless it returns undefined.
+   */
+  answer?: (route: Route, query: { offset: number; limit: number; params: ReadonlyMap<string, string> }, standard: Record<string, unknown>, body: unknown) => unknown
   /** 0 (the default) picks a free port. */
   port?: number
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -109,16 +115,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       at: Date.now()
     }
     requests.push(entry)
+    let late: Extract<Fault, { kind: 'late-error' }> | undefined
     const reply = (status: number, payload: unknown, extra: Record<string, string> = {}): void => {
-      entry.status = status
-      res.writeHead(status, { 'Content-Type': 'application/json', 'X-Request-Id': requestId, ...extra })
-      res.end(JSON.stringify(payload))
+      // The work is done; the gateway's error goes out in place of the answer.
+      const [code, body] = late ? [late.status, { error_code: late.code, error_msg: late.message, request_id: requestId }] : [status, payload]
+      entry.status = code
+      res.writeHead(code, { 'Content-Type': 'application/json', 'X-Request-Id': requestId, ...extra })
+      res.end(JSON.stringify(body))
     }
     const fail = (status: number, code: string, message: string, extra: Record<string, string> = {}): void =>
       reply(status, { error_code: code, error_msg: message, request_id: requestId }, extra)
 
     // The gateway: faults first (they stand in for what sits in front of HSS), then auth, then throttling.
     const fault = takeFault(route?.name)
+    if (fault?.kind === 'late-error') late = fault
     if (fault) {
       entry.status = fault.kind === 'status' || fault.kind === 'error' || fault.kind === 'redirect' ? fault.status : fault.kind === 'throttle' ? 429 : -1
       if ((await applyFault(fault, res, requestId, stopped.signal)) === 'done') return
@@ -146,13 +156,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const params = new Map(queryPairs(url.search))
     const query = checkQuery(params)
     if (typeof query === 'string') return fail(400, 'HSS.0001', `invalid parameter: ${query}`)
+    const answer = (standard: Record<string, unknown>, json?: unknown): void => {
+      const replaced = options.answer?.(route.name as Route, { ...query, params }, standard, json)
+      reply(200, replaced === undefined ? standard : replaced)
+    }
 
-    if (route.name === 'risks') {
-      // GET, no body. ListIacFileRisks requires limit, and filters by file_id.
-      if (!params.has('limit')) return fail(400, 'HSS.0001', 'invalid parameter: limit')
-      const fileId = params.get('file_id')
-      const found = files.filter((file) => fileId === undefined || file.file_id === fileId).flatMap((file) => risksOf(file, Date.now()))
-      return reply(200, { total_num: found.length, data_list: found.slice(query.offset, query.offset + query.limit) })
+    if (route.name === 'risks' || route.name === 'paths' || route.name === 'files') {
+      // GET, no body. The SDKs mark offset and limit required on all three.
+      const missing = ['offset', 'limit', ...REQUIRED[route.name]].find((name) => !params.has(name))
+      if (missing) return fail(400, 'HSS.0001', `invalid parameter: ${missing}`)
+      const bad = checkGetParams(params)
+      if (bad) return fail(400, 'HSS.0001', `invalid parameter: ${bad}`)
+      const page = <T>(rows: T[]) => ({ total_num: rows.length, data_list: rows.slice(query.offset, query.offset + query.limit) })
+      if (route.name === 'risks') {
+        const fileId = params.get('file_id')
+        return answer(page(files.filter((file) => file.file_id === fileId).flatMap((file) => risksOf(file, Date.now()))))
+      }
+      if (route.name === 'paths') {
+        const file = files.find((f) => f.file_id === params.get('file_id'))
+        return answer(page(file ? pathsOf(file, params.get('rule_id') ?? '') : []))
+      }
+      const listed = files
+        .filter((file) => file.listed !== false && (file.scan_type ?? 'cicd_scan') === params.get('scan_type'))
+        .filter((file) => !params.has('file_id') || file.file_id === params.get('file_id'))
+        .filter((file) => !params.has('file_name') || file.file_name.includes(params.get('file_name') ?? ''))
+        .filter((file) => !params.has('file_type') || file.file_type === params.get('file_type'))
+      return answer(page(listed.map((file) => listedFile(file, started))))
     }
 
     if (!/^application\/json/.test(String(req.headers['content-type'] ?? ''))) return fail(400, 'HSS.0002', 'the request could not be parsed: Content-Type')
@@ -169,7 +198,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ? iacScanTask(asked.files, moment.elapsedMs, timing, Date.now())
         : clusterScanTask(asked.clusters === 'all' ? (options.clusters?.count ?? 3) : asked.clusters.length, options.clusters?.failing ?? 0, asked.scanTypes, moment.elapsedMs, timing, Date.now())
       tasks = [...tasks, created]
-      return reply(200, { task_id: created.task.task_id })
+      return answer({ task_id: created.task.task_id }, json)
     }
     if (route.name === 'tasks') {
       const problem = checkTaskBody(json)
@@ -182,7 +211,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const dir = json.sort_dir === 'asc' ? 1 : -1
         listed.sort((a, b) => dir * (Number(a.start_time ?? 0) - Number(b.start_time ?? 0)))
       }
-      return reply(200, { total_num: listed.length, data_list: listed.slice(query.offset, query.offset + query.limit) })
+      return answer({ total_num: listed.length, data_list: listed.slice(query.offset, query.offset + query.limit) }, json)
     }
 
     const script = tasks.find((s) => s.task.task_id === route.taskId && taskAt(s, moment))
@@ -193,7 +222,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         (info.scan_status === undefined || r.scan_status === info.scan_status) &&
         (typeof info.file_name !== 'string' || (r.file_name ?? '').includes(info.file_name))
     )
-    return reply(200, { total_num: resources.length, iac_scan_data_list: resources.slice(query.offset, query.offset + query.limit) })
+    // The SDKs read a cluster task's resources from cluster_scan_data_list.
+    const list = script.task.task_type === 'cluster_scan' ? 'cluster_scan_data_list' : 'iac_scan_data_list'
+    return answer({ total_num: resources.length, [list]: resources.slice(query.offset, query.offset + query.limit) }, json)
   }
 
   function takeFault(route: Route | undefined): Fault | undefined {
@@ -246,13 +277,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 }
 
-type RouteMatch = { name: 'tasks' | 'resources' | 'create' | 'risks'; projectId: string; taskId?: string } | { name: 'projects' }
+type RouteMatch = { name: 'tasks' | 'resources' | 'create' | 'risks' | 'paths' | 'files'; projectId: string; taskId?: string } | { name: 'projects' }
+
+/** Query parameters the Go and Node SDKs mark required, beyond offset and limit. */
+const REQUIRED = { risks: ['file_id'], paths: ['file_id', 'rule_id'], files: ['scan_type'] } as const
+
+/** The GET APIs' parameter rules (lengths and enumerations from HSS's API reference). */
+function checkGetParams(params: ReadonlyMap<string, string>): string | undefined {
+  const length = (name: string, max: number) => params.has(name) && ((params.get(name) ?? '').length < 1 || (params.get(name) ?? '').length > max)
+  if (length('file_id', 64)) return 'file_id'
+  if (length('rule_id', 64)) return 'rule_id'
+  if (length('file_name', 512)) return 'file_name'
+  if (params.has('scan_type') && !['manual_scan', 'cicd_scan'].includes(params.get('scan_type') ?? '')) return 'scan_type'
+  if (params.has('file_type') && !['dockerfile', 'k8s_yaml'].includes(params.get('file_type') ?? '')) return 'file_type'
+  if (params.has('risk_level') && !['high', 'medium', 'low', 'tips'].includes(params.get('risk_level') ?? '')) return 'risk_level'
+  return undefined
+}
 
 function routeOf(method: string, path: string): RouteMatch | undefined {
   let c = /^\/v5\/([^/]+)\/common\/task$/.exec(path)
   if (c && method === 'POST') return { name: 'create', projectId: decodeURIComponent(c[1] ?? '') }
   c = /^\/v5\/([^/]+)\/container\/iac\/file\/risks$/.exec(path)
   if (c && method === 'GET') return { name: 'risks', projectId: decodeURIComponent(c[1] ?? '') }
+  c = /^\/v5\/([^/]+)\/container\/iac\/file\/risk\/paths$/.exec(path)
+  if (c && method === 'GET') return { name: 'paths', projectId: decodeURIComponent(c[1] ?? '') }
+  c = /^\/v5\/([^/]+)\/container\/iac\/files$/.exec(path)
+  if (c && method === 'GET') return { name: 'files', projectId: decodeURIComponent(c[1] ?? '') }
   let m = /^\/v5\/([^/]+)\/common\/tasks\/batch-query$/.exec(path)
   if (m && method === 'POST') return { name: 'tasks', projectId: decodeURIComponent(m[1] ?? '') }
   m = /^\/v5\/([^/]+)\/common\/tasks\/([^/]+)\/resources\/batch-query$/.exec(path)

@@ -120,7 +120,7 @@ function causeText(cause: unknown): string {
 /** The workflow was cancelled (SIGINT or SIGTERM) while the action waited. */
 export class CancelledError extends Error {
   override name = 'CancelledError'
-  constructor() {
-    super('cancelled: the workflow run was cancelled while waiting')
+  constructor(detail?: string) {
+    super(`cancelled: the workflow run was cancelled ${detail ?? 'while waiting'}`)
   }
 }

@@ -8,11 +8,18 @@ import { redact } from './redact.ts'
 /** The longest piece of server text quoted in one place, unless a caller says otherwise. */
 export const MAX_QUOTE = 300
 
-/** Collapses line breaks and other control characters into single spaces. */
+/**
+ * Collapses line breaks and other control characters into single spaces, and drops the invisible
+ * ones (zero-width and bidirectional controls), which could hide a secret from redaction or make
+ * text read otherwise than it is.
+ */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim()
+  return text.replace(INVISIBLE, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
 }
+
+/** Zero-width characters, soft hyphens, bidirectional controls, variation selectors: Unicode's default-ignorable characters. */
+export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu
 
 /** Cuts at a code-point boundary and marks the cut. */
 export function truncate(text: string, maxLength: number): string {
@@ -93,4 +100,24 @@ export function prose(strings: TemplateStringsArray, ...values: Part[]): Prose {
 /** The action's own words, already fit for every form (no data inside). */
 export function words(text: string): Prose {
   return { text, markdown: text, cell: text }
+}
+
+/**
+ * A message for a Markdown paragraph (a stop summary's message): the action's own `code spans`
+ * stay code spans, and everything else reads as plain text. HTML, emphasis, links, table pipes and
+ * headings are escaped; a URL or an `@name` goes into a code span, so that neither becomes a link or
+ * a mention. It wraps as a paragraph does, unlike a code block.
+ */
+export function inlineMarkdown(text: string): string {
+  return oneLine(text)
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 ? code(part.slice(1, -1)) : plainMarkdown(part)))
+    .join('')
+}
+
+function plainMarkdown(text: string): string {
+  return text
+    .split(/((?:https?:\/\/|www\.)\S+|@[\w-]+(?:\/[\w.-]+)?)/)
+    .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
+    .join('')
 }

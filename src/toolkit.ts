@@ -16,6 +16,9 @@ export interface AnnotationProperties {
   title?: string
   /** A path relative to the workspace, so the annotation lands on the file in the pull request. */
   file?: string
+  /** With `file`: the lines (1-based) the annotation covers. */
+  line?: number
+  endLine?: number
 }
 
 export function getInput(name: string): string {
@@ -85,7 +88,8 @@ function clean(text: string): string {
 function cleanProperties(properties: AnnotationProperties): core.AnnotationProperties {
   return {
     ...(properties.title ? { title: clean(properties.title) } : {}),
-    ...(properties.file ? { file: properties.file } : {})
+    ...(properties.file ? { file: properties.file } : {}),
+    ...(properties.file && properties.line ? { startLine: properties.line, endLine: properties.endLine ?? properties.line } : {})
   }
 }
 

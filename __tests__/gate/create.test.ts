@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { HssError } from '../../src/errors.ts'
+import { CancelledError, HssError } from '../../src/errors.ts'
 import { AmbiguousCreation, bodyOf, certainlyNotCreated, startTask } from '../../src/gate/create.ts'
 import type { RetryContext } from '../../src/gate/retry.ts'
 import type { CreateSpec } from '../../src/inputs/config.ts'
@@ -10,10 +10,11 @@ const spec: CreateSpec = { taskType: 'iac_scan', fileType: 'dockerfile', fileIds
 const op = 'CreateTask'
 const refusals = {
   throttled: new HssError({ kind: 'http', operation: op, status: 429, errorCode: 'APIGW.0308' }),
-  '5xx with an error body': new HssError({ kind: 'http', operation: op, status: 503, errorCode: 'HSS.1000', errorMsg: 'busy' }),
   'a connection refused': new HssError({ kind: 'network', operation: op, sent: false, cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) })
 }
 const ambiguous = {
+  '5xx with an error body': new HssError({ kind: 'http', operation: op, status: 503, errorCode: 'HSS.1000', errorMsg: 'busy' }),
+  "the gateway's 504 for a backend time-out": new HssError({ kind: 'http', operation: op, status: 504, errorCode: 'APIGW.0203', errorMsg: 'Backend timeout' }),
   'a cut connection': new HssError({ kind: 'network', operation: op, cause: new Error('socket hang up') }),
   'no answer in time': new HssError({ kind: 'timeout', operation: op }),
   'a gateway page (5xx, no error body)': new HssError({ kind: 'http', operation: op, status: 502 }),
@@ -27,7 +28,7 @@ function context(): RetryContext & { lines: string[] } {
 }
 
 describe('startTask', () => {
-  it.each(Object.entries(refusals))('repeats a creation that HSS refused (%s), and starts one scan', async (_name, refusal) => {
+  it.each(Object.entries(refusals))('repeats a creation that cannot have happened (%s), and starts one scan', async (_name, refusal) => {
     const client = fakeClient([], undefined, { create: [refusal, refusal, 'task-9'] })
     expect(await startTask(client, spec, context())).toEqual({ ok: true, taskId: 'task-9' })
     expect(client.createCalls).toHaveLength(3)
@@ -41,6 +42,27 @@ describe('startTask', () => {
     expect(error).toBeInstanceOf(AmbiguousCreation)
     expect((error as Error).message).toContain(`an iac_scan task may have been started at ${at} (2 dockerfile files)`)
     expect(client.createCalls).toHaveLength(1)
+  })
+
+  it.each([
+    ['no answer in time', ambiguous['no answer in time'], 'The answer never came'],
+    ["the gateway's 504", ambiguous["the gateway's 504 for a backend time-out"], 'HSS answered HTTP 504 APIGW.0203, which does not say whether the task was made'],
+    ['a 200 without the id', ambiguous['a 200 that is not the expected JSON'], "HSS answered HTTP 200, but not with the new task's id"]
+  ])('says what came back (%s), never that nothing came when something did', async (_name, failure, words) => {
+    const error = await startTask(fakeClient([], undefined, { create: [failure] }), spec, context()).catch((e: unknown) => e)
+    expect((error as Error).message).toContain(words)
+  })
+
+  it('keeps the hint that a task may exist when the run is cancelled during the creation', async () => {
+    const cancel = new AbortController()
+    const client = fakeClient([], undefined, { create: ['never used'] })
+    client.createTask = () => {
+      cancel.abort()
+      return Promise.reject(new CancelledError())
+    }
+    const error = await startTask(client, spec, { ...context(), signal: cancel.signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CancelledError)
+    expect((error as Error).message).toMatch(/cancelled while CreateTask was under way: an iac_scan task may have been started at .* UTC \(2 dockerfile files\)/)
   })
 
   it('throws a permanent refusal as it is (nothing was created)', async () => {
@@ -58,7 +80,7 @@ describe('startTask', () => {
     expect(outcome.ok).toBe(false)
   })
 
-  it('certainlyNotCreated: only what HSS said did not happen', () => {
+  it('certainlyNotCreated: only a 429, or a connection never made', () => {
     for (const refusal of Object.values(refusals)) expect(certainlyNotCreated(refusal)).toBe(true)
     for (const failure of Object.values(ambiguous)) expect(certainlyNotCreated(failure)).toBe(false)
     expect(certainlyNotCreated(new HssError({ kind: 'tls', operation: op, sent: false }))).toBe(false)

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { HssError } from '../../src/errors.ts'
-import { createLocator, MAX_NAME_PAGES, newest, PAGE_LIMIT } from '../../src/gate/locate.ts'
+import { PAGE_LIMIT } from '../../src/gate/listing.ts'
+import { createLocator, MAX_NAME_PAGES, newest } from '../../src/gate/locate.ts'
 import type { Task } from '../../src/hss/models.ts'
 import { iacTask } from '../../simulator/tasks.ts'
+import { fakeClock } from '../../__fixtures__/fake-clock.ts'
 import { fakeClient, listOf, pageOf, type Answer } from '../../__fixtures__/fake-client.ts'
 
 const counts = { scanned: 1, succeeded: 1, failed: 0 }
@@ -62,13 +64,13 @@ describe('by name', () => {
   })
 
   it('pages through many fuzzy matches', async () => {
-    const client = fakeClient([pageOf(450, filler(PAGE_LIMIT)), pageOf(450, filler(PAGE_LIMIT)), pageOf(450, [iacTask('hit', 'app', counts)])])
+    const client = fakeClient([pageOf(401, filler(PAGE_LIMIT)), pageOf(401, filler(PAGE_LIMIT)), pageOf(401, [iacTask('hit', 'app', counts)])])
     expect((await createLocator(client, 'iac_scan', byName('app')).locate(1000)).task?.task_id).toBe('hit')
     expect(client.calls.map((c) => c.page.offset)).toEqual([0, 200, 400])
   })
 
   it('resumes where it stopped when a page fails, instead of starting again at offset 0', async () => {
-    const answers: Answer[] = [pageOf(650, filler(PAGE_LIMIT)), pageOf(650, filler(PAGE_LIMIT)), throttled(), pageOf(650, filler(PAGE_LIMIT)), throttled(), pageOf(650, [iacTask('hit', 'app', counts)])]
+    const answers: Answer[] = [pageOf(601, filler(PAGE_LIMIT)), pageOf(601, filler(PAGE_LIMIT)), throttled(), pageOf(601, filler(PAGE_LIMIT)), throttled(), pageOf(601, [iacTask('hit', 'app', counts)])]
     const client = fakeClient(answers)
     const locator = createLocator(client, 'iac_scan', byName('app'))
     await expect(locator.locate(1000)).rejects.toBeInstanceOf(HssError)
@@ -89,6 +91,26 @@ describe('by name', () => {
     const client = fakeClient([pageOf(2, [iacTask('a', 'app-1', counts), iacTask('b', 'app-2', counts)])])
     expect(await createLocator(client, 'iac_scan', byName('app')).locate(1000)).toEqual({ task: undefined })
     expect(client.calls).toHaveLength(1)
+  })
+
+  it('advances by the rows that came: a short page skips no match', async () => {
+    // The server gives 150 rows when 200 are asked; the match is row 151.
+    const client = fakeClient([pageOf(151, filler(150)), pageOf(151, [iacTask('hit', 'app', counts)])])
+    expect((await createLocator(client, 'iac_scan', byName('app')).locate(1000)).task?.task_id).toBe('hit')
+    expect(client.calls.map((c) => c.page.offset)).toEqual([0, 150])
+  })
+
+  it('starts no further page of a name search once the deadline has passed', async () => {
+    const clock = fakeClock()
+    const client = fakeClient([pageOf(1_000_000, filler(PAGE_LIMIT))])
+    const locator = createLocator(client, 'iac_scan', byName('app'), undefined, { clock, deadline: clock.now() + 3000 })
+    const listTasks = client.listTasks.bind(client)
+    client.listTasks = async (...args) => {
+      clock.advance(1000)
+      return listTasks(...args)
+    }
+    expect(await locator.locate(1000)).toEqual({ task: undefined, unfinished: true })
+    expect(client.calls).toHaveLength(3)
   })
 
   it('stops after a bounded number of pages, and says so', async () => {

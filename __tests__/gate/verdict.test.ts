@@ -5,6 +5,7 @@ import { prose } from '../../src/escape.ts'
 import type { Task } from '../../src/hss/models.ts'
 import type { RiskLevel, Thresholds } from '../../src/inputs/config.ts'
 import type { RiskReading } from '../../src/gate/risks.ts'
+import { assessmentOf, readingOf, riskRow } from '../../__fixtures__/report.ts'
 import { clusterTask, iacTask } from '../../simulator/tasks.ts'
 
 const base: Thresholds = { maxFailed: 0, maxFailedPercent: undefined, minScanned: 1 }
@@ -140,16 +141,10 @@ describe('percentages for people', () => {
 })
 
 describe('fail-on-risk', () => {
-  const reading = (counts: Partial<Record<'high' | 'medium' | 'low' | 'tips', number>>, extra: Partial<RiskReading> = {}): RiskReading => ({
-    counts: { high: 0, medium: 0, low: 0, tips: 0, ...counts },
-    unknownLevel: 0,
-    total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0),
-    risks: [],
-    files: { listed: 1, read: 1 },
-    ...extra
-  })
+  const reading = (counts: Partial<Record<'high' | 'medium' | 'low' | 'tips' | 'weird', number>>, extra: Partial<RiskReading> = {}): RiskReading =>
+    readingOf(Object.entries(counts).flatMap(([level, n]) => Array.from({ length: n ?? 0 }, (_, i) => riskRow(level, `${level}-${i}`))), extra)
   const judgeRisks = (level: RiskLevel, r: RiskReading) =>
-    judge({ task: iac(3, 3, 0), taskType: 'iac_scan', thresholds: base, timeoutMs: 60_000, wanted: prose`x`, risks: { level, reading: r } })
+    judge({ task: iac(3, 3, 0), taskType: 'iac_scan', thresholds: base, timeoutMs: 60_000, wanted: prose`x`, risks: assessmentOf(level, r) })
 
   it('breaks on any risk at the level or above, naming the level and how many', () => {
     const verdict = judgeRisks('medium', reading({ high: 2, medium: 1, low: 7 }))
@@ -164,7 +159,7 @@ describe('fail-on-risk', () => {
   })
 
   it('counts risks of a level HSS does not document as breaking', () => {
-    const verdict = judgeRisks('high', reading({ tips: 1 }, { unknownLevel: 1 }))
+    const verdict = judgeRisks('high', reading({ tips: 1, weird: 1 }))
     expect(reasons(verdict)).toEqual(['1 IaC risk at high or above (of a level HSS does not document 1): fail-on-risk high allows none'])
   })
 

@@ -5,11 +5,20 @@ import { iacTask } from '../../simulator/tasks.ts'
 import { reportOf } from '../../__fixtures__/report.ts'
 
 describe('commentMarker', () => {
-  it('names workflow, job and task, and cannot be closed early by their values', () => {
-    expect(commentMarker({ workflow: 'PR gate', job: 'iac', task: 't-1' })).toBe('<!-- hss-scan-gate workflow="PR gate" job="iac" task="t-1" -->')
-    const marker = commentMarker({ workflow: 'x --> <script>', job: 'a"b', task: 'n\n-->' })
+  it('names workflow, job and matrix values (never the task), and cannot be closed early by their values', () => {
+    expect(commentMarker({ workflow: 'PR gate', job: 'iac', matrix: 'null' })).toBe('<!-- hss-scan-gate workflow="PR gate" job="iac" matrix="" -->')
+    const marker = commentMarker({ workflow: 'x --> <script>', job: 'a"b', matrix: '{"n":"\\n-->"}' })
     expect(marker.match(/-->/g)).toHaveLength(1)
     expect(marker).not.toContain('<script>')
+  })
+
+  it('keeps matrix legs apart, whatever the order of their keys', () => {
+    const a = commentMarker({ workflow: 'w', job: 'j', matrix: '{"file":"dockerfile","os":"linux"}' })
+    expect(a).toBe(commentMarker({ workflow: 'w', job: 'j', matrix: '{"os":"linux","file":"dockerfile"}' }))
+    expect(a).toContain('matrix="file=dockerfile,os=linux"')
+    expect(a).not.toBe(commentMarker({ workflow: 'w', job: 'j', matrix: '{"file":"k8s_yaml","os":"linux"}' }))
+    const long = (x: string) => commentMarker({ workflow: 'w', job: 'j', matrix: JSON.stringify({ a: 'y'.repeat(300), b: x }) })
+    expect(long('1')).not.toBe(long('2'))
   })
 })
 
@@ -35,7 +44,7 @@ describe('renderComment and secrets', () => {
     const secret = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc'
     addSecret(secret)
     try {
-      const body = renderComment(reportOf(), commentMarker({ workflow: `w ${secret}`, job: 'j', task: 't-1' }), `https://github.example/run?${secret}`)
+      const body = renderComment(reportOf(), commentMarker({ workflow: `w ${secret}`, job: 'j', matrix: '' }), `https://github.example/run?${secret}`)
       expect(body).not.toContain(secret.slice(0, 10))
     } finally {
       forgetSecrets()

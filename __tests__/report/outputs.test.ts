@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { annotationsOf, MAX_ANNOTATIONS } from '../../src/report/annotations.ts'
-import { outputsOf } from '../../src/report/outputs.ts'
+import { outputsOf, TASK_JSON_MAX } from '../../src/report/outputs.ts'
 import { clusterTask, failedFiles, iacTask } from '../../simulator/tasks.ts'
-import { readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
+import { assessmentOf, readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
 
 const files = (n: number) => failedFiles(n).map((f) => ({ file_name: f.file_name ?? '', file_type: 'k8s_yaml', failed_reason: f.failed_reason ?? '' }))
 
@@ -25,6 +25,7 @@ describe('outputsOf', () => {
       'failed-files': JSON.stringify(files(1)),
       'risk-counts': '{}',
       risks: '[]',
+      'sarif-file': '',
       'comment-url': ''
     })
   })
@@ -80,22 +81,43 @@ describe('annotationsOf', () => {
       riskRow('high', 'Runs as root', { remediation: 'add USER' }),
       ...Array.from({ length: 3 }, (_, i) => riskRow('low', `l${i}`, { rule_id: 'R3' }))
     ])
-    const report = reportOf({ failedFiles: { files: files(20), total: 20 }, risks: { level: 'medium', reading } })
-    const annotations = annotationsOf(report, (name) => (name === 'Dockerfile' ? 'Dockerfile' : undefined))
+    const risks = assessmentOf('medium', reading, { places: (risk) => [{ path: 'Dockerfile', line: risk.risk_level === 'high' ? 7 : 3, endLine: risk.risk_level === 'high' ? 8 : 3 }] })
+    const report = reportOf({ failedFiles: { files: files(20), total: 20 }, risks })
+    const annotations = annotationsOf(report)
     expect(annotations).toHaveLength(MAX_ANNOTATIONS)
     const risky = annotations.filter((a) => a.title.includes('IaC risk'))
     expect(risky).toHaveLength(5)
-    expect(risky[0]).toEqual({ level: 'error', title: 'high IaC risk: Runs as root', message: 'workload: add USER (rule R1)', file: 'Dockerfile' })
+    expect(annotations[0]).toEqual({ level: 'error', title: 'high IaC risk: Runs as root', message: 'workload: add USER (rule R1)', file: 'Dockerfile', line: 7, endLine: 8 })
     expect(risky.every((a) => !a.title.startsWith('low'))).toBe(true)
-    expect(risky.at(-1)?.message).toMatch(/and 2 more IaC risks at that level or above/)
+    expect(risky.at(-1)?.message).toMatch(/and 2 more IaC risks that break the gate/)
   })
 })
 
 describe('risk outputs', () => {
   it('gives counts by level and the risks, most severe first', () => {
     const reading = readingOf([riskRow('low', 'l'), riskRow('high', 'h')])
-    const outputs = outputsOf(reportOf({ risks: { level: 'high', reading } }))
+    const outputs = outputsOf(reportOf({ risks: assessmentOf('high', reading) }))
     expect(JSON.parse(outputs['risk-counts'])).toEqual({ high: 1, medium: 0, low: 1, tips: 0 })
     expect((JSON.parse(outputs.risks) as { risk_level: string }[]).map((r) => r.risk_level)).toEqual(['high', 'low'])
+  })
+
+  it('gives {} for the counts when not every risk could be read: an unread risk never looks like a zero', () => {
+    const reading = readingOf([riskRow('low', 'l')], { incomplete: 'the risks of 1 of 2 files could not be read' })
+    expect(outputsOf(reportOf({ risks: assessmentOf('high', reading) }))['risk-counts']).toBe('{}')
+  })
+
+  it('gives each risk its place, scope and exception', () => {
+    const reading = readingOf([riskRow('high', 'Privileged', { file_name: 'k8s/app.yaml', rule_id: 'K1', description: 'why' })])
+    const exceptions = { active: [{ entry: 1, rule: 'K1', paths: [], resource: undefined, reason: 'by design', expires: '2099-01-01' }], ignored: [], expiringSoon: [] }
+    const places = () => [{ path: 'k8s/app.yaml', line: 12, endLine: 14, resource: { kind: 'Deployment', namespace: 'prod', name: 'api' }, hitPath: 'spec.containers[0].securityContext' }]
+    const [entry] = JSON.parse(outputsOf(reportOf({ risks: assessmentOf('high', reading, { places, exceptions }) })).risks) as Record<string, unknown>[]
+    expect(entry).toMatchObject({ path: 'k8s/app.yaml', line: 12, end_line: 14, resource: { kind: 'Deployment', namespace: 'prod', name: 'api' }, hit_path: 'spec.containers[0].securityContext', description: 'why', scope: 'changed', excepted: { reason: 'by design', expires: '2099-01-01' } })
+  })
+
+  it('caps task-json, keeping the documented fields of a huge task', () => {
+    const task = { ...iacTask('t-1', 'n', { scanned: 1, succeeded: 1, failed: 0 }), junk: 'x'.repeat(200_000) }
+    const json = outputsOf(reportOf({ task }))['task-json']
+    expect(json.length).toBeLessThanOrEqual(TASK_JSON_MAX)
+    expect(JSON.parse(json)).toMatchObject({ task_id: 't-1', task_status: 'finished' })
   })
 })

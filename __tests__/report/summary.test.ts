@@ -7,7 +7,7 @@ import { stopSteps } from '../../src/report/next-steps.ts'
 import { renderStopSummary, renderSummary, SUMMARY_FILE_ROWS } from '../../src/report/summary.ts'
 import { consoleUrl } from '../../src/report/console.ts'
 import { failedFiles, iacTask } from '../../simulator/tasks.ts'
-import { readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
+import { assessmentOf, readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
 
 /** Where each part starts, so a test can say what comes before what. */
 const at = (text: string, ...parts: string[]) => parts.map((part) => text.indexOf(part))
@@ -81,11 +81,12 @@ describe('renderSummary', () => {
       riskRow('high', 'Runs as root', { remediation: 'Add USER' }),
       riskRow('low', 'apt lists kept', { rule_id: 'R3' })
     ])
-    const text = renderSummary(reportOf({ risks: { level: 'high', reading } }), { riskRows: 2 })
+    const places = (risk: { risk_level: string }) => [{ path: 'Dockerfile', ...(risk.risk_level === 'high' ? { line: 4, endLine: 4 } : {}) }]
+    const text = renderSummary(reportOf({ risks: assessmentOf('high', reading, { places }), source: { repoUrl: 'https://github.com/o/r', sha: 'a'.repeat(40) } }), { riskRows: 2 })
     expect(text).toContain('### IaC risks (3)')
-    expect(text).toContain('high **1** · medium **0** · low **2** · tips **0**, in 1 of 1 files read')
-    expect(inOrder(at(text, '| `Dockerfile` | `high` | `Runs as root` | `workload` | `Add USER` |', '| `Dockerfile` | `low` |'))).toBe(true)
-    expect(text).toContain('…and 1 more.')
+    expect(text).toContain('high **1** · medium **0** · low **2** · tips **0** that count, in 1 of 1 files')
+    expect(inOrder(at(text, `| \`high\` | \`Runs as root\` | [\`Dockerfile:4\`](https://github.com/o/r/blob/${'a'.repeat(40)}/Dockerfile#L4) | — | ❌ breaks the gate | \`Add USER\` |`, '| `low` |'))).toBe(true)
+    expect(text).toContain('…and 1 more')
   })
 
   it('links the HSS console of the region', () => {
@@ -118,7 +119,8 @@ describe('renderStopSummary', () => {
   it('a configuration error: which input, what is wrong, what to do', () => {
     const error = new InputError('timeout', '10 minutes', 'must be a duration such as 90s, 15m, 1h, 1h30m, or plain seconds')
     const text = renderStopSummary({ kind: 'configuration error', message: error.message, steps: stopSteps(error) })
-    expect(text).toMatch(/^## ⛔ HSS scan gate: configuration error\n\n```text\nInput `timeout` must be a duration such as 90s, 15m, 1h, 1h30m, or plain seconds \(got "10 minutes"\)\.\n```/)
+    expect(text).toMatch(/^## ⛔ HSS scan gate: configuration error\n\n> Input `timeout` must be a duration such as 90s, 15m, 1h, 1h30m, or plain seconds \\\(got "10 minutes"\\\)\.\n/)
+    expect(text).not.toContain('```')
     expect(text).toContain('- Fix the input `timeout` in the step\'s `with:`')
   })
 

@@ -1,11 +1,11 @@
 /**
- * Starts the scan (CreateTask), at most once per run. A creation is repeated only when HSS said it
- * did not happen: a 429, a 5xx with an error body, or a connection that was never made. After an
- * ambiguous failure (no answer, a cut connection, a gateway page, an answer that is not the
- * expected JSON) a task may exist, so the action does not try again: it stops and says what to
- * look for, so that the scan is not run twice.
+ * Starts the scan (CreateTask), at most once per run. A creation is repeated only when it cannot
+ * have happened: a 429 (the gateway throttled it before HSS saw it), or a connection that was never
+ * made. Every other failure is ambiguous, any 5xx included: Huawei's gateway answers a backend
+ * time-out as 504 with an error body of its own, and the backend may have made the task. So the
+ * action does not try again: it stops and says what to look for, so that the scan is not run twice.
  */
-import { HssError } from '../errors.ts'
+import { CancelledError, HssError } from '../errors.ts'
 import type { HssClient } from '../hss/client.ts'
 import type { CreateTaskBody } from '../hss/models.ts'
 import type { CreateSpec } from '../inputs/config.ts'
@@ -17,24 +17,38 @@ export class AmbiguousCreation extends Error {
   override name = 'AmbiguousCreation'
   readonly failure: HssError
   constructor(failure: HssError, spec: CreateSpec, at: number) {
-    super(
-      `${failure.message}. The answer never came, so an ${spec.taskType} task may have been started at ${formatUtc(at)} (${scope(spec)}). ` +
-        'The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan'
-    )
+    super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`)
     this.failure = failure
   }
 }
 
+/** What came back from an ambiguous creation, in words. */
+function whatCameBack(failure: HssError): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return 'The answer never came'
+    case 'network':
+      return 'The connection broke before the answer came'
+    case 'bad-body':
+      return `HSS answered HTTP ${failure.status ?? '?'}, but not with the new task's id`
+    default:
+      return `HSS answered HTTP ${failure.status ?? '?'}${failure.errorCode ? ` ${failure.errorCode}` : ''}, which does not say whether the task was made (a gateway answers a backend time-out this way)`
+  }
+}
+
+/** `an iac_scan task may have been started at … (3 dockerfile files)`. */
+export function mayExist(spec: CreateSpec, at: number): string {
+  return `an ${spec.taskType} task may have been started at ${formatUtc(at)} (${scope(spec)})`
+}
+
 export type CreateOutcome = { ok: true; taskId: string } | { ok: false; error: HssError }
 
-/** HSS said the creation did not happen (and may say otherwise later), so repeating it cannot start a second scan. */
+/** The creation cannot have happened (a 429, or no connection was made), so repeating it cannot start a second scan. */
 export function certainlyNotCreated(error: HssError): boolean {
-  if (!error.transient) return false
+  // An untrusted certificate or a redirect will not mend itself: it is not tried again.
+  if (error.kind === 'tls' || error.kind === 'redirect') return false
   if (!error.sent) return true
-  if (error.kind !== 'http') return false
-  if (error.throttled) return true
-  const hssAnswered = error.errorCode !== undefined || error.errorMsg !== undefined
-  return (error.status ?? 0) >= 500 && hssAnswered
+  return error.kind === 'http' && error.status === 429
 }
 
 /**
@@ -45,13 +59,19 @@ export function certainlyNotCreated(error: HssError): boolean {
 export async function startTask(client: HssClient, spec: CreateSpec, ctx: RetryContext): Promise<CreateOutcome> {
   const body = bodyOf(spec)
   let sentAt = ctx.clock.now()
+  let inFlight = false
   try {
-    const created = await retryTransient((timeoutMs) => {
+    const created = await retryTransient(async (timeoutMs) => {
       sentAt = ctx.clock.now()
-      return client.createTask(body, timeoutMs)
+      inFlight = true
+      const id = await client.createTask(body, timeoutMs)
+      inFlight = false
+      return id
     }, { ...ctx, retryable: certainlyNotCreated })
     return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error }
   } catch (error) {
+    // Cancelled while the request was out: HSS may have made the task all the same.
+    if (error instanceof CancelledError && inFlight) throw new CancelledError(`while CreateTask was under way: ${mayExist(spec, sentAt)}; look for it in the HSS console before you re-run`)
     if (error instanceof HssError && error.transient) throw new AmbiguousCreation(error, spec, sentAt)
     throw error
   }

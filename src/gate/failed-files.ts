@@ -1,8 +1,13 @@
-/** The failed files of an IaC scan, from ListTaskResources (scan_status failed), paged and capped. */
+/**
+ * The failed files of an IaC scan, from ListTaskResources (scan_status failed): the first 100, with
+ * HSS's total. This is reporting (the counts decide the verdict), bounded by the run's deadline like
+ * every listing; a total that differs from the task's own count of failed files is said.
+ */
 import { clip } from '../escape.ts'
 import { text } from '../hss/fields.ts'
 import type { HssClient } from '../hss/client.ts'
-import { PAGE_LIMIT } from './locate.ts'
+import type { IacScanResource } from '../hss/models.ts'
+import { readListing, type ListingOptions } from './listing.ts'
 
 export interface FailedFile {
   file_name: string
@@ -14,31 +19,37 @@ export interface FailedFile {
 export interface FailedFiles {
   /** At most `cap` files, in HSS's order. */
   files: FailedFile[]
-  /** How many failed files HSS has in all. */
+  /** How many failed files HSS lists in all. */
   total: number
+  /** Set when that total is not the task's own count of failed files. */
+  counted?: number
 }
 
 /** Enough for a readable summary and a bounded `failed-files` output. */
 export const FAILED_FILES_CAP = 100
 
-export async function listFailedFiles(client: HssClient, taskId: string, cap = FAILED_FILES_CAP): Promise<FailedFiles> {
+/** Resolves to the files, or a string that says why they could not be listed. */
+export async function listFailedFiles(client: HssClient, taskId: string, counted: number, options: Omit<ListingOptions, 'maxRows'>, cap = FAILED_FILES_CAP): Promise<FailedFiles | string> {
   const files: FailedFile[] = []
   let total = 0
-  for (let offset = 0; files.length < cap; offset += PAGE_LIMIT) {
-    const limit = Math.max(10, Math.min(PAGE_LIMIT, cap - files.length))
-    const page = await client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, { offset, limit })
-    total = Math.max(page.total ?? 0, offset + page.rows)
-    for (const resource of page.items.slice(0, cap - files.length)) {
-      const fileType = text(resource.file_type)
-      const chart = text(resource.chart_name)
-      files.push({
-        file_name: clip(text(resource.file_name) ?? '', 256),
-        ...(fileType ? { file_type: clip(fileType, 32) } : {}),
-        ...(chart ? { chart_name: clip(chart, 256) } : {}),
-        failed_reason: clip(text(resource.failed_reason) ?? '', 500)
-      })
-    }
-    if (page.rows < limit || (page.total !== undefined && offset + page.rows >= page.total)) break
-  }
-  return { files, total }
+  const listing = await readListing(
+    (page, timeoutMs) => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, page, timeoutMs),
+    (items: readonly IacScanResource[], page) => {
+      total = page.total ?? 0
+      for (const resource of items.slice(0, cap - files.length)) {
+        const fileType = text(resource.file_type)
+        const chart = text(resource.chart_name)
+        files.push({
+          file_name: clip(text(resource.file_name) ?? '', 256),
+          ...(fileType ? { file_type: clip(fileType, 32) } : {}),
+          ...(chart ? { chart_name: clip(chart, 256) } : {}),
+          failed_reason: clip(text(resource.failed_reason) ?? '', 500)
+        })
+      }
+      return undefined
+    },
+    { ...options, limit: 100, maxRows: Number.MAX_SAFE_INTEGER, stopAfter: cap }
+  )
+  if (!listing.ok) return listing.why
+  return { files, total, ...(total !== counted ? { counted } : {}) }
 }

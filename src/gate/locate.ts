@@ -3,13 +3,15 @@
  * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
  * then on it follows that task by its id.
  */
+import type { Clock } from '../clock.ts'
 import { epochMs } from '../hss/fields.ts'
 import type { HssClient } from '../hss/client.ts'
 import type { Task } from '../hss/models.ts'
 import type { TaskRef, TaskType } from '../inputs/config.ts'
 import { prose, quoted, type Prose } from '../escape.ts'
 
-export const PAGE_LIMIT = 200
+import { PAGE_LIMIT } from './listing.ts'
+
 /** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
 export const MAX_NAME_PAGES = 50
 
@@ -24,6 +26,8 @@ export interface Located {
   task: Task | undefined
   /** Set when the name search stopped at its page cap: HSS has more matches than were read. */
   capped?: { read: number; total: number | undefined }
+  /** Set when the time-out came in the middle of a name search. */
+  unfinished?: boolean
 }
 
 export interface Locator {
@@ -39,8 +43,11 @@ export function targetOf(ref: TaskRef): Target {
   return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined }
 }
 
-/** `target` is filled in as the task is found, so whoever holds it sees the id too. */
-export function createLocator(client: HssClient, taskType: TaskType, ref: TaskRef, target: Target = targetOf(ref)): Locator {
+/**
+ * `target` is filled in as the task is found, so whoever holds it sees the id too. With `bound`, a
+ * name search starts no page after its deadline.
+ */
+export function createLocator(client: HssClient, taskType: TaskType, ref: TaskRef, target: Target = targetOf(ref), bound?: { clock: Clock; deadline: number }): Locator {
   const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined
   const ours = (task: Task): boolean => {
     // The server filters by type; a task of another type is not the one asked for, whatever its id.
@@ -59,10 +66,15 @@ export function createLocator(client: HssClient, taskType: TaskType, ref: TaskRe
   async function byName(name: string, timeoutMs: number): Promise<Located> {
     const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' } as const
     for (;;) {
+      if (search.pages > 0 && bound && bound.clock.now() >= bound.deadline) {
+        search = { offset: 0, pages: 0, best: undefined }
+        return { task: undefined, unfinished: true }
+      }
       const page = await client.listTasks(body, { offset: search.offset, limit: PAGE_LIMIT }, timeoutMs)
       const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter))
-      search = { offset: search.offset + PAGE_LIMIT, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) }
-      const done = page.rows < PAGE_LIMIT || (page.total !== undefined && search.offset >= page.total)
+      // The next page starts after the rows that came, not after a full page: a short page skips nothing.
+      search = { offset: search.offset + page.rows, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) }
+      const done = page.rows === 0 || (page.total !== undefined ? search.offset >= page.total : page.rows < PAGE_LIMIT)
       if (done || search.pages >= MAX_NAME_PAGES) {
         const found: Located = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) }
         search = { offset: 0, pages: 0, best: undefined }

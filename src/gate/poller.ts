@@ -42,7 +42,8 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
 
     const seen = attempt.value.task
     task = seen ?? task
-    capped = attempt.value.capped
+    // A search the deadline cut short keeps what the last whole search said of the page cap.
+    capped = attempt.value.unfinished ? capped : attempt.value.capped
     options.log(progressLine(attempt.value, locator, options.taskType).text)
     if (seen?.task_status === FINISHED) return { kind: 'finished', task: seen, queries }
     if (lastCall) return timedOut()

@@ -1,18 +1,17 @@
 /**
- * The IaC risks HSS found in a finished scan's files: the files that scanned successfully
- * (ListTaskResources, scan_status success, every page), then each file's risks (ListIacFileRisks,
- * every page, limit 200), counted by level, one per risk item. Whatever cannot be read before the
- * deadline is said, never guessed: the verdict then fails (see verdict.ts).
+ * The IaC risks HSS found in the files of a finished scan: each file's risks (ListIacFileRisks, every
+ * page, limit 200), read closed: a file's rows must reach its `total_num` exactly, and every row must
+ * be a risk object. Whatever cannot be read before the deadline is said, never guessed: the verdict
+ * then fails (see verdict.ts). The files come from task-files.ts.
  */
 import { clip } from '../escape.ts'
-import { CancelledError, HssError } from '../errors.ts'
 import type { HssClient } from '../hss/client.ts'
-import { text, wholeNumber } from '../hss/fields.ts'
+import { isRecord, text, wholeNumber } from '../hss/fields.ts'
 import type { IacFileRisk } from '../hss/models.ts'
 import { RISK_LEVELS, type RiskLevel } from '../inputs/config.ts'
-import { PAGE_LIMIT } from './locate.ts'
+import { isRefusal, MAX_OFFSET, PAGE_LIMIT, readListing, type ListingOptions } from './listing.ts'
 import type { Pacer } from './pace.ts'
-import { describeFailure, retryTransient, type RetryContext } from './retry.ts'
+import type { TaskFile } from './task-files.ts'
 
 /** One risk, as the `risks` output and the summary show it (HSS's names; text clipped to one line). */
 export interface Risk {
@@ -26,94 +25,72 @@ export interface Risk {
   /** Occurrences in the file, when HSS says. */
   risk_num: number | null
   remediation: string
+  description: string
+  /** The Dockerfile instruction HSS found the risk in; empty for a missing instruction, and for YAML. */
+  build_instruction: string
 }
 
 export type LevelCounts = Record<RiskLevel, number>
 
 export interface RiskReading {
-  counts: LevelCounts
-  /** Risks of a level none of HSS's four: counted as breaking any level. */
-  unknownLevel: number
-  /** Every risk read, one per risk item. */
-  total: number
-  /** The most severe risks, most severe first, at most RISKS_KEPT. */
+  /** The risks read, in HSS's order, at most RISKS_HELD; the rest are only counted, in `overflow`. */
   risks: Risk[]
+  /** Risks past RISKS_HELD, by level: judged as in scope and not excepted (they cannot be located). */
+  overflow: LevelCounts & { unknown: number }
+  /** Every risk read, one per row. */
+  total: number
   files: { listed: number; read: number }
   /** Why not every file's risks were read; undefined when they all were. */
   incomplete?: string
+  /** A risk call was refused (401, 403): a permission error, which soft-fail never softens. */
+  refused?: boolean
 }
 
-/** Enough for the `risks` output (at most 100) and the summary. */
+/** Risks held in full (with their text, for locations, exceptions and reports); more are only counted. */
+export const RISKS_HELD = 10_000
+/** The `risks` output lists at most this many. */
 export const RISKS_KEPT = 100
 
-export interface RiskContext extends RetryContext {
+export interface RiskContext extends Omit<ListingOptions, 'maxRows' | 'pacer'> {
   /** Paces ListIacFileRisks, which has its own budget. */
   pacer: Pacer
-  /** Files HSS counted as scanned successfully: fewer listed means some could not be read. */
-  expectedFiles: number | undefined
 }
 
-export async function readRisks(client: HssClient, taskId: string, ctx: RiskContext): Promise<RiskReading> {
-  const reading: RiskReading = { counts: { high: 0, medium: 0, low: 0, tips: 0 }, unknownLevel: 0, total: 0, risks: [], files: { listed: 0, read: 0 } }
-  let files: { id: string; name: string }[]
-  try {
-    const listed = await scannedFiles(client, taskId, ctx)
-    files = listed.files
-    reading.files.listed = files.length
-    if (listed.withoutId) return { ...reading, incomplete: `${listed.withoutId} of the files HSS lists as scanned have no file_id` }
-    if (ctx.expectedFiles !== undefined && files.length < ctx.expectedFiles) {
-      return { ...reading, incomplete: `HSS counted ${ctx.expectedFiles} files as scanned successfully but listed ${files.length}` }
-    }
-  } catch (error) {
-    return { ...reading, incomplete: `the scanned files could not be listed: ${why(error)}` }
-  }
+export function emptyReading(listed = 0): RiskReading {
+  return { risks: [], overflow: { high: 0, medium: 0, low: 0, tips: 0, unknown: 0 }, total: 0, files: { listed, read: 0 } }
+}
 
+/** Every page of every file's risks; incomplete (with the reason) at the first file that cannot be read in full. */
+export async function readRisks(client: HssClient, files: readonly TaskFile[], ctx: RiskContext): Promise<RiskReading> {
+  const reading = emptyReading(files.length)
   for (const [index, file] of files.entries()) {
     ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${clip(file.name || file.id, 120)}); ${files.length - index - 1} left after it`)
-    try {
-      const done = await readFile(client, file, ctx, reading)
-      if (!done) return { ...reading, incomplete: `the risks of ${files.length - index} of ${files.length} files could not be read before the time-out` }
-      reading.files.read++
-    } catch (error) {
-      return { ...reading, incomplete: `the risks of ${files.length - index} of ${files.length} files could not be read: ${why(error)}` }
+    const listing = await readListing(
+      (page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs),
+      (items, page) => {
+        if (items.length !== page.rows || !items.every(isRecord)) return `a risk row of ${clip(file.name || file.id, 120)} is not a risk object`
+        for (const row of items) hold(reading, riskOf(row, file))
+        return undefined
+      },
+      { ...ctx, maxRows: MAX_OFFSET + PAGE_LIMIT }
+    )
+    if (!listing.ok) {
+      const left = files.length - index
+      const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`
+      return { ...reading, incomplete: reason, ...(isRefusal(listing.error) ? { refused: true } : {}) }
     }
+    reading.files.read++
   }
   return reading
 }
 
-/** The files of the task that scanned successfully, every page. */
-async function scannedFiles(client: HssClient, taskId: string, ctx: RetryContext): Promise<{ files: { id: string; name: string }[]; withoutId: number }> {
-  const files: { id: string; name: string }[] = []
-  let withoutId = 0
-  for (let offset = 0; ; offset += PAGE_LIMIT) {
-    const page = await retryOrThrow(() => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'success' } }, { offset, limit: PAGE_LIMIT }), ctx)
-    for (const row of page.items) {
-      const id = text(row.file_id)
-      if (id) files.push({ id, name: text(row.file_name) ?? '' })
-      else withoutId++
-    }
-    if (page.rows < PAGE_LIMIT || (page.total !== undefined && offset + page.rows >= page.total)) return { files, withoutId }
-  }
-}
-
-/** Every page of one file's risks into `reading`; false when the time ran out first. */
-async function readFile(client: HssClient, file: { id: string; name: string }, ctx: RiskContext, reading: RiskReading): Promise<boolean> {
-  for (let offset = 0; ; offset += PAGE_LIMIT) {
-    if (!(await ctx.pacer.wait(ctx.deadline, ctx.signal))) return false
-    const page = await retryOrThrow((timeoutMs) => client.listIacFileRisks(file.id, { offset, limit: PAGE_LIMIT }, timeoutMs), ctx)
-    for (const row of page.items) count(reading, riskOf(row, file))
-    if (page.rows < PAGE_LIMIT || (page.total !== undefined && offset + page.rows >= page.total)) return true
-  }
-}
-
-function count(reading: RiskReading, risk: Risk): void {
+function hold(reading: RiskReading, risk: Risk): void {
   reading.total++
-  const level = knownLevel(risk.risk_level)
-  if (level) reading.counts[level]++
-  else reading.unknownLevel++
-  // Kept bounded however many risks there are: only the most severe stay.
-  reading.risks.push(risk)
-  if (reading.risks.length > 2 * RISKS_KEPT) reading.risks = mostSevereFirst(reading.risks).slice(0, RISKS_KEPT)
+  if (reading.risks.length < RISKS_HELD) {
+    reading.risks.push(risk)
+    return
+  }
+  reading.overflow[knownLevel(risk.risk_level) ?? 'unknown']++
 }
 
 export function riskOf(row: IacFileRisk, file: { id: string; name: string }): Risk {
@@ -126,7 +103,9 @@ export function riskOf(row: IacFileRisk, file: { id: string; name: string }): Ri
     rule_id: clip(text(row.rule_id) ?? '', 128),
     risk_category: clip(text(row.risk_category) ?? '', 64),
     risk_num: num ?? null,
-    remediation: clip(text(row.remediation) ?? '', 500)
+    remediation: clip(text(row.remediation) ?? '', 500),
+    description: clip(text(row.description) ?? '', 1000),
+    build_instruction: clip(text(row.build_instruction) ?? '', 2000)
   }
 }
 
@@ -148,25 +127,3 @@ export function mostSevereFirst(risks: readonly Risk[]): Risk[] {
   )
 }
 
-/** Risks at `level` or more severe, and those of unknown level. */
-export function atOrAbove(reading: RiskReading, level: RiskLevel): number {
-  const upTo = RISK_LEVELS.indexOf(level)
-  return RISK_LEVELS.slice(0, upTo + 1).reduce((sum, l) => sum + reading.counts[l], reading.unknownLevel)
-}
-
-/** The reading's risks in the order the outputs and the summary show them. */
-export function topRisks(reading: RiskReading, n = RISKS_KEPT): Risk[] {
-  return mostSevereFirst(reading.risks).slice(0, n)
-}
-
-async function retryOrThrow<T>(attempt: (timeoutMs: number) => Promise<T>, ctx: RetryContext): Promise<T> {
-  const outcome = await retryTransient(attempt, ctx)
-  if (!outcome.ok) throw outcome.error
-  return outcome.value
-}
-
-function why(error: unknown): string {
-  if (error instanceof CancelledError) throw error
-  if (error instanceof HssError) return describeFailure(error)
-  throw error
-}

@@ -6,17 +6,18 @@
 import { prose, words, type Prose } from '../escape.ts'
 import { text } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
-import { RISK_LEVELS, type RiskLevel, type TaskType, type Thresholds } from '../inputs/config.ts'
-import { formatDuration } from '../inputs/parse.ts'
+import { RISK_LEVELS, type TaskType, type Thresholds } from '../inputs/config.ts'
+import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import { failedPercent, itemWord, judgedFailed, percentText, readCounts, type Counts } from './counts.ts'
+import type { RiskAssessment } from './findings.ts'
 import type { Located } from './locate.ts'
-import { atOrAbove, type RiskReading } from './risks.ts'
+import type { StaleCopies } from './stale.ts'
 
 export type Result = 'passed' | 'failed' | 'timed-out'
 
 export interface Check {
   /** The input that sets the limit. */
-  input: 'max-failed' | 'max-failed-percent' | 'min-scanned' | 'fail-on-risk'
+  input: 'max-failed' | 'max-failed-percent' | 'min-scanned' | 'fail-on-risk' | 'stale-copies'
   label: string
   /** `at most` for the failure limits, `at least` for min-scanned. */
   bound: 'at most' | 'at least'
@@ -36,6 +37,8 @@ export interface Verdict {
   /** The failed count judged (finished), or as HSS reported it (not finished); undefined when unreadable. */
   failed: number | undefined
   failedPercent: number | undefined
+  /** HSS or GitHub refused a call (401, 403): a permission error, which soft-fail never softens. */
+  permissionDenied: boolean
 }
 
 export interface JudgeInput {
@@ -52,8 +55,10 @@ export interface JudgeInput {
   capped?: Located['capped']
   /** create-task: HSS kept refusing to start the scan (429s, 5xx) until the time-out. */
   notStarted?: boolean
-  /** With fail-on-risk: the IaC risks read from the finished task's files, and the level that breaks. */
-  risks?: { level: RiskLevel; reading: RiskReading }
+  /** With fail-on-risk (or sarif-file): the IaC risks of the finished task's files, located and judged. */
+  risks?: RiskAssessment
+  /** On a pull request, with stale-copies fail: the copies of changed files HSS scanned. */
+  stale?: StaleCopies
 }
 
 export function judge(input: JudgeInput): Verdict {
@@ -63,7 +68,7 @@ export function judge(input: JudgeInput): Verdict {
   if (task?.task_status !== FINISHED) {
     const failed = counts.reportedFailed
     const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100
-    return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent }
+    return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent, permissionDenied: false }
   }
 
   const items = words(itemWord(taskType))
@@ -82,17 +87,37 @@ export function judge(input: JudgeInput): Verdict {
   }
   checks.push({ input: 'min-scanned', label: `Scanned ${items.text}`, bound: 'at least', limit: thresholds.minScanned, actual: scanned, unit: '', met: scanned !== undefined && scanned >= thresholds.minScanned })
   const risks = input.risks
-  if (risks) {
-    const found = risks.reading.incomplete === undefined ? atOrAbove(risks.reading, risks.level) : undefined
-    checks.push({ input: 'fail-on-risk', label: `IaC risks at ${risks.level} or above`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 })
+  const level = risks?.level
+  if (risks && level) {
+    const found = risks.reading.incomplete === undefined ? risks.breaking : undefined
+    const where = risks.scope.mode === 'all' || !risks.scope.changes ? '' : ' in what the pull request changes'
+    checks.push({ input: 'fail-on-risk', label: `IaC risks at ${level} or above${where}`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 })
   }
+  const stale = input.stale?.mode === 'fail' ? input.stale : undefined
+  const staleChecks = stale?.checks.filter((check) => check.stale) ?? []
+  if (stale) checks.push({ input: 'stale-copies', label: 'Changed files HSS scanned in an older copy', bound: 'at most', limit: 0, actual: staleChecks.length, unit: '', met: staleChecks.length === 0 })
 
   const reasons = [
     ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-    ...checks.filter((check) => !check.met && check.actual !== undefined).map((check) => reasonFor(check, counts, items, risks, taskType)),
-    ...(risks?.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(risks.level)} never passes on missing data`] : [])
+    ...checks.filter((check) => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
+    ...(risks && level && risks.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(level)} never passes on missing data`] : []),
+    ...staleReasons(staleChecks, stale?.runStartedAt ?? 0)
   ]
-  return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent }
+  const permissionDenied = Boolean(level && risks?.reading.refused)
+  return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent, permissionDenied }
+}
+
+/** At most this many stale copies are named one by one; the rest are counted. */
+const STALE_NAMED = 5
+
+function staleReasons(stale: readonly StaleCopies['checks'][number][], runStartedAt: number): Prose[] {
+  const named = stale.slice(0, STALE_NAMED).map((check) => {
+    const file = check.path ?? check.file.name
+    const uploaded = check.uploadedAt === undefined ? prose`` : prose` at ${words(formatUtc(check.uploadedAt))}`
+    return prose`HSS scanned a copy of ${file}${uploaded}, but this workflow run started at ${words(formatUtc(runStartedAt))}: ${words(check.why ?? 'stale')}, so the copy cannot hold this pull request's change`
+  })
+  const more = stale.length > STALE_NAMED ? [prose`…and ${stale.length - STALE_NAMED} more changed ${words(stale.length - STALE_NAMED === 1 ? 'file' : 'files')} HSS scanned in an older copy`] : []
+  return [...named, ...more]
 }
 
 function timeOutReason(input: JudgeInput): Prose {
@@ -124,16 +149,20 @@ function reasonFor(check: Check, counts: Counts, items: Prose, risks: JudgeInput
       return prose`Only ${scanned} ${words(itemWord(taskType, scanned))} ${words(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`
     case 'fail-on-risk':
       return riskReason(check.actual ?? 0, risks)
+    case 'stale-copies':
+      return prose`${check.actual ?? 0} changed files HSS scanned in an older copy`
   }
 }
 
 /** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
 function riskReason(found: number, risks: JudgeInput['risks']): Prose {
-  if (!risks) return prose``
-  const { counts, unknownLevel } = risks.reading
-  const upTo = RISK_LEVELS.indexOf(risks.level)
-  const parts = [...RISK_LEVELS.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(unknownLevel ? [`of a level HSS does not document ${unknownLevel}`] : [])]
-  return prose`${found} IaC ${words(found === 1 ? 'risk' : 'risks')} at ${words(risks.level)} or above (${words(parts.join(', '))}): fail-on-risk ${words(risks.level)} allows none`
+  const level = risks?.level
+  if (!risks || !level) return prose``
+  const { counts } = risks
+  const upTo = RISK_LEVELS.indexOf(level)
+  const parts = [...RISK_LEVELS.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(counts.unknown ? [`of a level HSS does not document ${counts.unknown}`] : [])]
+  const scoped = risks.scope.mode !== 'all' && risks.scope.changes ? ` in what this pull request changes (${risks.scope.mode})` : ''
+  return prose`${found} IaC ${words(found === 1 ? 'risk' : 'risks')} at ${words(level)} or above${words(scoped)} (${words(parts.join(', '))}): fail-on-risk ${words(level)} allows none`
 }
 
 /**

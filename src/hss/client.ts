@@ -1,6 +1,6 @@
-/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask and ListIacFileRisks. */
-import { isRecord, wholeNumber } from './fields.ts'
-import type { CreateTaskBody, IacFileRisk, IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task } from './models.ts'
+/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths and ListIacFiles. */
+import { isRecord, serverId, wholeNumber } from './fields.ts'
+import type { CreateTaskBody, IacFile, IacFileRisk, IacRiskPath, IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task } from './models.ts'
 import { withQuery } from './signer.ts'
 import type { Send } from './transport.ts'
 
@@ -10,6 +10,10 @@ export interface HssClient {
   /** Starts a scan; resolves to the new task's id. */
   createTask(body: CreateTaskBody, timeoutMs?: number): Promise<string>
   listIacFileRisks(fileId: string, page: Page, timeoutMs?: number): Promise<ListPage<IacFileRisk>>
+  /** Where in a Kubernetes YAML file one rule's risks sit: one row per resource and path. */
+  listIacFileRiskPaths(fileId: string, ruleId: string, page: Page, timeoutMs?: number): Promise<ListPage<IacRiskPath>>
+  /** The IaC files HSS holds, filtered by id, of one scan type (the SDKs require it). */
+  listIacFiles(query: { fileId: string; scanType: 'manual_scan' | 'cicd_scan' }, page: Page, timeoutMs?: number): Promise<ListPage<IacFile>>
 }
 
 export interface HssClientOptions {
@@ -44,13 +48,23 @@ export function createHssClient(send: Send, options: HssClientOptions): HssClien
     listIacFileRisks: async (fileId, page, timeoutMs) => {
       const answer = await send({ operation: 'ListIacFileRisks', method: 'GET', url: url('container/iac/file/risks', page, { file_id: fileId }), accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
       return pageOf(answer, 'data_list', isRecord)
+    },
+    listIacFileRiskPaths: async (fileId, ruleId, page, timeoutMs) => {
+      const query = { file_id: fileId, rule_id: ruleId }
+      const answer = await send({ operation: 'ListIacFileRiskPaths', method: 'GET', url: url('container/iac/file/risk/paths', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
+      return pageOf(answer, 'data_list', isRecord)
+    },
+    listIacFiles: async ({ fileId, scanType }, page, timeoutMs) => {
+      const query = { scan_type: scanType, file_id: fileId }
+      const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
+      return pageOf(answer, 'data_list', isRecord)
     }
   }
 }
 
 /** CreateTask's answer: the new task's id, which must be one the action can follow. */
 function isCreated(data: unknown): data is { task_id: string } {
-  return isRecord(data) && typeof data.task_id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(data.task_id)
+  return isRecord(data) && serverId(data.task_id) !== undefined
 }
 
 type ListAnswer = Record<string, unknown>
@@ -70,6 +84,7 @@ export function pageOf<T>(answer: ListAnswer, listField: string, usable: (row: u
   return { items: rows.filter(usable), rows: rows.length, total: wholeNumber(answer.total_num) }
 }
 
+/** A task the action can follow: its id goes into request paths, so it is held to the task-id input's rules. */
 function isTask(row: unknown): row is Task {
-  return isRecord(row) && typeof row.task_id === 'string' && row.task_id !== ''
+  return isRecord(row) && serverId(row.task_id) !== undefined
 }

@@ -10,6 +10,20 @@ export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
+/**
+ * An id from a server, held to the rules ids from inputs follow. An id goes into a URL path (a task
+ * id) or a query (a file id): `..`, `/` or a 1 MB string from a hostile server must never steer a
+ * signed request elsewhere or swell it. Undefined when it is not one.
+ */
+export function serverId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined
+}
+
+/** An HSS file id: letters, digits, `.`, `:`, `-` and `_`, at most 128 (as the `file-ids` input allows), and not only dots. */
+export function fileId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(value) && !/^\.+$/.test(value) ? value : undefined
+}
+
 /** A whole number ≥ 0: a JSON number, or a string of digits (as some gateways send). */
 export function wholeNumber(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN

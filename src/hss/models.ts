@@ -1,5 +1,5 @@
 /**
- * HSS v5 request and response shapes (ListTasks, ListTaskResources) and the IAM project list.
+ * HSS v5 request and response shapes and the IAM project list.
  * A response field is `unknown` until a reader in fields.ts has checked it: HSS's SDKs treat every
  * field as optional, and the gate must not trust a shape it has not seen.
  */
@@ -50,6 +50,16 @@ export type CreateTaskBody =
 
 /** One IaC risk of a file (ListIacFileRisks), as HSS returns it. */
 export interface IacFileRisk {
+  [field: string]: unknown
+}
+
+/** Where a Kubernetes YAML risk sits (ListIacFileRiskPaths), as HSS returns it. */
+export interface IacRiskPath {
+  [field: string]: unknown
+}
+
+/** An IaC file HSS holds (ListIacFiles), as HSS returns it. */
+export interface IacFile {
   [field: string]: unknown
 }
 

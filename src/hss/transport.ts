@@ -120,8 +120,8 @@ function mayHaveBeenSent(error: unknown): boolean {
 }
 
 function headersFor(options: TransportOptions, url: URL, method: string, body: string, date: Date): Record<string, string> {
-  // As the SDKs do: a Content-Type only when there is a body (a GET has none).
-  const base: Record<string, string> = body ? { 'Content-Type': 'application/json' } : {}
+  // As the official Python, Go and Node SDKs do: a signed Content-Type on every request, GET included.
+  const base: Record<string, string> = { 'Content-Type': 'application/json' }
   if (options.projectId) base['X-Project-Id'] = options.projectId
   const extra = { 'User-Agent': USER_AGENT, Accept: 'application/json' }
   if (options.auth.kind === 'token') {
@@ -170,13 +170,13 @@ function causeWithCode(error: unknown, codes: ReadonlySet<string>): { code: stri
 /** No answer this action asks for comes near this; a larger one is refused, not buffered. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
 
-class BodyTooLarge extends Error {
+export class BodyTooLarge extends Error {
   constructor() {
     super(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`)
   }
 }
 
-async function readCapped(response: Response, cap: number): Promise<string> {
+export async function readCapped(response: Response, cap: number): Promise<string> {
   if (!response.body) return ''
   const declared = Number(response.headers.get('content-length') ?? 0)
   if (declared > cap) {

@@ -1,7 +1,7 @@
 /** Inputs (and their environment fallbacks) become one validated, typed Config. */
 import { serviceEndpoint, REGION_PATTERN } from './endpoints.ts'
 import { InputError } from '../errors.ts'
-import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseText } from './parse.ts'
+import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseRelativePath, parseText } from './parse.ts'
 import { ID_PATTERN, TASK_TYPES, taskRefOf, type TaskRef, type TaskType } from './task.ts'
 
 export { TASK_TYPES, type CreateSpec, type TaskRef, type TaskType } from './task.ts'
@@ -9,6 +9,14 @@ export { TASK_TYPES, type CreateSpec, type TaskRef, type TaskType } from './task
 /** IaC risk levels, most severe first. */
 export const RISK_LEVELS = ['high', 'medium', 'low', 'tips'] as const
 export type RiskLevel = (typeof RISK_LEVELS)[number]
+
+/** Which risks can break the gate on a pull request (`fail-on-risk-scope`). */
+export const RISK_SCOPES = ['all', 'changed-files', 'changed-lines'] as const
+export type RiskScope = (typeof RISK_SCOPES)[number]
+
+/** What a stale copy does to the verdict on a pull request (`stale-copies`). */
+export const STALE_MODES = ['fail', 'warn', 'off'] as const
+export type StaleMode = (typeof STALE_MODES)[number]
 
 export type Auth =
   | { kind: 'token'; token: string }
@@ -37,10 +45,18 @@ export interface Config {
   thresholds: Thresholds
   /** Read the IaC risks and break the gate on any at this level or above; undefined: `none`, not read. */
   failOnRisk: RiskLevel | undefined
+  /** Workspace-relative path of the SARIF log to write; undefined: none. */
+  sarifFile: string | undefined
+  /** Workspace-relative path of the exceptions file (read from the base commit on pull requests). */
+  exceptionsFile: string
+  riskScope: RiskScope
+  staleCopies: StaleMode
   softFail: boolean
   summary: boolean
   commentOnPr: boolean
   githubToken: string
+  /** The job's matrix values as JSON (action.yml's default), which tell one matrix leg's comment from another's. */
+  matrix: string
 }
 
 /** Where input values come from: the runner's `INPUT_*` (through core.getInput) and the environment. */
@@ -116,6 +132,12 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
     throw new InputError('fail-on-risk', riskText, 'applies to IaC scans only (task-type: iac_scan); leave it at none for a cluster scan')
   }
 
+  const sarifText = get('sarif-file')
+  const sarifFile = sarifText ? parseRelativePath('sarif-file', sarifText) : undefined
+  if (sarifFile && taskType !== 'iac_scan') {
+    throw new InputError('sarif-file', sarifText, 'applies to IaC scans only (task-type: iac_scan): a cluster scan has no IaC risks to write')
+  }
+
   const percentText = get('max-failed-percent')
   return {
     task,
@@ -134,10 +156,15 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
       minScanned: parseInteger('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
     },
     failOnRisk: risk === 'none' ? undefined : risk,
+    sarifFile,
+    exceptionsFile: parseRelativePath('exceptions-file', get('exceptions-file') || '.github/hss-exceptions.yml'),
+    riskScope: parseChoice('fail-on-risk-scope', get('fail-on-risk-scope') || 'all', RISK_SCOPES),
+    staleCopies: parseChoice('stale-copies', get('stale-copies') || 'fail', STALE_MODES),
     softFail: parseBoolean('soft-fail', get('soft-fail') || 'false'),
     summary: parseBoolean('summary', get('summary') || 'true'),
     commentOnPr: parseBoolean('comment-on-pr', get('comment-on-pr') || 'false'),
-    githubToken: get('github-token')
+    githubToken: get('github-token'),
+    matrix: parseText('matrix', get('matrix'), 4096, true)
   }
 }
 

@@ -146,15 +146,29 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
 }
 
-/** A free-text value with a length limit and no control characters. */
-export function parseText(input: string, value: string, maxLength: number): string {
+/** A free-text value with a length limit and no control characters (line breaks too, unless `multiline`). */
+export function parseText(input: string, value: string, maxLength: number, multiline = false): string {
   const text = value.trim()
   if (text.length > maxLength) {
     throw new InputError(input, `${text.slice(0, 40)}…`, `must be at most ${maxLength} characters`)
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) {
+  if ((multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(text)) {
     throw new InputError(input, text, 'must not contain control characters such as line breaks')
   }
   return text
+}
+
+/**
+ * A path relative to the workspace, such as `results/hss.sarif`: no absolute path, no `..`, no
+ * backslash, no control character. Returned with `./` and doubled slashes removed.
+ */
+export function parseRelativePath(input: string, value: string): string {
+  const text = value.trim()
+  const help = 'must be a path relative to the workspace, such as results/hss.sarif (no leading /, no .., no backslash)'
+  // eslint-disable-next-line no-control-regex
+  if (!text || text.length > 512 || /[\u0000-\u001f\u007f\\]/.test(text) || text.startsWith('/') || /^[A-Za-z]:/.test(text)) throw new InputError(input, value, help)
+  const parts = text.split('/').filter((part) => part !== '' && part !== '.')
+  if (parts.length === 0 || parts.includes('..')) throw new InputError(input, value, help)
+  return parts.join('/')
 }

@@ -1,14 +1,15 @@
 /**
  * Annotations that point at what to fix: the first failed files, and the IaC risks that break the
- * gate, with `file=` when the file is in the workspace, so they land on the pull request's diff.
- * A few, never hundreds: GitHub shows 10 error (and 10 warning) annotations a step, and the verdict
- * itself takes one.
+ * gate, with `file=`, `line=` and `endLine=` when the gate knows where they are, so they land on
+ * the pull request's diff, most severe first. A few, never hundreds: GitHub shows 10 error (and 10
+ * warning) annotations a step, and the verdict itself takes one; the summary lists the rest.
  */
 import { clip } from '../escape.ts'
-import { atOrAbove, topRisks, knownLevel } from '../gate/risks.ts'
-import { RISK_LEVELS } from '../inputs/config.ts'
-import type { Report } from './report.ts'
-import type { FileLocator } from './workspace.ts'
+import { breaks, mostSevereFindings, resourceText } from '../gate/findings.ts'
+import type { Report } from '../gate/report.ts'
+
+/** Where a file HSS names is in the workspace, or undefined. */
+export type FileLocator = (name: string) => string | undefined
 
 /** Annotations besides the verdict's own line. */
 export const MAX_ANNOTATIONS = 9
@@ -19,17 +20,19 @@ export interface Annotation {
   message: string
   /** Relative to the workspace, when the file is there. */
   file?: string
+  line?: number
+  endLine?: number
 }
 
 export function annotationsOf(report: Report, locate: FileLocator = () => undefined): Annotation[] {
   // A passed gate with tolerated failures still points at the files, as warnings.
   const level: Annotation['level'] = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning'
-  const risky = riskAnnotations(report, level, locate)
+  const risky = riskAnnotations(report, level)
   const files = fileAnnotations(report, level, locate)
   // Both kinds get a share when both have something to show.
   const riskShare = Math.min(risky.length, files.length ? Math.ceil(MAX_ANNOTATIONS / 2) : MAX_ANNOTATIONS)
   const fileShare = Math.min(files.length, MAX_ANNOTATIONS - riskShare)
-  return [...withMore(files, fileShare, fileTotal(report), 'failed files'), ...withMore(risky, riskShare, riskTotal(report), 'IaC risks at that level or above')]
+  return [...withMore(risky, riskShare, riskTotal(report), 'IaC risks that break the gate'), ...withMore(files, fileShare, fileTotal(report), 'failed files')]
 }
 
 function fileAnnotations(report: Report, level: Annotation['level'], locate: FileLocator): Annotation[] {
@@ -40,26 +43,31 @@ function fileAnnotations(report: Report, level: Annotation['level'], locate: Fil
   })
 }
 
-function riskAnnotations(report: Report, level: Annotation['level'], locate: FileLocator): Annotation[] {
+function riskAnnotations(report: Report, level: Annotation['level']): Annotation[] {
   const risks = report.risks
   if (!risks) return []
-  const upTo = RISK_LEVELS.indexOf(risks.level)
-  const breaking = topRisks(risks.reading).filter((risk) => {
-    const known = knownLevel(risk.risk_level)
-    return known === undefined || RISK_LEVELS.indexOf(known) <= upTo
-  })
-  return breaking.slice(0, MAX_ANNOTATIONS).map((risk) => {
-    const path = locate(risk.file_name)
-    const where = path ? '' : ` in ${clip(risk.file_name, 120)}`
+  return breakingFindings(report).slice(0, MAX_ANNOTATIONS).map((finding) => {
+    const { risk } = finding
+    const where = finding.path ? '' : ` in ${clip(risk.file_name, 120)}`
+    const what = finding.resource ? ` (${resourceText(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''})` : ''
     const remedy = risk.remediation ? `: ${risk.remediation}` : ''
     const rule = risk.rule_id ? ` (rule ${risk.rule_id})` : ''
+    const note = finding.line === undefined && finding.note ? ` [${finding.note}]` : ''
     return {
       level,
       title: clip(`${risk.risk_level || 'unknown-level'} IaC risk: ${risk.risk_name || 'unnamed'}`, 160),
-      message: clip(`${risk.risk_category ? `${risk.risk_category}` : 'IaC risk'}${where}${remedy}${rule}`, 600),
-      ...(path ? { file: path } : {})
+      message: clip(`${risk.risk_category || 'IaC risk'}${where}${what}${remedy}${rule}${note}`, 600),
+      ...(finding.path ? { file: finding.path } : {}),
+      ...(finding.path && finding.line !== undefined ? { line: finding.line, endLine: finding.endLine ?? finding.line } : {})
     }
   })
+}
+
+/** The findings that break the gate, most severe first. */
+export function breakingFindings(report: Report): ReturnType<typeof mostSevereFindings> {
+  const risks = report.risks
+  if (!risks) return []
+  return mostSevereFindings(risks.findings.filter((finding) => breaks(finding, risks.level)))
 }
 
 function fileTotal(report: Report): number {
@@ -67,7 +75,7 @@ function fileTotal(report: Report): number {
 }
 
 function riskTotal(report: Report): number {
-  return report.risks ? atOrAbove(report.risks.reading, report.risks.level) : 0
+  return breakingFindings(report).length
 }
 
 /** The first `n`, the last of them saying how many more there are. */

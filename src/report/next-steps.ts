@@ -5,7 +5,7 @@ import { AmbiguousCreation } from '../gate/create.ts'
 import { text, wholeNumber } from '../hss/fields.ts'
 import { FINISHED } from '../hss/models.ts'
 import { formatDuration, formatUtc } from '../inputs/parse.ts'
-import type { Report } from './report.ts'
+import type { Report } from '../gate/report.ts'
 
 export function nextSteps(report: Report): Prose[] {
   const { verdict, task, taskType, ref } = report

@@ -4,21 +4,21 @@
  */
 import { context, getOctokit } from '@actions/github'
 import { commentMarker, renderComment } from './comment.ts'
-import type { Report } from './report.ts'
+import type { Report } from '../gate/report.ts'
 
 export type CommentOutcome = { kind: 'written'; url: string; updated: boolean } | { kind: 'skipped' | 'failed'; why: string }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 /** `signal` aborts every request (time-out or cancellation); the caller reports that. */
-export async function upsertPullRequestComment(token: string, report: Report, signal: AbortSignal): Promise<CommentOutcome> {
+export async function upsertPullRequestComment(token: string, report: Report, matrix: string, signal: AbortSignal): Promise<CommentOutcome> {
   if (!PR_EVENTS.has(context.eventName)) return { kind: 'skipped', why: `not a pull-request event (${context.eventName || 'none'})` }
   const number = (context.payload.pull_request as { number?: number } | undefined)?.number
   if (!number) return { kind: 'skipped', why: 'the event has no pull request number' }
   if (!token) return { kind: 'failed', why: 'github-token is empty' }
 
   const { owner, repo } = context.repo
-  const marker = commentMarker({ workflow: context.workflow ?? '', job: context.job ?? '', task: report.target.id ?? report.target.name ?? '' })
+  const marker = commentMarker({ workflow: context.workflow ?? '', job: context.job ?? '', matrix })
   const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined
   const body = renderComment(report, marker, runUrl)
   const octokit = getOctokit(token, { request: { signal } })

@@ -5,11 +5,16 @@
  * cannot become HTML, a link, a mention or a table break, and still reads as itself in the raw
  * Markdown. The summary stays far under GitHub's 1 MiB however much HSS sends.
  */
-import { clip, code, prose, type Prose } from '../escape.ts'
+import { clip, code, inlineMarkdown, prose, type Prose } from '../escape.ts'
 import { itemWord, percentText } from '../gate/counts.ts'
 import type { FailedFiles } from '../gate/failed-files.ts'
 import type { Target } from '../gate/locate.ts'
-import { topRisks, type RiskReading } from '../gate/risks.ts'
+import { breaks, mostSevereFindings, resourceText, type Finding, type RiskAssessment } from '../gate/findings.ts'
+import type { SourceLinks } from '../gate/report.ts'
+import type { StaleCopies } from '../gate/stale.ts'
+import { percentEncode } from '../hss/signer.ts'
+import type { ExceptionSet } from '../repo/exceptions.ts'
+import { MAX_ANNOTATIONS } from './annotations.ts'
 import { percentAbove, type Check } from '../gate/verdict.ts'
 import { epochMs, isRecord, text } from '../hss/fields.ts'
 import type { Task } from '../hss/models.ts'
@@ -17,7 +22,7 @@ import { RISK_LEVELS } from '../inputs/config.ts'
 import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 import { nextSteps } from './next-steps.ts'
-import type { Report } from './report.ts'
+import type { Report } from '../gate/report.ts'
 
 /** Rows of the failed-files table; the rest are counted, not listed. */
 export const SUMMARY_FILE_ROWS = 50
@@ -34,16 +39,50 @@ export function renderSummary(report: Report, options: { fileRows?: number; risk
   const parts = [heading(report), taskLine(report)]
   if (report.verdict.checks.length) parts.push(checksSection(report))
   if (report.failedFiles !== undefined) parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS))
-  if (report.risks) parts.push(risksSection(report.risks.reading, options.riskRows ?? SUMMARY_RISK_ROWS))
+  if (report.risks) parts.push(risksSection(report.risks, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
+  if (report.risks) parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
+  if (report.stale) parts.push(staleSection(report.stale))
   const steps = nextSteps(report)
   if (steps.length) parts.push(stepsSection(steps))
   parts.push(detailsSection(report), footer(report))
   return parts.filter(Boolean).join('\n\n') + '\n'
 }
 
+/** How a run that got no verdict ended: each kind has its own heading. */
+export type StopKind =
+  | 'configuration error'
+  | 'fork'
+  | 'authentication'
+  | 'permission'
+  | 'github permission'
+  | 'github'
+  | 'ambiguous creation'
+  | 'tls'
+  | 'redirect'
+  | 'not found'
+  | 'bad request'
+  | 'error'
+  | 'cancelled'
+
+const STOP_TITLES: Record<StopKind, string> = {
+  'configuration error': '⛔ HSS scan gate: configuration error',
+  fork: '⛔ HSS scan gate: no credentials on a pull request from a fork',
+  authentication: '🔑 HSS scan gate: HSS refused the credentials (HTTP 401)',
+  permission: '🔒 HSS scan gate: permission denied by HSS',
+  'github permission': '🔒 HSS scan gate: GitHub refused the job\'s token',
+  github: '⛔ HSS scan gate: GitHub did not answer as expected',
+  'ambiguous creation': '⚠️ HSS scan gate: the scan may have started',
+  tls: '⛔ HSS scan gate: untrusted TLS certificate',
+  redirect: '⛔ HSS scan gate: redirect refused',
+  'not found': '⛔ HSS scan gate: not found (HTTP 404)',
+  'bad request': '⛔ HSS scan gate: HSS refused the request (HTTP 400)',
+  error: '⛔ HSS scan gate: error',
+  cancelled: '⛔ HSS scan gate: cancelled'
+}
+
 /** A run that ended without a verdict: a configuration error, an error no retry can mend, or a cancellation. */
 export interface Stop {
-  kind: 'configuration error' | 'error' | 'cancelled'
+  kind: StopKind
   message: string
   steps: Prose[]
   target?: Target
@@ -51,9 +90,11 @@ export interface Stop {
 }
 
 export function renderStopSummary(stop: Stop): string {
-  const parts = [`## ⛔ HSS scan gate: ${stop.kind}`, fenced(clip(stop.message, 2000))]
+  // A paragraph in a quote, not a code block: it wraps, and the action's own code spans stay code.
+  const parts = [`## ${STOP_TITLES[stop.kind]}`, `> ${inlineMarkdown(clip(stop.message, 2000))}`]
   const wanted = stop.target ? (stop.target.id ? prose`Task looked for: id ${stop.target.id}` : stop.target.name ? prose`Task looked for: name ${stop.target.name}` : undefined) : undefined
-  if (wanted) parts.push(`${wanted.markdown}${stop.consoleUrl ? ` · [HSS console](${stop.consoleUrl})` : ''}`)
+  const where = [wanted?.markdown, stop.consoleUrl ? `[HSS console](${stop.consoleUrl})` : undefined].filter(Boolean).join(' · ')
+  if (where) parts.push(where)
   if (stop.steps.length) parts.push(stepsSection(stop.steps))
   parts.push(`<sub>${ACTION_NAME} ${ACTION_VERSION}</sub>`)
   return parts.join('\n\n') + '\n'
@@ -112,18 +153,87 @@ function failedFilesSection(failed: FailedFiles | string, maxRows: number): stri
   return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more
 }
 
-function risksSection(reading: RiskReading, maxRows: number): string {
-  const levels = RISK_LEVELS.map((level) => `${level} **${reading.counts[level]}**`)
-  if (reading.unknownLevel) levels.push(`of a level HSS does not document **${reading.unknownLevel}**`)
-  const parts = [`### IaC risks (${reading.total})`, '', `${levels.join(' · ')}, in ${reading.files.read} of ${reading.files.listed} files read`]
-  if (reading.incomplete) parts.push('', `⚠️ Not all risks could be read: ${code(clip(reading.incomplete, 500))}`)
-  const shown = topRisks(reading, maxRows)
-  if (shown.length) {
-    parts.push('', '| File | Level | Risk | Category | Remediation |', '|---|---|---|---|---|')
-    parts.push(...shown.map((risk) => `| ${cell(risk.file_name)} | ${cell(risk.risk_level)} | ${cell(risk.risk_name)} | ${cell(risk.risk_category)} | ${cell(risk.remediation, 300)} |`))
-    if (reading.total > shown.length) parts.push('', `…and ${reading.total - shown.length} more.`)
+function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, maxRows: number): string {
+  const { reading, counts, level } = risks
+  const scoped = risks.scope.mode !== 'all' && risks.scope.changes
+  const parts = [`### IaC risks (${reading.total})`, '']
+  if (reading.incomplete !== undefined) {
+    parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read). Why: ${code(clip(reading.incomplete, 300))}`)
+  } else {
+    const levels = RISK_LEVELS.map((l) => `${l} **${counts[l]}**`)
+    if (counts.unknown) levels.push(`of a level HSS does not document **${counts.unknown}**`)
+    const which = scoped ? `in what this pull request changes (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count'
+    const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ')
+    parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`)
   }
+  const shown = mostSevereFindings(risks.findings.filter((f) => !f.excepted))
+  if (shown.length) {
+    parts.push('', '| Level | Risk | Where | What | Status | Remediation |', '|---|---|---|---|---|---|')
+    parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${status(f, level)} | ${cell(f.risk.remediation, 300)} |`))
+    if (shown.length > maxRows) parts.push('', `…and ${shown.length - maxRows} more in the \`risks\` output${risks.findings.length > 100 ? ' (its first 100)' : ''} and the SARIF file, when one is written.`)
+    const breaking = risks.findings.filter((f) => breaks(f, level)).length
+    if (breaking > MAX_ANNOTATIONS) parts.push('', `GitHub shows ${MAX_ANNOTATIONS} of the ${breaking} risks that break the gate as annotations on the diff; this table lists them all.`)
+  }
+  const described = descriptions(shown.slice(0, maxRows))
+  if (described) parts.push('', described)
   return parts.join('\n')
+}
+
+/** The excepted findings, with each exception's reason and expiry; and the exceptions that lapse soon. */
+function exceptedSection(risks: RiskAssessment, exceptions: ExceptionSet | undefined, source: SourceLinks | undefined, maxRows: number): string {
+  const excepted = mostSevereFindings(risks.findings.filter((f) => f.excepted))
+  const soon = exceptions?.expiringSoon ?? []
+  const ignored = exceptions?.ignored ?? []
+  if (!excepted.length && !soon.length && !ignored.length) return ''
+  const parts = [`### Excepted risks (${excepted.length})`]
+  if (excepted.length) {
+    parts.push('', '| Level | Risk | Where | Reason | Expires |', '|---|---|---|---|---|')
+    parts.push(...excepted.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${cell(f.excepted?.reason, 300)} | ${f.excepted?.expires ?? '—'} |`))
+    if (excepted.length > maxRows) parts.push('', `…and ${excepted.length - maxRows} more.`)
+  }
+  if (soon.length) parts.push('', `⏳ Expiring within 14 days: ${soon.map((e) => `entry ${e.entry} (${code(e.rule)}) on ${e.expires}`).join(', ')}.`)
+  if (ignored.length) parts.push('', `⚠️ Excepting nothing: ${ignored.slice(0, 10).map((line) => code(line)).join(', ')}${ignored.length > 10 ? ` and ${ignored.length - 10} more` : ''}.`)
+  return parts.join('\n')
+}
+
+function staleSection(stale: StaleCopies): string {
+  const old = stale.checks.filter((check) => check.stale)
+  const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} changed ${stale.checks.length === 1 ? 'file' : 'files'})`
+  const started = `This workflow run started at ${formatUtc(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`
+  if (!stale.checks.length) return [heading, '', started].join('\n')
+  const rows = stale.checks.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${check.path ? code(check.path, true) : cell(check.file.name)} | ${check.uploadedAt === undefined ? '—' : formatUtc(check.uploadedAt)} | ${check.stale ? `${stale.mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}` : '✅ fresh'} |`)
+  return [heading, '', started, '', '| File | HSS got its copy | Copy |', '|---|---|---|', ...rows].join('\n')
+}
+
+/** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */
+function where(finding: Finding, source: SourceLinks | undefined): string {
+  if (!finding.path) return `${cell(finding.risk.file_name)} (${finding.note ?? 'not in the workspace'})`
+  const label = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`
+  const shown = code(label, true)
+  const anchor = finding.line === undefined ? '' : `#L${finding.line}${finding.endLine && finding.endLine !== finding.line ? `-L${finding.endLine}` : ''}`
+  const linked = source ? `[${shown}](${source.repoUrl}/blob/${source.sha}/${finding.path.split('/').map(percentEncode).join('/')}${anchor})` : shown
+  return finding.line === undefined && finding.note ? `${linked} (${finding.note})` : linked
+}
+
+/** The Dockerfile instruction, or the resource and the path inside it. */
+function what(finding: Finding): string {
+  if (finding.resource) return [cell(resourceText(finding.resource)), finding.hitPath ? cell(finding.hitPath) : ''].filter(Boolean).join(' ')
+  return finding.risk.build_instruction ? cell(finding.risk.build_instruction, 200) : '—'
+}
+
+function status(finding: Finding, level: RiskAssessment['level']): string {
+  if (breaks(finding, level)) return '❌ breaks the gate'
+  if (finding.scope === 'pre-existing') return 'pre-existing'
+  return 'reported'
+}
+
+/** HSS's description of each rule shown, once per rule, folded. */
+function descriptions(findings: readonly Finding[]): string {
+  const seen = new Map<string, Finding>()
+  for (const f of findings) if (f.risk.description && !seen.has(f.risk.rule_id || f.risk.risk_name)) seen.set(f.risk.rule_id || f.risk.risk_name, f)
+  if (!seen.size) return ''
+  const items = [...seen.values()].map((f) => `- ${cell(f.risk.risk_name)}${f.risk.rule_id ? ` (${cell(f.risk.rule_id)})` : ''}: ${cell(f.risk.description, 600)}`)
+  return ['<details><summary>What HSS says of these risks</summary>', '', ...items, '', '</details>'].join('\n')
 }
 
 function stepsSection(steps: readonly Prose[]): string {
@@ -160,13 +270,6 @@ function footer(report: Report): string {
 function cell(value: unknown, max = 200): string {
   const shown = typeof value === 'string' ? clip(value, max) : ''
   return shown ? code(shown, true) : '—'
-}
-
-/** A block of text shown as it is: a fence longer than any run of backticks in it. */
-function fenced(body: string): string {
-  const longest = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length))
-  const fence = '`'.repeat(longest + 1)
-  return `${fence}text\n${body}\n${fence}`
 }
 
 /** An epoch-ms time as UTC; a dash when HSS sent none, `unknown` when it sent something that is not one. */

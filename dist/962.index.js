@@ -1,0 +1,359 @@
+export const id = 962;
+export const ids = [962];
+export const modules = {
+
+/***/ 3962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  locateRisk: () => (/* binding */ locateRisk)
+});
+
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __webpack_require__(2988);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
+;// CONCATENATED MODULE: ./src/repo/dockerfile.ts
+/**
+ * Where a Dockerfile risk sits. HSS names the instruction it found the risk in (`build_instruction`);
+ * a real parser (dockerfile-ast) finds it, so continuations, heredocs, several stages and the
+ * `# escape=` directive read as Docker reads them. The final stage is searched first (it is the image
+ * that ships), bottom up, and the last match wins; then earlier stages. A risk about an instruction
+ * that is missing (no `USER`, no `HEALTHCHECK`: HSS sends no instruction) points at the final
+ * stage's `FROM`. An instruction that is not in the file means HSS scanned another copy.
+ */
+
+function locateInstruction(text, buildInstruction) {
+    const dockerfile = main.DockerfileParser.parse(text);
+    const escape = dockerfile.getEscapeCharacter();
+    const instructions = dockerfile.getInstructions();
+    if (instructions.length === 0)
+        return { kind: 'unparsable' };
+    const stages = stagesOf(instructions);
+    const wanted = normalize(buildInstruction, escape);
+    const loose = collapse(buildInstruction, escape);
+    if (!wanted) {
+        const from = stages.at(-1)?.[0];
+        return from && from.getKeyword().toUpperCase() === 'FROM' ? { kind: 'final-from', ...rangeOf(from) } : { kind: 'unparsable' };
+    }
+    const cut = (text) => (text.endsWith('…') ? text.slice(0, -1).trimEnd() : undefined);
+    const clipped = cut(wanted);
+    const looseClipped = cut(loose);
+    const tests = [
+        (text) => normalize(text, escape) === wanted || (clipped !== undefined && normalize(text, escape).startsWith(clipped)),
+        // HSS may quote only part of it: the arguments, or the one command of a long RUN.
+        (text) => loose.length >= 6 && (normalize(text, escape).includes(clipped ?? wanted) || collapse(text, escape).includes(looseClipped ?? loose))
+    ];
+    for (const test of tests) {
+        for (const stage of [...stages].reverse()) {
+            for (const instruction of [...stage].reverse()) {
+                if (test(instructionText(instruction)))
+                    return { kind: 'instruction', ...rangeOf(instruction) };
+            }
+        }
+    }
+    return { kind: 'absent' };
+}
+/** Instructions grouped by stage: each FROM starts one (anything before the first FROM, such as ARG, is a stage of its own). */
+function stagesOf(instructions) {
+    const stages = [];
+    for (const instruction of instructions) {
+        if (instruction.getKeyword().toUpperCase() === 'FROM' || stages.length === 0)
+            stages.push([]);
+        stages.at(-1)?.push(instruction);
+    }
+    return stages;
+}
+function instructionText(instruction) {
+    return `${instruction.getKeyword()} ${instruction.getRawArgumentsContent() ?? ''}`;
+}
+/**
+ * One line, white space collapsed, and continuations joined: the escape character before a line
+ * break, or before the space that a line break became in HSS's one-line text.
+ */
+function collapse(text, escape) {
+    return text.split(escape).map((part, i) => (i > 0 && /^\s/.test(part) ? part : i > 0 ? `${escape}${part}` : part)).join('').replace(/\s+/g, ' ').trim();
+}
+/** Collapsed, with the keyword upper-cased: how two spellings of one instruction compare. */
+function normalize(text, escape = '\\') {
+    const collapsed = collapse(text, escape);
+    const space = collapsed.indexOf(' ');
+    return space < 0 ? collapsed.toUpperCase() : `${collapsed.slice(0, space).toUpperCase()}${collapsed.slice(space)}`;
+}
+function rangeOf(instruction) {
+    const range = instruction.getRange();
+    return { line: range.start.line + 1, endLine: range.end.line + 1 };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/repo/hit-path.ts
+/**
+ * HSS's `hit_path`: where in a Kubernetes object a risk sits. No published example shows its format,
+ * so every common one is read: dotted with indexes (`spec.containers[0].securityContext`), a JSON
+ * pointer (`/spec/containers/0/securityContext`), and JSONPath (`$.spec.containers[0]`,
+ * `$['spec']['containers'][0]`), with bracketed keys that hold dots (`metadata.annotations["a.b/c"]`)
+ * and a list item chosen by a field (`containers[name=app]`, `containers[?(@.name=='app')]`).
+ * A part the reader cannot make out ends the path there: the walk stops at the last part it knows.
+ */
+function parseHitPath(text) {
+    const path = text.trim();
+    if (!path)
+        return [];
+    if (path.startsWith('/'))
+        return pointerSteps(path);
+    const body = path.startsWith('$') ? path.slice(1) : path;
+    return dottedSteps(body);
+}
+/** RFC 6901: `/a/b~1c/0`; a number may be an index or a key, which the walk decides. */
+function pointerSteps(path) {
+    return path
+        .slice(1)
+        .split('/')
+        .map((token) => ({ key: token.replace(/~1/g, '/').replace(/~0/g, '~') }));
+}
+function dottedSteps(body) {
+    const steps = [];
+    let i = 0;
+    while (i < body.length) {
+        const c = body[i];
+        if (c === '.') {
+            i++;
+            continue;
+        }
+        if (c === '[') {
+            const close = closingBracket(body, i);
+            if (close < 0)
+                break;
+            const step = bracketStep(body.slice(i + 1, close).trim());
+            if (!step)
+                break;
+            steps.push(step);
+            i = close + 1;
+            continue;
+        }
+        let end = i;
+        while (end < body.length && body[end] !== '.' && body[end] !== '[')
+            end++;
+        const key = body.slice(i, end);
+        if (key === '*')
+            break;
+        steps.push({ key });
+        i = end;
+    }
+    return steps;
+}
+/** The index of the `]` that closes the bracket at `open`, skipping quoted text. */
+function closingBracket(body, open) {
+    let quote;
+    for (let i = open + 1; i < body.length; i++) {
+        const c = body[i];
+        if (quote) {
+            if (c === quote)
+                quote = undefined;
+        }
+        else if (c === '"' || c === "'")
+            quote = c;
+        else if (c === ']')
+            return i;
+    }
+    return -1;
+}
+function bracketStep(inside) {
+    if (/^\d+$/.test(inside))
+        return { index: Number(inside) };
+    const quoted = /^(['"])(.*)\1$/.exec(inside);
+    if (quoted)
+        return { key: quoted[2] ?? '' };
+    const filter = /^\?\(\s*@\.([\w-]+)\s*==\s*(['"])(.*)\2\s*\)$/.exec(inside);
+    if (filter)
+        return { field: filter[1] ?? '', value: filter[3] ?? '' };
+    const equals = /^([\w-]+)\s*=\s*(['"]?)(.*)\2$/.exec(inside);
+    if (equals)
+        return { field: equals[1] ?? '', value: equals[3] ?? '' };
+    return undefined;
+}
+/** The steps written back as a dotted path, for people: `spec.containers[0].securityContext`. */
+function formatSteps(steps) {
+    let out = '';
+    for (const step of steps) {
+        if ('index' in step)
+            out += `[${step.index}]`;
+        else if ('field' in step)
+            out += `[${step.field}=${step.value}]`;
+        else
+            out += /^[\w-]+$/.test(step.key) ? `${out ? '.' : ''}${step.key}` : `[${JSON.stringify(step.key)}]`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/repo/k8s-yaml.ts
+/**
+ * Where a Kubernetes YAML risk sits. HSS says which resource (kind, namespace, name) and where in it
+ * (`hit_path`, see hit-path.ts). The file is parsed with the `yaml` package, which keeps every
+ * node's source range; the document is matched by kind, name and namespace (a file holds many,
+ * between `---`), and the path is walked to the deepest node that exists: a key that is missing (a
+ * `runAsNonRoot` nobody set) points at its nearest existing parent. A file that does not parse (a
+ * Helm template, say) leaves the risk at file level; a resource that is not in it means HSS scanned
+ * another copy.
+ */
+
+
+function locateResource(text, resource, hitPath) {
+    const lines = new dist/* LineCounter */.HN();
+    let documents;
+    try {
+        documents = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, uniqueKeys: false });
+    }
+    catch {
+        return { kind: 'unparsable' };
+    }
+    if (!Array.isArray(documents))
+        return { kind: 'unparsable' };
+    const readable = documents.filter((doc) => doc.errors.length === 0 && (0,dist/* isMap */.jh)(doc.contents));
+    const matches = readable.filter((doc) => isResource(doc.contents, resource));
+    if (matches.length > 1)
+        return { kind: 'ambiguous', count: matches.length };
+    const doc = matches[0];
+    if (!doc)
+        return readable.length < documents.filter((d) => d.contents !== null).length ? { kind: 'unparsable' } : { kind: 'absent' };
+    const steps = withoutPrefix(parseHitPath(hitPath), resource);
+    const { node, span, walked } = walk(doc.contents, steps);
+    const range = span ?? node.range;
+    if (!range)
+        return { kind: 'unparsable' };
+    return { kind: 'node', walked: formatSteps(walked), complete: walked.length === steps.length && steps.length > 0, ...lineRange(text, lines, range[0], range[1]) };
+}
+function isResource(map, resource) {
+    const kind = scalarText(map.get('kind', true));
+    const metadata = map.get('metadata', true);
+    const meta = (0,dist/* isMap */.jh)(metadata) ? metadata : undefined;
+    const name = scalarText(meta?.get('name', true));
+    const namespace = scalarText(meta?.get('namespace', true)) ?? '';
+    if (resource.kind && kind?.toLowerCase() !== resource.kind.toLowerCase())
+        return false;
+    if (resource.name && name !== resource.name)
+        return false;
+    // A resource without a namespace lands in the one it is applied to: HSS may call that `default`.
+    if (resource.namespace && namespace !== resource.namespace && !(namespace === '' && resource.namespace === 'default'))
+        return false;
+    return true;
+}
+/** HSS may start the path with the kind (`Deployment.spec…`); the object itself has no such key. */
+function withoutPrefix(steps, resource) {
+    const first = steps[0];
+    if (first && 'key' in first && resource.kind && first.key.toLowerCase() === resource.kind.toLowerCase())
+        return steps.slice(1);
+    return steps;
+}
+/** Follows the steps as far as they exist; the span covers a key with its value, or a list item. */
+function walk(root, steps) {
+    let node = root;
+    let span;
+    const walked = [];
+    for (const step of steps) {
+        let next;
+        if ((0,dist/* isMap */.jh)(node) && 'key' in step) {
+            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && scalarText(item.key) === step.key);
+            if (pair)
+                next = pairSpan(pair);
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            const index = 'index' in step ? step.index : 'key' in step && /^\d+$/.test(step.key) ? Number(step.key) : undefined;
+            const item = index !== undefined ? node.items[index] : 'field' in step ? node.items.find((it) => (0,dist/* isMap */.jh)(it) && scalarText(it.get(step.field, true)) === step.value) : undefined;
+            if (item && typeof item === 'object' && 'range' in item && item.range)
+                next = { node: item, span: undefined };
+        }
+        if (!next)
+            break;
+        node = next.node;
+        span = next.span;
+        walked.push(step);
+    }
+    return { node, span, walked };
+}
+function pairSpan(pair) {
+    const keyRange = pair.key?.range;
+    const value = pair.value;
+    const end = value?.range?.[1] ?? keyRange?.[1];
+    const span = keyRange && end !== undefined ? [keyRange[0], end] : undefined;
+    // A key with no value (`securityContext:`) is itself the deepest node there is.
+    return { node: value && value.range ? value : pair.key, span };
+}
+function scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const value = node.value;
+    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+/** 1-based lines of the text from `start` to `end`, the end trimmed back over trailing white space. */
+function lineRange(text, lines, start, end) {
+    let last = Math.max(start, end - 1);
+    while (last > start && /\s/.test(text[last] ?? ''))
+        last--;
+    return { line: lines.linePos(start).line, endLine: lines.linePos(last).line };
+}
+
+;// CONCATENATED MODULE: ./src/gate/locate-risks.ts
+/**
+ * Puts a risk on its lines in the checked-out repository: its file mapped to a workspace path, then
+ * the Dockerfile instruction HSS named (repo/dockerfile.ts), or each place HSS's YAML paths name
+ * (repo/k8s-yaml.ts). Loaded only when risks are read: the parsers are not needed at start-up.
+ */
+
+
+
+/** The places of one risk. Files are read through `read`, which the caller caches. */
+function locateRisk(risk, kind, workspace, read, paths) {
+    const match = workspace.resolve(risk.file_name);
+    if (match.kind === 'missing')
+        return [{ note: workspace.root ? 'the file is not in the checked-out workspace' : 'no workspace was checked out' }];
+    if (match.kind === 'ambiguous')
+        return [{ note: `the name matches ${match.candidates.length} files in the workspace equally well, so the gate does not guess` }];
+    const path = match.path;
+    const text = read(path);
+    if (text === undefined)
+        return [{ path, note: 'the file could not be read' }];
+    if (kind === 'dockerfile')
+        return [dockerfileLocation(path, text, risk.build_instruction)];
+    if (typeof paths === 'string' || paths === undefined)
+        return [{ path, note: `no line: ${paths ?? 'HSS gave no path for this risk'}` }];
+    if (paths.length === 0)
+        return [{ path, note: 'no line: HSS lists no path for this risk' }];
+    return paths.map((where) => yamlLocation(path, text, where));
+}
+function dockerfileLocation(path, text, instruction) {
+    const found = locateInstruction(text, instruction);
+    switch (found.kind) {
+        case 'instruction':
+            return { path, line: found.line, endLine: found.endLine };
+        case 'final-from':
+            return { path, line: found.line, endLine: found.endLine, note: 'about an instruction that is missing: the final stage starts here' };
+        case 'absent':
+            return { path, note: 'HSS scanned a different copy of this file: its instruction is not in the checked-out file' };
+        case 'unparsable':
+            return { path, note: 'the checked-out file has no Dockerfile instructions' };
+    }
+}
+function yamlLocation(path, text, where) {
+    const resource = where.resource;
+    const base = { path, resource, ...(where.hitPath ? { hitPath: (0,src_escape/* clip */.$Q)(where.hitPath, 300) } : {}) };
+    const found = locateResource(text, resource, where.hitPath);
+    switch (found.kind) {
+        case 'node':
+            return { ...base, line: found.line, endLine: found.endLine, ...(found.complete ? {} : { note: 'the rest of the path is not in the file: this is its nearest existing part' }) };
+        case 'absent':
+            return { ...base, note: 'HSS scanned a different copy of this file: the resource is not in the checked-out file' };
+        case 'ambiguous':
+            return { ...base, note: `${found.count} documents in the file are this resource, so the gate does not guess` };
+        case 'unparsable':
+            return { ...base, note: 'the file does not parse as YAML (a template?), so the risk stays at file level' };
+    }
+}
+
+
+/***/ })
+
+};

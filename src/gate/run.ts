@@ -1,0 +1,267 @@
+/**
+ * The gate's phases, in order, under one deadline (`timeout`):
+ *  1. on a pull request, what it needs from GitHub (changed files, the run's start, the exceptions
+ *     file at the base commit), so a missing permission stops the run before HSS is asked anything;
+ *  2. the project id (IAM), and the scan: started (create-task) or found, then waited for;
+ *  3. once it is finished: its files, their risks and the stale-copy check, which the verdict
+ *     weighs; then the failed files and the risks' lines, which are reporting;
+ *  4. the verdict.
+ * Everything that talks to a server comes in through `GateDeps`, so tests run it on a fake clock.
+ */
+import type { Clock } from '../clock.ts'
+import { InputError } from '../errors.ts'
+import { clip } from '../escape.ts'
+import type { HssClient } from '../hss/client.ts'
+import { FINISHED } from '../hss/models.ts'
+import type { Config } from '../inputs/config.ts'
+import type { PullRequestEvent } from '../inputs/event.ts'
+import { formatDuration } from '../inputs/parse.ts'
+import { changesOf, type Changes } from '../repo/changes.ts'
+import type { ExceptionSet } from '../repo/exceptions.ts'
+import type { GitHubApi } from '../repo/github.ts'
+import type { Workspace } from '../repo/workspace.ts'
+import { readCounts } from './counts.ts'
+import { scope as createScope, startTask } from './create.ts'
+import { listFailedFiles, type FailedFiles } from './failed-files.ts'
+import { assessRisks, atOrAbove, type Location, type RiskAssessment, type ScopeRule } from './findings.ts'
+import type { FileKind } from './locate-risks.ts'
+import { isRefusal } from './listing.ts'
+import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
+import { slidingWindow, type Pacer } from './pace.ts'
+import { waitForTask } from './poller.ts'
+import type { Report, SourceLinks } from './report.ts'
+import { describeFailure, retryTransient, type RetryContext } from './retry.ts'
+import { pairKey, readRiskPaths, type PathRequest } from './risk-paths.ts'
+import { emptyReading, mostSevereFirst, readRisks, type Risk, type RiskReading } from './risks.ts'
+import { checkCopies, type StaleCopies } from './stale.ts'
+import { listTaskFiles, type TaskFile, type TaskFiles } from './task-files.ts'
+import { judge } from './verdict.ts'
+
+export interface GateLog {
+  info(line: string): void
+  warning(line: string): void
+}
+
+export interface GateDeps {
+  clock: Clock
+  random: () => number
+  /** Aborted when the workflow is cancelled. */
+  signal: AbortSignal
+  log: GateLog
+  /** One IAM look-up of the project id (the gate retries it); undefined when project-id is given. */
+  lookUpProjectId?: (timeoutMs: number) => Promise<string>
+  /** An HSS client for the project. */
+  hss: (projectId: string) => HssClient
+  workspace: Workspace
+  /** The pull request of a pull-request event; `unreadable` when its event file does not say. */
+  pullRequest: PullRequestEvent | 'unreadable' | undefined
+  /** GitHub's API, on pull-request events. */
+  github: GitHubApi | undefined
+  /** GITHUB_RUN_ID: whose start decides which copies are stale. */
+  runId: string | undefined
+  source?: SourceLinks
+}
+
+/** The longest a single request may take. */
+export const REQUEST_TIMEOUT_MS = 30_000
+/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
+export const BUDGET_CALLS = 5
+
+export async function runGate(config: Config, deps: GateDeps, startedAt: number, target: Target = targetOf(config.task)): Promise<Report> {
+  const deadline = startedAt + config.timeoutMs
+  const retry: RetryContext = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal }
+  const pacer = (): Pacer => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs })
+  const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined)
+
+  const pr = await pullRequestContext(config, deps, readsRisks)
+
+  let projectId = config.projectId
+  if (!projectId) {
+    const lookUp = deps.lookUpProjectId
+    if (!lookUp) throw new InputError('project-id', undefined, 'is empty and cannot be looked up')
+    const found = await retryTransient(lookUp, retry)
+    if (!found.ok) throw found.error
+    projectId = found.value
+    deps.log.info(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`)
+  }
+  const client = deps.hss(projectId)
+  const base = { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...(deps.source ? { source: deps.source } : {}) }
+
+  let ref = config.task
+  if (ref.by === 'create') {
+    const started = await startTask(client, ref.spec, retry)
+    if (!started.ok) {
+      const verdict = judge({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: describeFailure(started.error) })
+      return { ...base, task: undefined, verdict, failedFiles: undefined, elapsedMs: deps.clock.now() - startedAt, queries: 0 }
+    }
+    deps.log.info(`Started ${config.taskType} task ${started.taskId} (${createScope(ref.spec)})`)
+    target.id = started.taskId
+    ref = { by: 'id', id: started.taskId }
+  }
+
+  const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline })
+  deps.log.info(`Waiting up to ${formatDuration(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`)
+  const outcome = await waitForTask({ ...retry, locator, taskType: config.taskType })
+  const task = outcome.task
+  const finished = task?.task_status === FINISHED
+  const counts = readCounts(task, config.taskType)
+
+  let files: TaskFiles | undefined
+  let risks: RiskAssessment | undefined
+  let stale: StaleCopies | undefined
+  let failedFiles: FailedFiles | string | undefined
+  if (finished && task && config.taskType === 'iac_scan') {
+    const phase = { ...retry, signal: deps.signal }
+    // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
+    let reading: RiskReading | undefined
+    if (readsRisks) {
+      const expected = counts.succeeded
+      const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, phase)
+      files = listed
+      if (!listed) reading = { ...emptyReading(), incomplete: 'HSS sent no readable count of files scanned successfully' }
+      else if (!listed.ok) reading = { ...emptyReading(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...(isRefusal(listed.error) ? { refused: true } : {}) }
+      else reading = await readRisks(client, listed.files, { ...phase, pacer: pacer() })
+    }
+    if (pr.stale) stale = await staleCopies(client, task.task_id, counts.scanned, pr, deps, phase, pacer())
+    if (counts.reportedFailed) failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, phase)
+    if (typeof failedFiles === 'string') deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`)
+    if (reading) risks = await locateAndJudge(client, reading, files?.files ?? [], config, pr, deps, { ...phase, pacer: pacer() })
+  }
+
+  const verdict = judge({
+    task,
+    taskType: config.taskType,
+    thresholds: config.thresholds,
+    timeoutMs: config.timeoutMs,
+    wanted: describeTarget(locator.target),
+    ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: describeFailure(outcome.lastError) } : {}),
+    ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
+    ...(risks ? { risks } : {}),
+    ...(stale ? { stale } : {})
+  })
+  return {
+    ...base,
+    target: locator.target,
+    task,
+    verdict,
+    failedFiles,
+    ...(risks ? { risks } : {}),
+    ...(stale ? { stale } : {}),
+    ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
+    elapsedMs: deps.clock.now() - startedAt,
+    queries: outcome.queries
+  }
+}
+
+/** What the run knows of the pull request: its changes, when the run started, and the exceptions in force. */
+interface PullRequestContext {
+  /** undefined: every risk counts as changed (not a pull request, scope all, or GitHub did not give them all). */
+  changes: Changes | undefined
+  /** Set when stale copies are to be checked. */
+  stale?: { mode: 'fail' | 'warn'; runStartedAt: number }
+  exceptions: ExceptionSet | undefined
+  scope: ScopeRule
+}
+
+async function pullRequestContext(config: Config, deps: GateDeps, readsRisks: boolean): Promise<PullRequestContext> {
+  const iac = config.taskType === 'iac_scan'
+  const pr = deps.pullRequest
+  if (pr === 'unreadable') {
+    throw new Error('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base')
+  }
+  const wantsScope = iac && readsRisks && config.riskScope !== 'all'
+  const wantsStale = iac && config.staleCopies !== 'off'
+  if (!pr || !deps.github) {
+    if (pr === undefined && (wantsScope || (wantsStale && config.staleCopies !== 'fail'))) deps.log.info('Not a pull-request event: every risk counts (fail-on-risk-scope all), and stale copies are not checked.')
+    else if (pr === undefined && wantsStale) deps.log.info('Not a pull-request event: stale copies are not checked.')
+    const exceptions = readsRisks ? await exceptionsFrom(deps.workspace.read(config.exceptionsFile), config, deps) : undefined
+    return { changes: undefined, exceptions, scope: { mode: 'all', changes: undefined } }
+  }
+
+  const github = deps.github
+  let changes: Changes | undefined
+  if (wantsScope || wantsStale) {
+    const files = await github.pullRequestFiles(pr.number)
+    if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
+      deps.log.warning(`GitHub listed ${files.length} of the pull request's ${pr.changedFiles} changed files (it lists at most 3,000): every risk counts as changed, and every scanned file's copy is checked.`)
+    } else changes = changesOf(files)
+  }
+  let stale: PullRequestContext['stale']
+  if (wantsStale && deps.runId) {
+    const mode = config.staleCopies === 'fail' ? 'fail' : 'warn'
+    stale = { mode, runStartedAt: await github.runStartedAt(deps.runId) }
+  } else if (wantsStale) {
+    deps.log.warning('GITHUB_RUN_ID is not set: the run\'s start is unknown, so stale copies cannot be checked.')
+  }
+  const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined
+  return { changes, ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } }
+}
+
+const NO_EXCEPTIONS: ExceptionSet = { active: [], ignored: [], expiringSoon: [] }
+
+/** The exceptions file's text (undefined: there is none) made into the exceptions in force; a broken file is a configuration error. */
+async function exceptionsFrom(text: string | undefined, config: Config, deps: GateDeps, baseSha?: string): Promise<ExceptionSet> {
+  if (text === undefined) return NO_EXCEPTIONS
+  // The YAML parser and the glob matcher load only when there is a file to read.
+  const { ExceptionsFileError, parseExceptions } = await import('../repo/exceptions.ts')
+  const today = new Date(deps.clock.now()).toISOString().slice(0, 10)
+  let set: ExceptionSet
+  try {
+    set = parseExceptions(text, today)
+  } catch (error) {
+    if (error instanceof ExceptionsFileError) {
+      const where = baseSha ? ` (as of the base commit ${baseSha.slice(0, 12)})` : ''
+      throw new InputError('exceptions-file', config.exceptionsFile, `${error.message}${where}; fix the file, or point exceptions-file elsewhere`)
+    }
+    throw error
+  }
+  for (const ignored of set.ignored) deps.log.warning(`Exceptions file ${config.exceptionsFile}: ${ignored}, so it excepts nothing.`)
+  return set
+}
+
+async function staleCopies(client: HssClient, taskId: string, scanned: number | undefined, pr: PullRequestContext, deps: GateDeps, phase: RetryContext, pacer: Pacer): Promise<StaleCopies | undefined> {
+  const stale = pr.stale
+  if (!stale) return undefined
+  if (scanned === undefined) return { ...stale, checks: [] }
+  const listed = await listTaskFiles(client, taskId, undefined, scanned, phase)
+  const checks = await checkCopies(client, listed.files, pr.changes, deps.workspace, stale.runStartedAt, { ...phase, pacer })
+  if (!listed.ok) {
+    // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
+    checks.push({ file: { id: '', name: 'the task\'s file list', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: `the task's files could not be listed (${listed.why})` })
+  }
+  for (const check of checks.filter((c) => c.stale)) {
+    const line = `Stale copy: HSS scanned ${clip(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`
+    if (stale.mode === 'warn') deps.log.warning(line)
+    else deps.log.info(line)
+  }
+  return { ...stale, checks }
+}
+
+/** Puts each risk on its lines (YAML paths from HSS while the deadline allows), then judges them. */
+async function locateAndJudge(client: HssClient, reading: RiskReading, files: readonly TaskFile[], config: Config, pr: PullRequestContext, deps: GateDeps, phase: RetryContext & { pacer: Pacer }): Promise<RiskAssessment> {
+  const kinds = new Map(files.map((file) => [file.id, kindOf(file)]))
+  const kind = (risk: Risk): FileKind => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile')
+  const texts = new Map<string, string | undefined>()
+  const read = (path: string) => {
+    if (!texts.has(path)) texts.set(path, deps.workspace.read(path))
+    return texts.get(path)
+  }
+  // The rules of YAML files whose file is in the workspace, those that can break the gate first.
+  const level = config.failOnRisk
+  const yaml = mostSevereFirst(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'))
+  const pairs: PathRequest[] = [...yaml.filter((risk) => level && atOrAbove(risk.risk_level, level)), ...yaml.filter((risk) => !level || !atOrAbove(risk.risk_level, level))].map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }))
+  if (pairs.length) deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`)
+  const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map()
+  // The Dockerfile and YAML parsers load only now, when there are risks to place.
+  const { locateRisk } = await import('./locate-risks.ts')
+  const locations = new Map<Risk, Location[]>()
+  for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))))
+  const exceptions = pr.exceptions ?? NO_EXCEPTIONS
+  const { exceptionFor } = exceptions.active.length ? await import('../repo/exceptions.ts') : { exceptionFor: () => undefined }
+  return assessRisks({ level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
+}
+
+function kindOf(file: TaskFile): FileKind | undefined {
+  return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : undefined
+}
+
