@@ -156,7 +156,7 @@ describe('fail-on-risk', () => {
 
   it.concurrent.each([
     ['down (503) until the time-out', { kind: 'status', status: 503, body: 'down' } as const, /Not all IaC risks could be read \(the risks of 1 of 1 files could not be read: .*HTTP 503/],
-    ['refusing (403)', { kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' } as const, /Not all IaC risks could be read .*HTTP 403 HSS.0013/]
+    ['refusing (403)', { kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' } as const, /Not all IaC risks could be read .*HTTP 400 HSS.0013/]
   ])('the risk API %s never passes the gate', async (_name, fault, reason) => {
     const files = dockerfiles([[]])
     const run = await gate({ files }, create(files, { 'fail-on-risk': 'high', timeout: '5s' }), { setup: (sim) => sim.setStandingFault(fault, 'risks') })

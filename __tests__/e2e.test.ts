@@ -64,11 +64,11 @@ describe('a finished scan', () => {
 
   it.concurrent('keeps the verdict when the failed files cannot be listed, and warns', async () => {
     const run = await gate({ tasks: [withFiles(1)] }, { 'task-id': 't-1', 'max-failed': '1' }, {
-      setup: (sim) => sim.setStandingFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' }, 'resources')
+      setup: (sim) => sim.setStandingFault({ kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' }, 'resources')
     })
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('passed')
-    expect(commands(run.stdout, 'warning')[0]).toMatch(/^::warning::Could not list the failed files: ListTaskResources: HTTP 403 HSS.0013/)
+    expect(commands(run.stdout, 'warning')[0]).toMatch(/^::warning::Could not list the failed files: ListTaskResources: HTTP 400 HSS.0013/)
     expect(run.summary).toContain('The failed files could not be listed')
   })
 
@@ -185,7 +185,7 @@ describe('authentication and project', () => {
     const run = await gate({ tasks: [task] }, { 'task-name': 'iac-pr-7' }, {
       setup: (sim) => {
         sim.queueFault({ kind: 'pass' })
-        sim.queueFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' })
+        sim.queueFault({ kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' })
       }
     })
     expect(run.code).toBe(1)
@@ -194,10 +194,10 @@ describe('authentication and project', () => {
   })
 
   it.concurrent('fails fast on 403 and names the permissions; soft-fail does not hide it', async () => {
-    const run = await gate({ tasks: [withFiles(0)] }, { 'task-id': 't-1', 'soft-fail': 'true' }, { setup: (sim) => sim.setStandingFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' }) })
+    const run = await gate({ tasks: [withFiles(0)] }, { 'task-id': 't-1', 'soft-fail': 'true' }, { setup: (sim) => sim.setStandingFault({ kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' }) })
     expect(run.code).toBe(1)
     expect(run.sim.requests).toHaveLength(1)
-    expect(run.stdout).toMatch(/::error::ListTasks: HTTP 403 HSS.0013: insufficient permissions.*HSS ReadOnlyAccess/)
+    expect(run.stdout).toMatch(/::error::ListTasks: HTTP 400 HSS.0013: insufficient permissions.*HSS ReadOnlyAccess/)
   })
 })
 

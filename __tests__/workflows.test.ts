@@ -1,6 +1,8 @@
 /** Every example and workflow is valid YAML, and uses the action only with inputs action.yml declares. */
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ROOT, readActionYaml } from '../simulator/run-action.ts'
@@ -53,6 +55,47 @@ describe('the examples', () => {
     expect(Object.keys(comment.on as object)).toEqual(['workflow_run'])
     expect(stepsOf(comment).some((s) => s.uses?.startsWith('actions/checkout'))).toBe(false)
     expect(Object.keys(load('examples/pr-gate-forks.yml').on as object)).toEqual(['pull_request'])
+  })
+
+  describe('the comment companion trusts no pull-request number the fork chose', () => {
+    const script = stepsOf(load('examples/pr-gate-comment.yml')).find((s) => s.run?.includes('gh pr comment'))?.run ?? ''
+    const headOf = { '7': 'a'.repeat(40), '8': 'b'.repeat(40) }
+
+    /** Runs the step's script with a stand-in `gh` that knows each pull request's head and records comments. */
+    function comment(prNumber: string, headSha: string): { code: number | null; commented: string } {
+      const dir = mkdtempSync(join(tmpdir(), 'comment-'))
+      mkdirSync(join(dir, 'verdict'))
+      mkdirSync(join(dir, 'bin'))
+      writeFileSync(join(dir, 'verdict/pr-number'), prNumber)
+      writeFileSync(join(dir, 'verdict/result'), 'failed')
+      writeFileSync(join(dir, 'verdict/reason'), '1 file failed to scan')
+      const gh = [
+        '#!/usr/bin/env bash',
+        `case "$1 $2" in`,
+        `  "pr view") case "$3" in ${Object.entries(headOf).map(([n, sha]) => `${n}) echo ${sha} ;;`).join(' ')} *) echo "" ;; esac ;;`,
+        `  "pr comment") echo "$3" >> "${join(dir, 'commented')}" ;;`,
+        'esac'
+      ].join('\n')
+      writeFileSync(join(dir, 'bin/gh'), gh, { mode: 0o755 })
+      const run = spawnSync('bash', ['-e', '-c', script], { cwd: dir, env: { PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`, REPO: 'o/r', RUN_URL: 'https://x', HEAD_SHA: headSha, GH_TOKEN: 't' } })
+      const commented = existsSync(join(dir, 'commented')) ? readFileSync(join(dir, 'commented'), 'utf8').trim() : ''
+      return { code: run.status, commented }
+    }
+
+    it('comments on the pull request whose head is the commit the gate ran on', () => {
+      expect(comment('7', headOf['7'])).toEqual({ code: 0, commented: '7' })
+    })
+
+    it.each([
+      ['another pull request', '8'],
+      ['a pull request that does not exist', '9']
+    ])('refuses %s, named by the artifact', (_name, pr) => {
+      expect(comment(pr, headOf['7'])).toEqual({ code: 1, commented: '' })
+    })
+
+    it('refuses a number that is not one', () => {
+      expect(comment('7; rm -rf /', headOf['7']).commented).toBe('')
+    })
   })
 
   it('cover a PR gate, token auth, a scheduled cluster scan, soft-fail and a shared-credential matrix', () => {

@@ -29118,11 +29118,18 @@ async function readRisks(client, files, ctx) {
     const reading = emptyReading(files.length);
     for (const [index, file] of files.entries()) {
         ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)}); ${files.length - index - 1} left after it`);
+        const seen = new Set();
         const listing = await (0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
             if (items.length !== page.rows || !items.every(_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u))
                 return `a risk row of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)} is not a risk object`;
-            for (const row of items)
+            for (const row of items) {
+                // A risk listed twice means the paging drifted, and another risk may have been skipped.
+                const identity = identityOf(row);
+                if (seen.has(identity))
+                    return `HSS listed the same risk of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)} twice, so another may have been skipped`;
+                seen.add(identity);
                 hold(reading, riskOf(row, file));
+            }
             return undefined;
         }, { ...ctx, maxRows: _listing_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_OFFSET */ .d6 + _listing_js__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_LIMIT */ .Wt });
         if (!listing.ok) {
@@ -29133,6 +29140,11 @@ async function readRisks(client, files, ctx) {
         reading.files.read++;
     }
     return reading;
+}
+/** A risk row's identity: its risk_id, or, without one, the whole row. */
+function identityOf(row) {
+    const id = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_id);
+    return id ? `id:${id}` : `row:${JSON.stringify(row)}`;
 }
 function hold(reading, risk) {
     reading.total++;
@@ -34383,12 +34395,13 @@ function failedFilesSection(failed, maxRows) {
     const shown = failed.files.slice(0, maxRows);
     const rows = shown.map((file) => `| ${cell(file.file_name)} | ${cell(file.failed_reason || 'no reason given', 300)} |`);
     const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : '';
-    return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more;
+    const counted = failed.counted === undefined ? '' : `\n\n⚠️ HSS lists ${failed.total} failed ${failed.total === 1 ? 'file' : 'files'}, but counted ${failed.counted} in the task; the verdict goes by the count.`;
+    return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more + counted;
 }
 function risksSection(risks, source, maxRows) {
     const { reading, counts, level } = risks;
     const scoped = risks.scope.mode !== 'all' && risks.scope.changes;
-    const parts = [`### IaC risks (${reading.total})`, ''];
+    const parts = [`### IaC risks (${reading.incomplete === undefined ? reading.total : 'unknown'})`, ''];
     if (reading.incomplete !== undefined) {
         parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read). Why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 300))}`);
     }

@@ -67,7 +67,7 @@ describe('readListing', () => {
   })
 
   it('ends at a refusal, and says it was one', async () => {
-    const refused = new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 403, errorCode: 'HSS.0013' })
+    const refused = new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 400, errorCode: 'HSS.0013' })
     const listing = await readListing(async () => Promise.reject(refused), () => undefined, options())
     expect(listing.ok).toBe(false)
     if (!listing.ok) expect(isRefusal(listing.error)).toBe(true)

@@ -84,7 +84,7 @@ describe('waitForTask', () => {
   })
 
   it('fails at once on a permanent failure', async () => {
-    const denied = new HssError({ kind: 'http', operation: 'ListTasks', status: 403, errorCode: 'HSS.0013' })
+    const denied = new HssError({ kind: 'http', operation: 'ListTasks', status: 400, errorCode: 'HSS.0013' })
     const { client, options } = setup([listOf(running), denied, listOf(finished)])
     await expect(waitForTask(options)).rejects.toBe(denied)
     expect(client.calls).toHaveLength(2)

@@ -8,7 +8,8 @@ import { fakeClient, pageOf } from '../../__fixtures__/fake-client.ts'
 import { fakeClock } from '../../__fixtures__/fake-clock.ts'
 
 const files = (n: number): TaskFile[] => Array.from({ length: n }, (_, i) => ({ id: `f-${i + 1}`, name: `svc-${i + 1}/Dockerfile`, status: 'success', type: 'dockerfile' }))
-const risk = (level: unknown, name = `r-${String(level)}`, extra: Record<string, unknown> = {}): IacFileRisk => ({ risk_level: level, risk_name: name, rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'fix it', ...extra })
+let ids = 0
+const risk = (level: unknown, name = `r-${String(level)}`, extra: Record<string, unknown> = {}): IacFileRisk => ({ risk_id: `k-${ids++}`, risk_level: level, risk_name: name, rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: 'fix it', ...extra })
 
 function context(overrides: Partial<RiskContext> = {}): RiskContext & { lines: string[] } {
   const clock = fakeClock()
@@ -53,6 +54,8 @@ describe('readRisks', () => {
   })
 
   it.each([
+    ['a row listed twice (paging drift)', { items: [{ risk_id: 'k', risk_level: 'low' }, { risk_id: 'k', risk_level: 'low' }], rows: 2, total: 2 }, /the same risk of svc-1\/Dockerfile twice/],
+    ['two rows alike without a risk_id', { items: [{ risk_level: 'low' }, { risk_level: 'low' }], rows: 2, total: 2 }, /twice/],
     ['rows that are strings', { items: [], rows: 2, total: 2 }, /is not a risk object/],
     ['a total with the list missing', { items: [], rows: 0, total: 3 }, /total_num says 3, but the rows stopped at 0/],
     ['no total at all', { items: [risk('high')], rows: 1, total: undefined }, /no readable total_num/]
@@ -83,7 +86,7 @@ describe('readRisks', () => {
   })
 
   it.each([
-    ['the risk API refuses', () => new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 403, errorCode: 'HSS.0013' }), /the risks of 1 of 1 files could not be read: ListIacFileRisks: HTTP 403 HSS.0013/, true],
+    ['the risk API refuses', () => new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 400, errorCode: 'HSS.0013' }), /the risks of 1 of 1 files could not be read: ListIacFileRisks: HTTP 400 HSS.0013/, true],
     ['the risk API is down until the time-out', () => new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 503 }), /could not be read: ListIacFileRisks: HTTP 503/, false]
   ])('is incomplete, never empty-and-fine, when %s', async (_name, failure, why, refused) => {
     const client = fakeClient([], () => pageOf(0, []), { risks: failure })

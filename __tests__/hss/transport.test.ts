@@ -91,10 +91,10 @@ describe('failures are classified', () => {
   })
 
   it('403 is permanent and names the IAM permissions', async () => {
-    sim.queueFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' })
+    sim.queueFault({ kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' })
     const error = await failure(client().listTasks(query, page))
     expect(error.transient).toBe(false)
-    expect(error.message).toMatch(/HTTP 403 HSS.0013: insufficient permissions.*HSS ReadOnlyAccess/)
+    expect(error.message).toMatch(/HTTP 400 HSS.0013: insufficient permissions.*HSS ReadOnlyAccess/)
   })
 
   it('400 and 404 are permanent', async () => {

@@ -65,11 +65,18 @@ export async function readRisks(client: HssClient, files: readonly TaskFile[], c
   const reading = emptyReading(files.length)
   for (const [index, file] of files.entries()) {
     ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${clip(file.name || file.id, 120)}); ${files.length - index - 1} left after it`)
+    const seen = new Set<string>()
     const listing = await readListing(
       (page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs),
       (items, page) => {
         if (items.length !== page.rows || !items.every(isRecord)) return `a risk row of ${clip(file.name || file.id, 120)} is not a risk object`
-        for (const row of items) hold(reading, riskOf(row, file))
+        for (const row of items) {
+          // A risk listed twice means the paging drifted, and another risk may have been skipped.
+          const identity = identityOf(row)
+          if (seen.has(identity)) return `HSS listed the same risk of ${clip(file.name || file.id, 120)} twice, so another may have been skipped`
+          seen.add(identity)
+          hold(reading, riskOf(row, file))
+        }
         return undefined
       },
       { ...ctx, maxRows: MAX_OFFSET + PAGE_LIMIT }
@@ -82,6 +89,12 @@ export async function readRisks(client: HssClient, files: readonly TaskFile[], c
     reading.files.read++
   }
   return reading
+}
+
+/** A risk row's identity: its risk_id, or, without one, the whole row. */
+function identityOf(row: IacFileRisk): string {
+  const id = text(row.risk_id)
+  return id ? `id:${id}` : `row:${JSON.stringify(row)}`
 }
 
 function hold(reading: RiskReading, risk: Risk): void {

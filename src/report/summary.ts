@@ -150,13 +150,14 @@ function failedFilesSection(failed: FailedFiles | string, maxRows: number): stri
   const shown = failed.files.slice(0, maxRows)
   const rows = shown.map((file) => `| ${cell(file.file_name)} | ${cell(file.failed_reason || 'no reason given', 300)} |`)
   const more = failed.total > shown.length ? `\n\n…and ${failed.total - shown.length} more failed files.` : ''
-  return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more
+  const counted = failed.counted === undefined ? '' : `\n\n⚠️ HSS lists ${failed.total} failed ${failed.total === 1 ? 'file' : 'files'}, but counted ${failed.counted} in the task; the verdict goes by the count.`
+  return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more + counted
 }
 
 function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, maxRows: number): string {
   const { reading, counts, level } = risks
   const scoped = risks.scope.mode !== 'all' && risks.scope.changes
-  const parts = [`### IaC risks (${reading.total})`, '']
+  const parts = [`### IaC risks (${reading.incomplete === undefined ? reading.total : 'unknown'})`, '']
   if (reading.incomplete !== undefined) {
     parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read). Why: ${code(clip(reading.incomplete, 300))}`)
   } else {
