@@ -4,9 +4,13 @@
  * HSS's real budget of 5 ListIacFileRisks calls a minute (on a fake clock: an hour in milliseconds).
  */
 import { slidingWindow } from '../src/gate/pace.ts'
+import { readRiskPaths } from '../src/gate/risk-paths.ts'
 import { readRisks } from '../src/gate/risks.ts'
 import { HssError } from '../src/errors.ts'
 import type { IacScanResource, ListPage } from '../src/hss/models.ts'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runAction } from '../simulator/run-action.ts'
 import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from '../simulator/server.ts'
 import type { SimFile } from '../simulator/scans.ts'
@@ -19,26 +23,40 @@ export interface PhaseCalls {
   poll: number
   resources: number
   risks: number
+  paths: number
   throttled: number
 }
 
-/** One gate's calls by phase, for a scan of `files` Dockerfiles, one of them unparsable. */
-export async function callsByPhase(files: number, failOnRisk: 'none' | 'high'): Promise<PhaseCalls> {
+/**
+ * One gate's calls by phase, for a scan of `files` files, one of them unparsable. For k8s_yaml,
+ * each file's risk hits one resource, so its place costs one ListIacFileRiskPaths call.
+ */
+export async function callsByPhase(files: number, failOnRisk: 'none' | 'high', type: 'dockerfile' | 'k8s_yaml' = 'dockerfile'): Promise<PhaseCalls> {
   const sim: SimFile[] = Array.from({ length: files }, (_, i) => ({
     file_id: `f-${i + 1}`,
-    file_name: `svc-${i + 1}/Dockerfile`,
-    file_type: 'dockerfile',
+    file_name: type === 'dockerfile' ? `svc-${i + 1}/Dockerfile` : `k8s/app-${i + 1}.yaml`,
+    file_type: type,
     ...(i === 0 ? { scan: 'failed' as const, failed_reason: 'unknown instruction' } : {}),
-    risks: [{ risk_name: 'No HEALTHCHECK', risk_level: 'low' }]
+    risks: [{ risk_name: 'No HEALTHCHECK', risk_level: 'low', rule_id: 'R-1', paths: [{ resource_type: 'Deployment', namespace: 'prod', resource_name: `app-${i + 1}`, hit_path: 'spec.template.spec' }] }]
   }))
   const server = await startSimulator({ files: sim, createdTiming: { readyMs: 500, finishMs: 2500 } })
   await runAction({
-    inputs: { 'create-task': 'true', 'file-type': 'dockerfile', 'file-ids': sim.map((f) => f.file_id).join(','), 'fail-on-risk': failOnRisk, 'max-failed': '1', endpoint: server.url, 'project-id': DEMO_PROJECT_ID, 'poll-interval': '1s', timeout: '2m', summary: 'false' },
-    env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK }
+    inputs: { 'create-task': 'true', 'file-type': type, 'file-ids': sim.map((f) => f.file_id).join(','), 'fail-on-risk': failOnRisk, 'max-failed': '1', endpoint: server.url, 'project-id': DEMO_PROJECT_ID, 'poll-interval': '1s', timeout: '2m', summary: 'false' },
+    env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK, GITHUB_WORKSPACE: workspaceOf(sim) }
   })
   await server.close()
   const count = (route: string) => server.requests.filter((r) => r.route === route).length
-  return { scenario: `create-task, ${files} files (1 fails), fail-on-risk ${failOnRisk}`, create: count('create'), poll: count('tasks'), resources: count('resources'), risks: count('risks'), throttled: server.requests.filter((r) => r.status === 429).length }
+  return { scenario: `create-task, ${files} ${type} files (1 fails), fail-on-risk ${failOnRisk}`, create: count('create'), poll: count('tasks'), resources: count('resources'), risks: count('risks'), paths: count('paths'), throttled: server.requests.filter((r) => r.status === 429).length }
+}
+
+/** A checkout holding each file, so that YAML risks are placed (paths are read only for files in the workspace). */
+function workspaceOf(files: SimFile[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-checkout-'))
+  for (const file of files) {
+    mkdirSync(join(dir, file.file_name, '..'), { recursive: true })
+    writeFileSync(join(dir, file.file_name), file.file_type === 'dockerfile' ? 'FROM scratch\n' : 'kind: Deployment\nmetadata: {name: app, namespace: prod}\nspec: {template: {spec: {}}}\n')
+  }
+  return dir
 }
 
 export interface RiskPhaseTime {
@@ -70,6 +88,44 @@ export async function riskPhaseTime(files: number, pollIntervalMs: number): Prom
   })
   const start = clock.now()
   await readRisks(client, rows.map((row) => ({ id: row.file_id, name: row.file_name, status: 'success', type: 'dockerfile' })), {
+    clock,
+    random: () => 0.5,
+    deadline: start + 3600_000,
+    requestTimeoutMs: 30_000,
+    pollIntervalMs,
+    log: () => undefined,
+    pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs })
+  })
+  return { files, pollIntervalS: pollIntervalMs / 1000, seconds: Math.round((clock.now() - start) / 1000), calls: answered.length + throttled, throttled }
+}
+
+export interface PathsPhaseTime {
+  files: number
+  pollIntervalS: number
+  /** From the first ListIacFileRiskPaths call to the last answer. */
+  seconds: number
+  calls: number
+  throttled: number
+}
+
+/** The paths phase for `files` risky YAML files (one rule each), against HSS's budget of 5 calls a minute for ListIacFileRiskPaths. */
+export async function pathsPhaseTime(files: number, pollIntervalMs: number): Promise<PathsPhaseTime> {
+  const clock = fakeClock()
+  const answered: number[] = []
+  let throttled = 0
+  const client = fakeClient([], undefined, {
+    paths: () => {
+      const now = clock.now()
+      if (answered.filter((at) => at > now - 60_000).length >= 5) {
+        throttled++
+        return new HssError({ kind: 'http', operation: 'ListIacFileRiskPaths', status: 429, errorCode: 'APIGW.0308' })
+      }
+      answered.push(now)
+      return { items: [{ resource_type: 'Deployment', namespace: 'prod', resource_name: 'app', hit_path: 'spec' }], rows: 1, total: 1 }
+    }
+  })
+  const start = clock.now()
+  await readRiskPaths(client, Array.from({ length: files }, (_, i) => ({ fileId: `f-${i}`, ruleId: 'R-1' })), {
     clock,
     random: () => 0.5,
     deadline: start + 3600_000,

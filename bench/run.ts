@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { capacity, type CapacityRow } from './capacity.ts'
-import { callsByPhase, riskPhaseTime } from './phases.ts'
+import { callsByPhase, pathsPhaseTime, riskPhaseTime } from './phases.ts'
 import { createLocator } from '../src/gate/locate.ts'
 import type { Task } from '../src/hss/models.ts'
 import { waitForTask } from '../src/gate/poller.ts'
@@ -147,9 +147,11 @@ for (const minutes of [1, 5, 15, 60]) {
 }
 
 // ── what a gate spends, by phase; the risk phase at HSS's budget ─────────────────────────────
-const phases = [await callsByPhase(3, 'none'), await callsByPhase(3, 'high'), await callsByPhase(10, 'high')]
+const phases = [await callsByPhase(3, 'none'), await callsByPhase(3, 'high'), await callsByPhase(10, 'high'), await callsByPhase(10, 'high', 'k8s_yaml')]
 const riskPhase = []
 for (const files of [1, 10, 50]) for (const poll of [15_000, 12_000]) riskPhase.push(await riskPhaseTime(files, poll))
+const pathsPhase = []
+for (const files of [1, 10, 50]) for (const poll of [15_000, 12_000]) pathsPhase.push(await pathsPhaseTime(files, poll))
 
 // ── many gates, one credential ───────────────────────────────────────────────────────────────
 const capacityRows: CapacityRow[] = []
@@ -227,6 +229,7 @@ const results = {
   polling: { pollIntervalS: POLL / 1000, seeds: SEEDS, rows: economy },
   phases,
   riskPhase,
+  pathsPhase,
   capacity: { budget: '5 calls per 6 s per user per API (HSS\'s 5 a minute, 10 × faster)', pollIntervalS: 1, finishAfterS: 3, rows: capacityTable },
   targets
 }
@@ -240,12 +243,17 @@ console.log(`action / plain fetch: ${results.coldStart.actionOverFetch}×   acti
 console.log(`dist: ${Object.entries(distBytes).map(([f, b]) => `${f} ${round(b / 1024)} KiB`).join(', ')}   peak RSS of the action: ${results.peakRssMiB} MiB\n`)
 console.log(`Polling economy: poll-interval ${POLL / 1000} s, ${SEEDS} simulated runs per row (fake clock); latency = finish → verdict`)
 console.table(economy)
-console.log('\nAPI calls of one gate, by phase (create, poll = ListTasks, resources = ListTaskResources, risks = ListIacFileRisks):')
+console.log('\nAPI calls of one gate, by phase (create, poll = ListTasks, resources = ListTaskResources, risks = ListIacFileRisks, paths = ListIacFileRiskPaths):')
 console.table(phases)
 console.log('Time the risk phase adds, files of under 200 risks, against HSS\'s 5 ListIacFileRisks calls a minute (fake clock):')
 console.table(riskPhase)
+console.log('Time the paths phase adds (where each YAML risk sits), one rule per risky YAML file, against HSS\'s 5 ListIacFileRiskPaths calls a minute (fake clock):')
+console.table(pathsPhase)
 console.log('Many gates on one credential (separate processes; 5 calls per 6 s; poll-interval 1 s; the task finishes 3 s in):')
 console.table(capacityTable)
 console.log('\nTargets (measured in this run):')
 console.table(targets.map((t) => ({ ...t, met: t.met ? 'yes' : 'NO' })))
 console.log(`\nwritten to ${resultsPath}`)
+const missed = targets.filter((t) => !t.met)
+if (missed.length) console.log(`\n${missed.length} ${missed.length === 1 ? 'target' : 'targets'} missed: ${missed.map((t) => t.target).join('; ')}`)
+process.exitCode = missed.length ? 1 : 0

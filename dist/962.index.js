@@ -66,8 +66,9 @@ function stagesOf(instructions) {
     }
     return stages;
 }
+/** The instruction as written: keyword, flags (`--from`, `--mount`), arguments, continuations and heredoc body. */
 function instructionText(instruction) {
-    return `${instruction.getKeyword()} ${instruction.getRawArgumentsContent() ?? ''}`;
+    return instruction.getTextContent();
 }
 /**
  * One line, white space collapsed, and continuations joined: the escape character before a line
@@ -263,14 +264,15 @@ function walk(root, steps) {
         else if ((0,dist/* isSeq */.oP)(node)) {
             const index = 'index' in step ? step.index : 'key' in step && /^\d+$/.test(step.key) ? Number(step.key) : undefined;
             const item = index !== undefined ? node.items[index] : 'field' in step ? node.items.find((it) => (0,dist/* isMap */.jh)(it) && scalarText(it.get(step.field, true)) === step.value) : undefined;
+            // A pointer's `0` is an index once it meets a list.
             if (item && typeof item === 'object' && 'range' in item && item.range)
-                next = { node: item, span: undefined };
+                next = { node: item, span: undefined, step: index !== undefined ? { index } : step };
         }
         if (!next)
             break;
         node = next.node;
         span = next.span;
-        walked.push(step);
+        walked.push(next.step ?? step);
     }
     return { node, span, walked };
 }

@@ -29190,6 +29190,7 @@ function mostSevereFirst(risks) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ scopeWords),
 /* harmony export */   S4: () => (/* binding */ judge),
 /* harmony export */   c9: () => (/* binding */ reasonLines),
 /* harmony export */   l5: () => (/* binding */ percentAbove)
@@ -29238,7 +29239,7 @@ function judge(input) {
     const level = risks?.level;
     if (risks && level) {
         const found = risks.reading.incomplete === undefined ? risks.breaking : undefined;
-        const where = risks.scope.mode === 'all' || !risks.scope.changes ? '' : ' in what the pull request changes';
+        const where = risks.scope.changes ? scopeWords(risks.scope.mode) : '';
         checks.push({ input: 'fail-on-risk', label: `IaC risks at ${level} or above${where}`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 });
     }
     const stale = input.stale?.mode === 'fail' ? input.stale : undefined;
@@ -29254,13 +29255,19 @@ function judge(input) {
     const permissionDenied = Boolean(level && risks?.reading.refused);
     return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent, permissionDenied };
 }
+/** ` on lines this pull request changes`, or '' for scope all. */
+function scopeWords(mode) {
+    return mode === 'changed-lines' ? ' on lines this pull request changes' : mode === 'changed-files' ? ' in files this pull request changes' : '';
+}
 /** At most this many stale copies are named one by one; the rest are counted. */
 const STALE_NAMED = 5;
 function staleReasons(stale, runStartedAt) {
     const named = stale.slice(0, STALE_NAMED).map((check) => {
         const file = check.path ?? check.file.name;
-        const uploaded = check.uploadedAt === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(check.uploadedAt))}`;
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS scanned a copy of ${file}${uploaded}, but this workflow run started at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(runStartedAt))}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(check.why ?? 'stale')}, so the copy cannot hold this pull request's change`;
+        if (check.uploadedAt !== undefined) {
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS scanned a copy of ${file} uploaded at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(check.uploadedAt))}, before this workflow run started at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(runStartedAt))}: it cannot hold this pull request's change`;
+        }
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS's copy of ${file} counts as stale: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(check.why ?? 'it cannot be dated')}`;
     });
     const more = stale.length > STALE_NAMED ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `…and ${stale.length - STALE_NAMED} more changed ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(stale.length - STALE_NAMED === 1 ? 'file' : 'files')} HSS scanned in an older copy`] : [];
     return [...named, ...more];
@@ -29305,7 +29312,7 @@ function riskReason(found, risks) {
     const { counts } = risks;
     const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
     const parts = [..._inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(counts.unknown ? [`of a level HSS does not document ${counts.unknown}`] : [])];
-    const scoped = risks.scope.mode !== 'all' && risks.scope.changes ? ` in what this pull request changes (${risks.scope.mode})` : '';
+    const scoped = risks.scope.changes ? scopeWords(risks.scope.mode) : '';
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${found} IaC ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(found === 1 ? 'risk' : 'risks')} at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} or above${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scoped)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(parts.join(', '))}): fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} allows none`;
 }
 /**
@@ -30375,6 +30382,16 @@ function pathOf(row) {
 // EXTERNAL MODULE: ./src/gate/risks.ts
 var gate_risks = __nccwpck_require__(4947);
 ;// CONCATENATED MODULE: ./src/gate/stale.ts
+/**
+ * Stale copies. HSS scans the copy of a file it was given, not the checked-out commit. A copy
+ * uploaded before this workflow run started cannot hold the pull request's change, so for every
+ * scanned file the pull request changes (or that the gate cannot map, which counts as changed), the
+ * gate reads when HSS got its copy (ListIacFiles `upload_file_time`, within that API's own budget)
+ * and compares it with GitHub's `run_started_at` for this run: never with the step's own start (the
+ * upload comes in an earlier step), and never with a commit's date (its author sets it). A file HSS
+ * does not list, or a time the gate cannot read, counts as stale.
+ */
+
 
 
 const SCAN_TYPES = ['cicd_scan', 'manual_scan'];
@@ -30406,8 +30423,11 @@ async function checkCopy(client, file, path, runStartedAt, options) {
             }
             return undefined;
         }, { ...options, limit: 10, maxRows: gate_listing/* PAGE_LIMIT */.Wt });
-        if (!listing.ok)
-            return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : `its upload time could not be read: ${listing.why}` };
+        if (!listing.ok) {
+            if (!listing.outOfTime)
+                options.log(`Could not read when HSS got its copy of ${(0,src_escape/* clip */.$Q)(file.name, 200)}: ${listing.why}`);
+            return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' };
+        }
         if (times.length || unreadable)
             break;
     }
@@ -30667,7 +30687,8 @@ async function staleCopies(client, taskId, scanned, pr, deps, phase, pacer) {
     const checks = await checkCopies(client, listed.files, pr.changes, deps.workspace, stale.runStartedAt, { ...phase, pacer });
     if (!listed.ok) {
         // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
-        checks.push({ file: { id: '', name: 'the task\'s file list', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: `the task's files could not be listed (${listed.why})` });
+        deps.log.info(`Could not list the task's files to check their copies: ${listed.why}`);
+        checks.push({ file: { id: '', name: 'the task\'s files', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: 'the task\'s files could not all be listed, so their copies cannot be checked' });
     }
     for (const check of checks.filter((c) => c.stale)) {
         const line = `Stale copy: HSS scanned ${(0,src_escape/* clip */.$Q)(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`;
@@ -34409,7 +34430,7 @@ function risksSection(risks, source, maxRows) {
         const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_6__/* .RISK_LEVELS */ .WA.map((l) => `${l} **${counts[l]}**`);
         if (counts.unknown)
             levels.push(`of a level HSS does not document **${counts.unknown}**`);
-        const which = scoped ? `in what this pull request changes (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count';
+        const which = scoped ? `${(0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeWords */ .AN)(risks.scope.mode).trim()} (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count';
         const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ');
         parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`);
     }
@@ -34435,7 +34456,7 @@ function exceptedSection(risks, exceptions, source, maxRows) {
     const ignored = exceptions?.ignored ?? [];
     if (!excepted.length && !soon.length && !ignored.length)
         return '';
-    const parts = [`### Excepted risks (${excepted.length})`];
+    const parts = [excepted.length ? `### Excepted risks (${excepted.length})` : '### Exceptions'];
     if (excepted.length) {
         parts.push('', '| Level | Risk | Where | Reason | Expires |', '|---|---|---|---|---|');
         parts.push(...excepted.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${cell(f.excepted?.reason, 300)} | ${f.excepted?.expires ?? '—'} |`));

@@ -1,55 +1,53 @@
 /**
- * `npm start`: the built action (dist/index.js) against the embedded HSS simulator, as a runner runs
- * it. The action starts an IaC scan of three Dockerfiles, waits for it (ready → running →
- * finished), reads the risks HSS found, finds a high one, and fails the gate on it, as this demo
- * intends. Prints the log, the outputs and the job summary.
- *   npm start [-- --html summary.html]   also writes the summary as a page, rendered as GitHub does
+ * `npm start`: the built action (dist/index.js) against the embedded HSS simulator and a stand-in
+ * GitHub, as a runner runs it, on a pull request (simulator/demo-story.ts tells it). Two matrix
+ * legs, Dockerfiles and Kubernetes YAML, each start a scan, wait for it, read the risks and put them
+ * on their lines. Prints each leg's log, outputs, SARIF results and job summary.
+ *   npm start [-- --html]   also writes the summaries as a page, rendered as GitHub does, to .build/
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEMO_FILES } from '../simulator/demo-data.ts'
-import { runAction } from '../simulator/run-action.ts'
-import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from '../simulator/server.ts'
+import { endedAsTold, runDemoStory } from '../simulator/demo-story.ts'
+import { ROOT } from '../simulator/run-action.ts'
 
-const htmlFlag = process.argv.indexOf('--html')
-const htmlPath = htmlFlag >= 0 ? (process.argv[htmlFlag + 1] ?? 'demo-summary.html') : undefined
+const html = process.argv.includes('--html')
 
-const dockerfiles = DEMO_FILES.filter((file) => file.file_type === 'dockerfile')
-const sim = await startSimulator({ files: DEMO_FILES, createdTiming: { readyMs: 1500, finishMs: 3500 } })
-// A checkout with the scanned files in it, so the annotations point at them.
-const workspace = mkdtempSync(join(tmpdir(), 'hss-demo-workspace-'))
-writeFileSync(join(workspace, 'Dockerfile'), 'FROM node:24\nCOPY . /app\nCMD ["node", "/app/server.js"]\n')
+console.log('Pull request #7 changes Dockerfile, services/api/Dockerfile and k8s/deployment.yaml; a matrix gates it in two legs.\n')
+const { legs, requests } = await runDemoStory()
 
-console.log(`HSS simulator on ${sim.url}; running dist/index.js as a runner would…\n`)
-const run = await runAction({
-  inputs: {
-    'create-task': 'true',
-    'file-type': 'dockerfile',
-    'file-ids': dockerfiles.map((file) => file.file_id).join(', '),
-    'fail-on-risk': 'high',
-    endpoint: sim.url,
-    'poll-interval': '1s',
-    timeout: '1m'
-  },
-  env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK, HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID, HUAWEI_CLOUD_REGION: 'ap-southeast-1', GITHUB_WORKSPACE: workspace }
-})
-await sim.close()
-
-console.log('── action log (::debug:: lines hidden, as the runner hides them) ──')
-console.log(run.stdout.split('\n').filter((line) => !line.startsWith('::debug::')).join('\n').trimEnd())
-console.log('\n── outputs ─────────────────────────────────────────────')
-for (const [name, value] of Object.entries(run.outputs)) console.log(`${name}: ${value.length > 160 ? `${value.slice(0, 160)}…` : value}`)
-console.log('\n── job summary (GITHUB_STEP_SUMMARY) ───────────────────')
-console.log(run.summary)
-const calls = Object.entries(Object.groupBy(sim.requests, (r) => r.route)).map(([route, list]) => `${route} ${list?.length ?? 0}`).join(', ')
-console.log(`exit code ${run.code}; ${sim.requests.length} requests to the simulator (${calls})`)
-if (htmlPath) {
-  const { renderHtmlPage } = await import('./summary-html.ts')
-  writeFileSync(htmlPath, renderHtmlPage(run.summary))
-  console.log(`the summary as a page: ${htmlPath}`)
+for (const { name, run, workspace } of legs) {
+  console.log(`══ leg: ${name} ${'═'.repeat(Math.max(0, 66 - name.length))}`)
+  console.log('── action log (::debug:: lines hidden, as the runner hides them) ──')
+  console.log(run.stdout.split('\n').filter((line) => line && !line.startsWith('::debug::') && !line.startsWith('::add-mask::')).join('\n'))
+  console.log('\n── outputs ──')
+  for (const [key, value] of Object.entries(run.outputs)) console.log(`${key}: ${value.length > 140 ? `${value.slice(0, 140)}…` : value}`)
+  if (run.outputs['sarif-file']) {
+    const log = JSON.parse(readFileSync(join(workspace, run.outputs['sarif-file']), 'utf8')) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; endLine?: number } } }[]; suppressions?: unknown[] }[] }[] }
+    console.log(`\n── ${run.outputs['sarif-file']} (for code scanning) ──`)
+    for (const result of log.runs[0]?.results ?? []) {
+      const where = result.locations[0]?.physicalLocation
+      const lines = where ? `${where.artifactLocation.uri}:${where.region.startLine}${where.region.endLine ? `-${where.region.endLine}` : ''}` : '?'
+      console.log(`${result.level.padEnd(7)} ${result.ruleId.padEnd(16)} ${lines}${result.suppressions ? '  (suppressed: excepted)' : ''}`)
+    }
+  }
+  console.log('\n── job summary (GITHUB_STEP_SUMMARY) ──')
+  console.log(run.summary)
+  console.log(`exit code ${run.code}\n`)
 }
-// The story: the gate fails on the high risk in Dockerfile. Anything else means the demo broke.
-const asIntended = run.code === 1 && run.outputs.result === 'failed' && (run.outputs.reason ?? '').includes('fail-on-risk high')
-console.log(asIntended ? '\nThe gate failed on the high-severity risk, as this demo intends.' : '\nThe demo did not end as intended: see the log above.')
-process.exitCode = asIntended ? 0 : 1
+console.log(`requests to the simulator: ${Object.entries(requests).map(([route, n]) => `${route} ${n}`).join(', ')}`)
+
+if (html) {
+  const { renderHtmlPage } = await import('./summary-html.ts')
+  const dir = join(ROOT, '.build')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, 'demo-summary.html')
+  writeFileSync(path, renderHtmlPage(legs.map((leg) => leg.run.summary).join('\n\n---\n\n')))
+  console.log(`the summaries as a page: ${path}`)
+}
+const told = endedAsTold(legs)
+console.log(
+  told
+    ? '\nAs this demo intends: the Dockerfile leg failed on USER root (a changed line) and on a stale copy of services/api/Dockerfile; the YAML leg passed (its privileged worker is excepted, the rest is below high).'
+    : '\nThe demo did not end as intended: see the logs above.'
+)
+process.exitCode = told ? 0 : 1

@@ -227,7 +227,8 @@ async function staleCopies(client: HssClient, taskId: string, scanned: number | 
   const checks = await checkCopies(client, listed.files, pr.changes, deps.workspace, stale.runStartedAt, { ...phase, pacer })
   if (!listed.ok) {
     // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
-    checks.push({ file: { id: '', name: 'the task\'s file list', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: `the task's files could not be listed (${listed.why})` })
+    deps.log.info(`Could not list the task's files to check their copies: ${listed.why}`)
+    checks.push({ file: { id: '', name: 'the task\'s files', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: 'the task\'s files could not all be listed, so their copies cannot be checked' })
   }
   for (const check of checks.filter((c) => c.stale)) {
     const line = `Stale copy: HSS scanned ${clip(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`

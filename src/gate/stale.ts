@@ -7,6 +7,7 @@
  * upload comes in an earlier step), and never with a commit's date (its author sets it). A file HSS
  * does not list, or a time the gate cannot read, counts as stale.
  */
+import { clip } from '../escape.ts'
 import type { HssClient } from '../hss/client.ts'
 import { epochMs, isRecord } from '../hss/fields.ts'
 import type { IacFile } from '../hss/models.ts'
@@ -22,7 +23,7 @@ export interface CopyCheck {
   /** When HSS got its copy; undefined when HSS does not list the file or the time is unreadable. */
   uploadedAt: number | undefined
   stale: boolean
-  /** For a stale copy: why, in words. */
+  /** For a stale copy: why, in the action's own words (no server text). */
   why?: string
 }
 
@@ -63,7 +64,10 @@ async function checkCopy(client: HssClient, file: TaskFile, path: string | undef
       },
       { ...options, limit: 10, maxRows: PAGE_LIMIT }
     )
-    if (!listing.ok) return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : `its upload time could not be read: ${listing.why}` }
+    if (!listing.ok) {
+      if (!listing.outOfTime) options.log(`Could not read when HSS got its copy of ${clip(file.name, 200)}: ${listing.why}`)
+      return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' }
+    }
     if (times.length || unreadable) break
   }
   if (unreadable) return { file, path, uploadedAt: undefined, stale: true, why: 'HSS sent an upload time the gate cannot read' }

@@ -6,7 +6,7 @@
 import { prose, words, type Prose } from '../escape.ts'
 import { text } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
-import { RISK_LEVELS, type TaskType, type Thresholds } from '../inputs/config.ts'
+import { RISK_LEVELS, type RiskScope, type TaskType, type Thresholds } from '../inputs/config.ts'
 import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import { failedPercent, itemWord, judgedFailed, percentText, readCounts, type Counts } from './counts.ts'
 import type { RiskAssessment } from './findings.ts'
@@ -90,7 +90,7 @@ export function judge(input: JudgeInput): Verdict {
   const level = risks?.level
   if (risks && level) {
     const found = risks.reading.incomplete === undefined ? risks.breaking : undefined
-    const where = risks.scope.mode === 'all' || !risks.scope.changes ? '' : ' in what the pull request changes'
+    const where = risks.scope.changes ? scopeWords(risks.scope.mode) : ''
     checks.push({ input: 'fail-on-risk', label: `IaC risks at ${level} or above${where}`, bound: 'at most', limit: 0, actual: found, unit: '', met: found === 0 })
   }
   const stale = input.stale?.mode === 'fail' ? input.stale : undefined
@@ -107,14 +107,21 @@ export function judge(input: JudgeInput): Verdict {
   return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent, permissionDenied }
 }
 
+/** ` on lines this pull request changes`, or '' for scope all. */
+export function scopeWords(mode: RiskScope): string {
+  return mode === 'changed-lines' ? ' on lines this pull request changes' : mode === 'changed-files' ? ' in files this pull request changes' : ''
+}
+
 /** At most this many stale copies are named one by one; the rest are counted. */
 const STALE_NAMED = 5
 
 function staleReasons(stale: readonly StaleCopies['checks'][number][], runStartedAt: number): Prose[] {
   const named = stale.slice(0, STALE_NAMED).map((check) => {
     const file = check.path ?? check.file.name
-    const uploaded = check.uploadedAt === undefined ? prose`` : prose` at ${words(formatUtc(check.uploadedAt))}`
-    return prose`HSS scanned a copy of ${file}${uploaded}, but this workflow run started at ${words(formatUtc(runStartedAt))}: ${words(check.why ?? 'stale')}, so the copy cannot hold this pull request's change`
+    if (check.uploadedAt !== undefined) {
+      return prose`HSS scanned a copy of ${file} uploaded at ${words(formatUtc(check.uploadedAt))}, before this workflow run started at ${words(formatUtc(runStartedAt))}: it cannot hold this pull request's change`
+    }
+    return prose`HSS's copy of ${file} counts as stale: ${words(check.why ?? 'it cannot be dated')}`
   })
   const more = stale.length > STALE_NAMED ? [prose`…and ${stale.length - STALE_NAMED} more changed ${words(stale.length - STALE_NAMED === 1 ? 'file' : 'files')} HSS scanned in an older copy`] : []
   return [...named, ...more]
@@ -161,7 +168,7 @@ function riskReason(found: number, risks: JudgeInput['risks']): Prose {
   const { counts } = risks
   const upTo = RISK_LEVELS.indexOf(level)
   const parts = [...RISK_LEVELS.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(counts.unknown ? [`of a level HSS does not document ${counts.unknown}`] : [])]
-  const scoped = risks.scope.mode !== 'all' && risks.scope.changes ? ` in what this pull request changes (${risks.scope.mode})` : ''
+  const scoped = risks.scope.changes ? scopeWords(risks.scope.mode) : ''
   return prose`${found} IaC ${words(found === 1 ? 'risk' : 'risks')} at ${words(level)} or above${words(scoped)} (${words(parts.join(', '))}): fail-on-risk ${words(level)} allows none`
 }
 

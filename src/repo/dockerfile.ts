@@ -59,8 +59,9 @@ function stagesOf(instructions: readonly Instruction[]): Instruction[][] {
   return stages
 }
 
+/** The instruction as written: keyword, flags (`--from`, `--mount`), arguments, continuations and heredoc body. */
 function instructionText(instruction: Instruction): string {
-  return `${instruction.getKeyword()} ${instruction.getRawArgumentsContent() ?? ''}`
+  return instruction.getTextContent()
 }
 
 /**

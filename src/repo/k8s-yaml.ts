@@ -74,19 +74,20 @@ function walk(root: YAMLMap, steps: readonly PathStep[]): { node: Node; span: [n
   let span: [number, number] | undefined
   const walked: PathStep[] = []
   for (const step of steps) {
-    let next: { node: Node; span: [number, number] | undefined } | undefined
+    let next: { node: Node; span: [number, number] | undefined; step?: PathStep } | undefined
     if (isMap(node) && 'key' in step) {
       const pair = node.items.find((item) => isPair(item) && scalarText(item.key) === step.key) as Pair<Node, Node | null> | undefined
       if (pair) next = pairSpan(pair)
     } else if (isSeq(node)) {
       const index = 'index' in step ? step.index : 'key' in step && /^\d+$/.test(step.key) ? Number(step.key) : undefined
       const item = index !== undefined ? node.items[index] : 'field' in step ? node.items.find((it) => isMap(it) && scalarText(it.get(step.field, true)) === step.value) : undefined
-      if (item && typeof item === 'object' && 'range' in item && (item as Node).range) next = { node: item as Node, span: undefined }
+      // A pointer's `0` is an index once it meets a list.
+      if (item && typeof item === 'object' && 'range' in item && (item as Node).range) next = { node: item as Node, span: undefined, step: index !== undefined ? { index } : step }
     }
     if (!next) break
     node = next.node
     span = next.span
-    walked.push(step)
+    walked.push(next.step ?? step)
   }
   return { node, span, walked }
 }

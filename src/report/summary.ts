@@ -15,7 +15,7 @@ import type { StaleCopies } from '../gate/stale.ts'
 import { percentEncode } from '../hss/signer.ts'
 import type { ExceptionSet } from '../repo/exceptions.ts'
 import { MAX_ANNOTATIONS } from './annotations.ts'
-import { percentAbove, type Check } from '../gate/verdict.ts'
+import { percentAbove, scopeWords, type Check } from '../gate/verdict.ts'
 import { epochMs, isRecord, text } from '../hss/fields.ts'
 import type { Task } from '../hss/models.ts'
 import { RISK_LEVELS } from '../inputs/config.ts'
@@ -163,7 +163,7 @@ function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, ma
   } else {
     const levels = RISK_LEVELS.map((l) => `${l} **${counts[l]}**`)
     if (counts.unknown) levels.push(`of a level HSS does not document **${counts.unknown}**`)
-    const which = scoped ? `in what this pull request changes (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count'
+    const which = scoped ? `${scopeWords(risks.scope.mode).trim()} (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count'
     const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ')
     parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`)
   }
@@ -186,7 +186,7 @@ function exceptedSection(risks: RiskAssessment, exceptions: ExceptionSet | undef
   const soon = exceptions?.expiringSoon ?? []
   const ignored = exceptions?.ignored ?? []
   if (!excepted.length && !soon.length && !ignored.length) return ''
-  const parts = [`### Excepted risks (${excepted.length})`]
+  const parts = [excepted.length ? `### Excepted risks (${excepted.length})` : '### Exceptions']
   if (excepted.length) {
     parts.push('', '| Level | Risk | Where | Reason | Expires |', '|---|---|---|---|---|')
     parts.push(...excepted.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${cell(f.excepted?.reason, 300)} | ${f.excepted?.expires ?? '—'} |`))

@@ -1,0 +1,117 @@
+/**
+ * The demo's story, for `npm start` (and a test that keeps it true): pull request #7 changes the
+ * demo repository's Dockerfile (it adds `USER root`), services/api/Dockerfile, and the worker
+ * Deployment in k8s/deployment.yaml. A workflow gates it in two matrix legs, Dockerfiles and
+ * Kubernetes YAML, each starting its own HSS scan with `fail-on-risk: high` and
+ * `fail-on-risk-scope: changed-lines`, and writing SARIF:
+ *  - Dockerfiles: `USER root` is on a changed line, so the high risk breaks the gate; the unpinned
+ *    base image is on a line the pull request left alone (pre-existing); and HSS's copy of
+ *    services/api/Dockerfile was uploaded the day before the run, so it cannot hold the change
+ *    (a stale copy). The leg fails.
+ *  - Kubernetes YAML: the privileged worker is on a changed line, but the base commit's
+ *    exceptions file accepts it (until a date less than 14 days away); the rest is below high.
+ *    The leg passes.
+ */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEMO_FILES, DEMO_REPO } from './demo-data.ts'
+import { startFakeGitHub } from './github.ts'
+import { runAction, type ActionRun } from './run-action.ts'
+import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from './server.ts'
+
+const TOKEN = 'ghs_demo_token_0123456789'
+const BASE = 'b1a5e0c0ffee0000000000000000000000000001'
+const HEAD = 'c0ffee00000000000000000000000000000000ab'
+const DAY = 86_400_000
+
+export interface DemoLeg {
+  name: string
+  run: ActionRun
+  /** The checkout the leg ran in (its SARIF file is there). */
+  workspace: string
+}
+
+export async function runDemoStory(): Promise<{ legs: DemoLeg[]; requests: Record<string, number> }> {
+  const now = Date.now()
+  const files = DEMO_FILES.map((file) => (file.file_name === 'services/api/Dockerfile' ? { ...file, upload_file_time: now - DAY } : file))
+  const sim = await startSimulator({ files, createdTiming: { readyMs: 1000, finishMs: 2500 } })
+  const expires = new Date(now + 10 * DAY).toISOString().slice(0, 10)
+  const github = await startFakeGitHub({
+    token: TOKEN,
+    run: { id: '4242', started: new Date(now - 60_000).toISOString() },
+    files: [
+      { filename: 'Dockerfile', status: 'modified', patch: '@@ -9,4 +9,5 @@ FROM node:24-slim\n WORKDIR /app\n COPY --from=build /src /app\n+USER root\n EXPOSE 8080\n CMD ["node", "server.js"]' },
+      { filename: 'services/api/Dockerfile', status: 'modified', patch: '@@ -4,2 +4,2 @@\n COPY . /srv\n-USER nobody\n+USER app' },
+      { filename: 'k8s/deployment.yaml', status: 'modified', patch: `@@ -15,0 +16,14 @@\n${['---', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: worker', '  namespace: prod', 'spec:', '  template:', '    spec:', '      containers:', '        - name: worker', '          image: registry.example.com/worker:1.4.2', '          securityContext:', '            privileged: true'].map((l) => `+${l}`).join('\n')}` }
+    ],
+    contents: {
+      [BASE]: {
+        '.github/hss-exceptions.yml': [
+          '# Accepted risks, reviewed like code. Read from the base commit: a pull request cannot excuse itself.',
+          'exceptions:',
+          '  - rule: K8S-PRIV-001',
+          '    resource: {kind: Deployment, namespace: prod, name: worker}',
+          '    reason: The worker drives the GPU driver; privileged by design (SEC-1432)',
+          `    expires: ${expires}`,
+          ''
+        ].join('\n')
+      }
+    }
+  })
+  const eventPath = join(mkdtempSync(join(tmpdir(), 'hss-demo-event-')), 'event.json')
+  writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: BASE, repo: { full_name: 'o/r' } }, head: { sha: HEAD, repo: { full_name: 'o/r', fork: false } }, changed_files: 3 } }))
+
+  const leg = async (name: string, type: 'dockerfile' | 'k8s_yaml'): Promise<DemoLeg> => {
+    const workspace = mkdtempSync(join(tmpdir(), 'hss-demo-checkout-'))
+    cpSync(DEMO_REPO, workspace, { recursive: true })
+    const run = await runAction({
+      inputs: {
+        'create-task': 'true',
+        'file-type': type,
+        'file-ids': files.filter((f) => f.file_type === type).map((f) => f.file_id).join(', '),
+        'fail-on-risk': 'high',
+        'fail-on-risk-scope': 'changed-lines',
+        'sarif-file': 'results/hss-iac.sarif',
+        'github-token': TOKEN,
+        matrix: JSON.stringify({ files: name }),
+        endpoint: sim.url,
+        'poll-interval': '1s',
+        timeout: '1m'
+      },
+      env: {
+        HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK,
+        HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK,
+        HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID,
+        HUAWEI_CLOUD_REGION: 'ap-southeast-1',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_API_URL: github.url,
+        GITHUB_SHA: HEAD,
+        GITHUB_RUN_ID: '4242',
+        GITHUB_WORKFLOW: 'IaC gate',
+        GITHUB_JOB: 'hss'
+      }
+    })
+    return { name, run, workspace }
+  }
+  try {
+    const legs = [await leg('Dockerfiles', 'dockerfile'), await leg('Kubernetes YAML', 'k8s_yaml')]
+    const requests: Record<string, number> = {}
+    for (const request of sim.requests) requests[request.route] = (requests[request.route] ?? 0) + 1
+    return { legs, requests }
+  } finally {
+    await sim.close()
+    await github.close()
+  }
+}
+
+/** Whether the story ended as it is told: the Dockerfile leg fails on USER root and the stale copy, the YAML leg passes. */
+export function endedAsTold(legs: DemoLeg[]): boolean {
+  const [docker, yaml] = legs
+  const reason = docker?.run.outputs.reason ?? ''
+  return docker?.run.code === 1 && reason.includes('fail-on-risk high') && reason.includes('services/api/Dockerfile') && yaml?.run.code === 0 && yaml.run.outputs.result === 'passed'
+}
