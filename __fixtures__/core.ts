@@ -19,6 +19,8 @@ export const info = jest.fn(record('info'))
 export const debug = jest.fn(record('debug'))
 export const warning = jest.fn(record('warning'))
 export const error = jest.fn(record('error'))
+export const startGroup = jest.fn(record('startGroup'))
+export const endGroup = jest.fn(record('endGroup'))
 
 const written: string[] = []
 export const summary = { written }

@@ -58,7 +58,7 @@ export function assertNoLeaks(run: ActionRun, secrets: readonly string[]): void 
 }
 
 /** The runner's own commands, as the action writes them. */
-const OWN_COMMAND = /^::(add-mask|debug|error|warning|notice|set-output)( [^:]*)?::/
+const OWN_COMMAND = /^::(add-mask|debug|error|warning|notice|set-output|group|endgroup)( [^:]*)?::/
 
 /**
  * Every line the runner would take for a command is one of the action's own: a line that starts

@@ -43,7 +43,7 @@ describe('the summary of every ending', () => {
 
   it.concurrent('soft-fail: the same, marked as reported and not enforced', async () => {
     const run = await gate({ tasks: [done(2)] }, { 'task-id': 't-1', 'soft-fail': 'true' })
-    expect(outline(run.summary)[0]).toBe('h2: ❌ HSS scan gate failed (soft-fail: reported, not enforced)')
+    expect(outline(run.summary)[0]).toBe('h2: ⚠️ HSS scan gate failed (soft-fail: reported, not enforced; the step passes)')
     expect(indexOf(outline(run.summary), 'h3: Next steps')).toBeGreaterThan(0)
   })
 
@@ -51,7 +51,7 @@ describe('the summary of every ending', () => {
     const task = { ...iacTask('t-1', 'iac-pr-1', { scanned: 12, succeeded: 3, failed: 0 }), task_status: 'running', estimated_time: 7 }
     const run = await gate({ tasks: [{ task }] }, { 'task-id': 't-1', timeout: '2s' })
     const items = outline(run.summary)
-    expect(before(items, 'h2: ⏱️ HSS scan gate timed out', 'blockquote: Task with id t-1 did not finish within 2s (last status: running)', 'h3: Next steps', 'li: The scan was still running after 2s: raise timeout (HSS estimated 7 more minutes).')).toBe(true)
+    expect(before(items, 'h2: ⏱️ HSS scan gate timed out', 'blockquote: Task with id t-1 did not finish within 2s (last status: running, 3/12 files done)', 'h3: Next steps', 'li: The scan was still running after 2s: raise timeout (HSS estimated 7 more minutes).')).toBe(true)
   })
 
   it.concurrent('never found: task type, project, enterprise project, exact name and created-after', async () => {
@@ -103,7 +103,7 @@ describe('the summary of every ending', () => {
     const files = [{ file_id: 'f-1', file_name: 'Dockerfile', file_type: 'dockerfile' as const, risks: [{ risk_name: 'Runs as root', risk_level: 'high', risk_category: 'workload', remediation: 'Add USER' }, { risk_name: 'No HEALTHCHECK', risk_level: 'low', risk_category: 'workload', remediation: 'Add HEALTHCHECK' }] }]
     const run = await gate({ files }, { 'create-task': 'true', 'file-ids': 'f-1', 'file-type': 'dockerfile', 'fail-on-risk': 'high' })
     const items = outline(run.summary)
-    expect(before(items, 'h2: ❌', 'blockquote: 1 IaC risk at high or above (high 1): fail-on-risk high allows none', 'th: Check', 'h3: IaC risks (2)', 'th: Level', 'th: Where', 'h3: Next steps', 'li: Fix the risks listed above', 'summary: Task details')).toBe(true)
+    expect(before(items, 'h2: ❌', 'blockquote: 1 IaC risk at high or above (high 1): fail-on-risk high allows none', 'th: Check', 'h3: IaC risks (2)', 'th: Level', 'th: Where', 'h3: Next steps', 'li: Fix the risks that break the gate', 'summary: Task details')).toBe(true)
     expect(run.summary).toContain('high **1** · medium **0** · low **1** · tips **0** that count, in 1 of 1 files')
     expect(run.summary.indexOf('`Runs as root`')).toBeLessThan(run.summary.indexOf('`No HEALTHCHECK`'))
   })

@@ -28518,6 +28518,7 @@ class CancelledError extends Error {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   aL: () => (/* binding */ words),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
 /* harmony export */   x: () => (/* binding */ inlineMarkdown)
 /* harmony export */ });
 /* unused harmony exports MAX_QUOTE, INVISIBLE, truncate */
@@ -28541,12 +28542,16 @@ function oneLine(text) {
 }
 /** Zero-width characters, soft hyphens, bidirectional controls, variation selectors: Unicode's default-ignorable characters. */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
-/** Cuts at a code-point boundary and marks the cut. */
+/** Cuts at a code-point boundary, at a word's end when one is near, and marks the cut. */
 function truncate(text, maxLength) {
     if (text.length <= maxLength)
         return text;
     const points = Array.from(text);
-    return points.length <= maxLength ? text : `${points.slice(0, maxLength - 1).join('')}…`;
+    if (points.length <= maxLength)
+        return text;
+    const cut = points.slice(0, maxLength - 1).join('');
+    const space = cut.lastIndexOf(' ');
+    return `${space >= cut.length * 0.8 ? cut.slice(0, space).trimEnd() : cut}…`;
 }
 /** Server text fit to quote: secrets removed first (so no piece survives the cut), one line, bounded. */
 function clip(text, maxLength = MAX_QUOTE) {
@@ -28619,6 +28624,13 @@ function plainMarkdown(text) {
         .split(/((?:https?:\/\/|www\.)\S+|@[\w-]+(?:\/[\w.-]+)?)/)
         .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
         .join('');
+}
+/**
+ * A link to the action's own documentation: the words in plain text, a Markdown link where there is
+ * a URL. `url` is the action's, never a server's.
+ */
+function link(text, url) {
+    return url ? { text, markdown: `[${text}](${url})`, cell: `[${text}](${url})` } : words(text);
 }
 
 
@@ -28735,9 +28747,13 @@ function itemWord(taskType, count = 2) {
 class AmbiguousCreation extends Error {
     name = 'AmbiguousCreation';
     failure;
+    /** `An iac_scan task may have been started at … (3 dockerfile files)`: what to look for. */
+    lead;
     constructor(failure, spec, at) {
         super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`);
         this.failure = failure;
+        const lead = mayExist(spec, at);
+        this.lead = `${lead[0]?.toUpperCase() ?? ''}${lead.slice(1)}`;
     }
 }
 /** What came back from an ambiguous creation, in words. */
@@ -29135,7 +29151,7 @@ async function readRisks(client, files, ctx) {
         if (!listing.ok) {
             const left = files.length - index;
             const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`;
-            return { ...reading, incomplete: reason, ...((0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}) };
+            return { ...reading, incomplete: reason, ...((0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
         }
         reading.files.read++;
     }
@@ -29279,7 +29295,9 @@ function timeOutReason(input) {
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `No ${input.taskType} task could be started within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)}: HSS refused every try${input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, the last with: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``}`;
     }
     if (input.task) {
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(input.task.task_status) ?? 'none'})${failing}`;
+        const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .readCounts */ .ZQ)(input.task, input.taskType);
+        const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined && counts.scanned !== undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, ${counts.succeeded + counts.reportedFailed}/${counts.scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(input.taskType))} done` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(input.task.task_status) ?? 'none'}${done})${failing}`;
     }
     const cap = input.capped
         ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`
@@ -29554,6 +29572,238 @@ function parseAuthorization(header) {
 
 /***/ }),
 
+/***/ 7143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   oO: () => (/* binding */ createTransport)
+/* harmony export */ });
+/* unused harmony exports tlsFailure, BodyTooLarge, errorDetail, parseRetryAfter */
+/* harmony import */ var ky__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9586);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2988);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6670);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4846);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5094);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+/**
+ * One signed request to HSS or IAM through ky, with a per-request time-out, cancellation, and every
+ * failure turned into an HssError that says whether it is worth retrying.
+ */
+
+
+
+
+
+
+
+function createTransport(options) {
+    const now = options.now ?? (() => new Date());
+    // Whatever else registered them, the credentials this transport sends are never echoed back out.
+    for (const secret of secretsOf(options.auth))
+        (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(secret);
+    return async function send(call) {
+        const body = call.body === undefined ? '' : JSON.stringify(call.body);
+        const headers = headersFor(options, call.url, call.method, body, now());
+        const timeoutMs = Math.max(1, Math.min(call.timeoutMs ?? options.requestTimeoutMs, options.requestTimeoutMs));
+        const deadline = AbortSignal.timeout(timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+        let status = 0;
+        let text;
+        let response;
+        try {
+            response = await (0,ky__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .Ay)(call.url, {
+                method: call.method,
+                headers,
+                ...(body ? { body } : {}),
+                retry: 0,
+                timeout: false,
+                throwHttpErrors: false,
+                // A redirect would carry the signature or token to a host nobody configured.
+                redirect: 'manual',
+                signal,
+                hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
+            });
+            status = response.status;
+            text = await readCapped(response, MAX_BODY_BYTES);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc();
+            if (error instanceof BodyTooLarge)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'bad-body', operation: call.operation, status, cause: error });
+            const tls = tlsFailure(error);
+            if (tls)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'tls', operation: call.operation, cause: tls, sent: false });
+            const kind = deadline.aborted ? 'timeout' : 'network';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error) });
+        }
+        const header = response.headers.get('x-request-id');
+        const requestId = header ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(header, MAX_REQUEST_ID) : undefined;
+        if (status >= 300 && status < 400) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'redirect', operation: call.operation, status, location: redirectTarget(response.headers.get('location'), call.url), ...(requestId ? { requestId } : {}) });
+        }
+        const parsed = parseJson(text);
+        if (response.ok) {
+            if (parsed.ok && call.accept(parsed.value))
+                return parsed.value;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'bad-body', operation: call.operation, status, ...(requestId ? { requestId } : {}) });
+        }
+        const detail = parsed.ok ? errorDetail(parsed.value) : {};
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({
+            kind: 'http',
+            operation: call.operation,
+            status,
+            ...(detail.code ? { errorCode: detail.code } : {}),
+            ...(detail.message ? { errorMsg: detail.message } : {}),
+            ...(detail.requestId || requestId ? { requestId: detail.requestId ?? requestId } : {}),
+            ...(retryAfterMs === undefined ? {} : { retryAfterMs })
+        });
+    };
+}
+/** Where a 3xx pointed: its host (and port), or why that cannot be told. Never the whole URL. */
+function redirectTarget(location, from) {
+    if (!location)
+        return 'no Location header';
+    try {
+        return `host ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(new URL(location, from).host, 255) || '(none)'}`;
+    }
+    catch {
+        return 'an unreadable Location header';
+    }
+}
+/**
+ * Error codes that prove the request never left this machine (no connection was made), so a
+ * creation that failed this way certainly did not happen. Anything else may have reached HSS.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
+function mayHaveBeenSent(error) {
+    return causeWithCode(error, NOT_SENT_CODES) === undefined;
+}
+function headersFor(options, url, method, body, date) {
+    // As the official Python, Go and Node SDKs do: a signed Content-Type on every request, GET included.
+    const base = { 'Content-Type': 'application/json' };
+    if (options.projectId)
+        base['X-Project-Id'] = options.projectId;
+    const extra = { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._O, Accept: 'application/json' };
+    if (options.auth.kind === 'token') {
+        return { ...base, ...extra, 'X-Auth-Token': options.auth.token };
+    }
+    return { ...(0,_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .sign */ ._S)({ method, url, headers: base, body }, options.auth, date), ...extra };
+}
+/** Logs the answer and which headers were sent (names only: values may be credentials). */
+function debugHook(debug) {
+    return ({ request, response }) => {
+        const sent = [...request.headers.keys()].join(', ');
+        debug(`${request.method} ${request.url} → HTTP ${response.status} (request id ${response.headers.get('x-request-id') ?? 'none'}; sent headers: ${sent})`);
+    };
+}
+/** OpenSSL's verdicts on a certificate chain that no retry can change. */
+const TLS_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'ERR_TLS_CERT_ALTNAME_INVALID'
+]);
+/** The certificate error somewhere in a fetch failure's chain of causes, if there is one. */
+function tlsFailure(error) {
+    const found = causeWithCode(error, TLS_CODES);
+    return found && new Error(`${found.code}: ${found.cause.message}`);
+}
+/** The first error in a chain of causes whose `code` is one of `codes`. */
+function causeWithCode(error, codes) {
+    for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
+        const code = cause.code;
+        if (typeof code === 'string' && codes.has(code))
+            return { code, cause };
+    }
+    return undefined;
+}
+/** No answer this action asks for comes near this; a larger one is refused, not buffered. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+class BodyTooLarge extends Error {
+    constructor() {
+        super(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+    }
+}
+async function readCapped(response, cap) {
+    if (!response.body)
+        return '';
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > cap) {
+        await response.body.cancel();
+        throw new BodyTooLarge();
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > cap)
+            throw new BodyTooLarge();
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+const MAX_CODE = 64;
+const MAX_MESSAGE = 500;
+const MAX_REQUEST_ID = 128;
+/** Reads `{error_code, error_msg}`, `{code, message}` and `{error: {code, message}}`. */
+function errorDetail(data) {
+    if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(data))
+        return {};
+    const nested = (0,_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(data.error) ? data.error : undefined;
+    const code = firstString(data.error_code, data.code, nested?.code);
+    const message = firstString(data.error_msg, data.message, nested?.message);
+    const requestId = firstString(data.request_id, nested?.request_id);
+    return {
+        ...(code ? { code: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(code, MAX_CODE) } : {}),
+        ...(message ? { message: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(message, MAX_MESSAGE) } : {}),
+        ...(requestId ? { requestId: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(requestId, MAX_REQUEST_ID) } : {})
+    };
+}
+/** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    if (!header)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+function firstString(...values) {
+    for (const value of values) {
+        if (typeof value === 'string' && value)
+            return value;
+        if (typeof value === 'number')
+            return String(value);
+    }
+    return undefined;
+}
+function secretsOf(auth) {
+    return auth.kind === 'token' ? [auth.token] : [auth.secretAccessKey, auth.securityToken ?? ''];
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -29561,7 +29811,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9955);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9365);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -29737,8 +29987,8 @@ function buildConfig(source, now = Date.now()) {
     const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
     const task = taskRefOf(get, taskType, now);
     const regionText = get('region');
-    if (regionText && !endpoints/* REGION_PATTERN */.a.test(regionText)) {
-        throw new errors/* InputError */.dz('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1');
+    if (regionText && !endpoints/* REGION_PATTERN */.aY.test(regionText)) {
+        throw new errors/* InputError */.dz('region', regionText, `must be a Huawei Cloud region name such as ap-southeast-1${didYouMean(regionText)}`);
     }
     const region = regionText || undefined;
     const auth = authFrom(get);
@@ -29749,6 +29999,11 @@ function buildConfig(source, now = Date.now()) {
     const projectId = projectText || undefined;
     if (!projectId && auth.kind === 'token') {
         throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
+    }
+    // A region the action does not know builds no endpoint: a typo would otherwise wait out the whole timeout.
+    const needsKnown = region && !(0,endpoints/* isKnownRegion */.Kk)(region) && (!get('endpoint') || (!projectId && !get('iam-endpoint')));
+    if (region && needsKnown) {
+        throw new errors/* InputError */.dz('region', region, `is not a Huawei Cloud region this action knows${didYouMean(region)}; for a region that is new, set endpoint (and iam-endpoint when project-id is empty) to its HSS and IAM URLs`);
     }
     const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
     if (!projectId && !region) {
@@ -29798,6 +30053,10 @@ function buildConfig(source, now = Date.now()) {
         matrix: (0,parse/* parseText */.r4)('matrix', get('matrix'), 4096, true)
     };
 }
+function didYouMean(region) {
+    const near = (0,endpoints/* nearRegions */.CS)(region.toLowerCase());
+    return near.length ? ` (did you mean ${near.join(', ')}?)` : '';
+}
 function authFrom(get) {
     const token = get('auth-token');
     if (token)
@@ -29825,7 +30084,7 @@ function endpointFor(input, value, service, region) {
     if (!region) {
         throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
     }
-    return (0,endpoints/* serviceEndpoint */.X)(service, region);
+    return (0,endpoints/* serviceEndpoint */.Xf)(service, region);
 }
 
 
@@ -29835,9 +30094,12 @@ function endpointFor(input, value, service, region) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ serviceEndpoint),
-/* harmony export */   a: () => (/* binding */ REGION_PATTERN)
+/* harmony export */   CS: () => (/* binding */ nearRegions),
+/* harmony export */   Kk: () => (/* binding */ isKnownRegion),
+/* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
+/* harmony export */   aY: () => (/* binding */ REGION_PATTERN)
 /* harmony export */ });
+/* unused harmony export KNOWN_REGIONS */
 /** Default HSS and IAM endpoints of a region. */
 /** Regions whose services live under another top-level domain. */
 const DOMAIN_BY_REGION = {
@@ -29845,6 +30107,40 @@ const DOMAIN_BY_REGION = {
 };
 const DEFAULT_DOMAIN = 'myhuaweicloud.com';
 const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+-\d+$/;
+/** Huawei Cloud's regions (shared/hss-api.md). A region not here needs an explicit endpoint. */
+const KNOWN_REGIONS = [
+    'cn-north-1', 'cn-north-2', 'cn-north-4', 'cn-north-9', 'cn-north-11', 'cn-north-12',
+    'cn-east-2', 'cn-east-3', 'cn-east-4', 'cn-east-5',
+    'cn-south-1', 'cn-south-2', 'cn-south-4',
+    'cn-southwest-2', 'cn-southwest-3',
+    'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
+    'af-south-1', 'sa-brazil-1', 'la-south-2', 'la-north-2', 'na-mexico-1',
+    'tr-west-1', 'ae-ad-1', 'me-east-1', 'my-kualalumpur-1', 'ru-moscow-1', 'eu-west-101'
+];
+function isKnownRegion(region) {
+    return KNOWN_REGIONS.includes(region);
+}
+/** The known regions nearest to a mistyped one (by edit distance), nearest first. */
+function nearRegions(region, max = 3) {
+    return KNOWN_REGIONS.map((known) => ({ known, distance: editDistance(region, known) }))
+        .filter((r) => r.distance <= Math.max(2, Math.floor(region.length / 4)))
+        .sort((a, b) => a.distance - b.distance || a.known.localeCompare(b.known))
+        .slice(0, max)
+        .map((r) => r.known);
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0] ?? 0;
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const kept = row[j] ?? 0;
+            row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = kept;
+        }
+    }
+    return row[b.length] ?? 0;
+}
 function serviceEndpoint(service, region) {
     return `https://${service}.${region}.${DOMAIN_BY_REGION[region] ?? DEFAULT_DOMAIN}`;
 }
@@ -30037,7 +30333,7 @@ function parseRelativePath(input, value) {
 
 /***/ }),
 
-/***/ 9955:
+/***/ 9365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30281,6 +30577,8 @@ function clamp(value, low, high) {
 
 
 
+/** While nothing changes, the progress line is repeated at most this often. */
+const QUIET_MS = 60_000;
 async function waitForTask(options) {
     const { locator, clock } = options;
     let task;
@@ -30289,6 +30587,17 @@ async function waitForTask(options) {
     let lastCall = false;
     const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
     const timedOut = (lastError) => ({ kind: 'timed-out', task, queries, ...(lastError ? { lastError } : {}), ...(capped ? { capped } : {}) });
+    // A long wait keeps the log short: a line when something changes, else once a minute.
+    let lastLine = '';
+    let lastLoggedAt = -Infinity;
+    const report = (line) => {
+        const now = clock.now();
+        if (line === lastLine && now - lastLoggedAt < QUIET_MS)
+            return;
+        options.log(line === lastLine ? `${line} (still, after ${Math.round((now - lastLoggedAt) / 1000)} s)` : line);
+        lastLine = line;
+        lastLoggedAt = now;
+    };
     for (;;) {
         const attempt = await (0,gate_retry/* retryTransient */.jh)((timeoutMs) => {
             queries++;
@@ -30300,7 +30609,7 @@ async function waitForTask(options) {
         task = seen ?? task;
         // A search the deadline cut short keeps what the last whole search said of the page cap.
         capped = attempt.value.unfinished ? capped : attempt.value.capped;
-        options.log(progressLine(attempt.value, locator, options.taskType).text);
+        report(progressLine(attempt.value, locator, options.taskType).text);
         if (seen?.task_status === models/* FINISHED */.B)
             return { kind: 'finished', task: seen, queries };
         if (lastCall)
@@ -30325,7 +30634,7 @@ function progressLine(located, locator, taskType) {
     const show = (n) => n ?? '?';
     const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined ? counts.succeeded + counts.reportedFailed : undefined;
     const minutes = (0,fields/* wholeNumber */.rD)(task.estimated_time);
-    const estimate = task.task_status !== models/* FINISHED */.B && minutes !== undefined ? (0,src_escape/* prose */.CS) `, about ${minutes} min left` : (0,src_escape/* prose */.CS) ``;
+    const estimate = task.task_status === models/* FINISHED */.B || minutes === undefined ? (0,src_escape/* prose */.CS) `` : minutes === 0 ? (0,src_escape/* prose */.CS) `, less than a minute left` : (0,src_escape/* prose */.CS) `, about ${minutes} min left`;
     const status = (0,fields/* text */.Qq)(task.task_status) ?? 'unknown';
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
@@ -30560,8 +30869,7 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         ref = { by: 'id', id: started.taskId };
     }
     const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline });
-    deps.log.info(`Waiting up to ${(0,parse/* formatDuration */.a3)(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`);
-    const outcome = await waitForTask({ ...retry, locator, taskType: config.taskType });
+    const outcome = await phase(deps, `Waiting up to ${(0,parse/* formatDuration */.a3)(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`, () => waitForTask({ ...retry, locator, taskType: config.taskType }));
     const task = outcome.task;
     const finished = task?.task_status === models/* FINISHED */.B;
     const counts = (0,gate_counts/* readCounts */.ZQ)(task, config.taskType);
@@ -30570,28 +30878,30 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
     let stale;
     let failedFiles;
     if (finished && task && config.taskType === 'iac_scan') {
-        const phase = { ...retry, signal: deps.signal };
+        const within = { ...retry, signal: deps.signal };
         // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
         let reading;
         if (readsRisks) {
-            const expected = counts.succeeded;
-            const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, phase);
-            files = listed;
-            if (!listed)
-                reading = { ...(0,gate_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
-            else if (!listed.ok)
-                reading = { ...(0,gate_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,gate_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}) };
-            else
-                reading = await (0,gate_risks/* readRisks */.F7)(client, listed.files, { ...phase, pacer: pacer() });
+            reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
+                const expected = counts.succeeded;
+                const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, within);
+                files = listed;
+                if (!listed)
+                    return { ...(0,gate_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
+                if (!listed.ok)
+                    return { ...(0,gate_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,gate_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
+                return (0,gate_risks/* readRisks */.F7)(client, listed.files, { ...within, pacer: pacer() });
+            });
         }
         if (pr.stale)
-            stale = await staleCopies(client, task.task_id, counts.scanned, pr, deps, phase, pacer());
+            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, within, pacer()));
         if (counts.reportedFailed)
-            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, phase);
+            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, within);
         if (typeof failedFiles === 'string')
             deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`);
-        if (reading)
-            risks = await locateAndJudge(client, reading, files?.files ?? [], config, pr, deps, { ...phase, pacer: pacer() });
+        const read = reading;
+        if (read)
+            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...within, pacer: pacer() }));
     }
     const verdict = (0,gate_verdict/* judge */.S4)({
         task,
@@ -30616,6 +30926,16 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         elapsedMs: deps.clock.now() - startedAt,
         queries: outcome.queries
     };
+}
+/** Runs one phase with its log lines folded under a title. */
+async function phase(deps, title, work) {
+    deps.log.group?.(title);
+    try {
+        return await work();
+    }
+    finally {
+        deps.log.endGroup?.();
+    }
 }
 async function pullRequestContext(config, deps, readsRisks) {
     const iac = config.taskType === 'iac_scan';
@@ -30794,2385 +31114,8 @@ function isTask(row) {
     return (0,record/* isRecord */.u)(row) && (0,fields/* serverId */.Lu)(row.task_id) !== undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/KyError.js
-/**
-Base class for all Ky-specific errors. `HTTPError`, `NetworkError`, `TimeoutError`, and `ForceRetryError` extend this class.
-
-You can use `instanceof KyError` to check if an error originated from Ky, or use the `isKyError()` type guard for cross-realm compatibility and TypeScript type narrowing.
-
-Note: `SchemaValidationError` is intentionally not considered a Ky error. `KyError` covers failures in Ky's HTTP lifecycle (bad status, timeout, retry), while schema validation errors originate from the user-provided schema, not from Ky itself.
-*/
-class KyError extends Error {
-    name = 'KyError';
-    get isKyError() {
-        return true;
-    }
-}
-//# sourceMappingURL=KyError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/HTTPError.js
-
-/**
-Error thrown when the response has a non-2xx status code and `throwHttpErrors` is enabled.
-
-The error has a `response` property with the `Response` object, a `request` property with the `Request` object, an `options` property with the normalized options (either passed to `ky` when creating an instance with `ky.create()` or directly when performing the request), and a `data` property with the pre-parsed response body. For JSON responses (based on `Content-Type`), the body is parsed using the `parseJson` option if set, or `JSON.parse` by default. For other content types, it is set as plain text. If the body is empty, unreadable, too large, parsing fails, or the error-data read/parse timeout is reached, `data` will be `undefined`. To avoid hanging or excessive buffering, `error.data` body reads and async JSON parsing are bounded by the request timeout (or 10 seconds when `timeout` is disabled), any remaining `totalTimeout` budget, and a 10 MiB response body size limit. If `totalTimeout` expires while populating `error.data`, Ky throws `TimeoutError` instead of `HTTPError`. The `data` property is populated before `beforeError` hooks run, so hooks can access it.
-
-The response body is automatically consumed when populating `error.data`, so `error.response.json()` and other body methods will not work. Use `error.data` instead. The `error.response` object is still available for headers, status, etc.
-
-Be aware that some types of errors, such as network errors, inherently mean that a response was not received. In that case, the error will be an instance of `NetworkError` instead of `HTTPError` and will not contain a `response` property.
-*/
-class HTTPError extends KyError {
-    name = 'HTTPError';
-    response;
-    request;
-    options;
-    data;
-    constructor(response, request, options) {
-        const code = (response.status || response.status === 0) ? response.status : '';
-        const title = response.statusText ?? '';
-        const status = `${code} ${title}`.trim();
-        const reason = status ? `status code ${status}` : 'an unknown error';
-        super(`Request failed with ${reason}: ${request.method} ${request.url}`);
-        this.response = response;
-        this.request = request;
-        this.options = options;
-    }
-}
-//# sourceMappingURL=HTTPError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/NetworkError.js
-
-/**
-Error thrown when a network error occurs during the request (e.g., DNS failure, connection refused, offline). It has a `request` property with the `Request` object. The original error is available via the standard `cause` property.
-
-Network errors are automatically retried (for retriable methods).
-
-Note: Network errors are detected using runtime-specific heuristics. Unrecognized runtimes may produce errors that are not wrapped in `NetworkError`. Use the `shouldRetry` option to handle such cases.
-*/
-class NetworkError extends KyError {
-    name = 'NetworkError';
-    request;
-    constructor(request, options) {
-        super(`Request failed due to a network error: ${request.method} ${request.url}`, options);
-        this.request = request;
-    }
-}
-//# sourceMappingURL=NetworkError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/NonError.js
-/**
-Wrapper for non-Error values that were thrown.
-
-In JavaScript, any value can be thrown (not just Error instances). This class wraps such values to ensure consistent error handling.
-*/
-class NonError extends Error {
-    name = 'NonError';
-    value;
-    constructor(value) {
-        let message = 'Non-error value was thrown';
-        // Intentionally minimal as this error is just an edge-case.
-        try {
-            if (typeof value === 'string') {
-                message = value;
-            }
-            else if (value && typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
-                message = value.message;
-            }
-        }
-        catch {
-            // Use default message if accessing properties throws
-        }
-        super(message);
-        this.value = value;
-    }
-}
-//# sourceMappingURL=NonError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/ForceRetryError.js
-
-
-/**
-Error used to signal a forced retry from `afterResponse` hooks.
-
-This is thrown when `ky.retry()` is returned from an `afterResponse` hook. It is observable in `beforeRetry` and `beforeError` hooks via the `isForceRetryError()` type guard.
-*/
-class ForceRetryError_ForceRetryError extends KyError {
-    name = 'ForceRetryError';
-    customDelay;
-    code;
-    customRequest;
-    constructor(options) {
-        // Runtime protection: wrap non-Error causes in NonError
-        // TypeScript type is Error for guidance, but JS users can pass anything
-        const cause = options?.cause
-            ? (options.cause instanceof Error ? options.cause : new NonError(options.cause))
-            : undefined;
-        super(options?.code ? `Forced retry: ${options.code}` : 'Forced retry', cause ? { cause } : undefined);
-        this.customDelay = options?.delay;
-        this.code = options?.code;
-        this.customRequest = options?.request;
-    }
-}
-//# sourceMappingURL=ForceRetryError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/SchemaValidationError.js
-/**
-The error thrown when [Standard Schema](https://github.com/standard-schema/standard-schema) validation fails in `.json(schema)`. It has an `issues` property with the validation issues from the schema.
-
-This error intentionally does not extend `KyError` because it does not represent a failure in Ky's HTTP lifecycle. The request succeeded; the user's schema rejected the data. As such, it is not matched by `isKyError()`.
-
-@example
-```
-import ky, {SchemaValidationError} from 'ky';
-import {z} from 'zod';
-
-const userSchema = z.object({name: z.string()});
-
-try {
-    const user = await ky('/api/user').json(userSchema);
-    console.log(user.name);
-} catch (error) {
-    if (error instanceof SchemaValidationError) {
-        console.error(error.issues);
-    }
-}
-```
-*/
-class SchemaValidationError extends Error {
-    name = 'SchemaValidationError';
-    issues;
-    constructor(issues) {
-        super('Response schema validation failed');
-        this.issues = issues;
-    }
-}
-//# sourceMappingURL=SchemaValidationError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/TimeoutError.js
-
-/**
-Error thrown when the request times out. It has a `request` property with the `Request` object.
-*/
-class TimeoutError extends KyError {
-    name = 'TimeoutError';
-    request;
-    constructor(request) {
-        super(`Request timed out: ${request.method} ${request.url}`);
-        this.request = request;
-    }
-}
-//# sourceMappingURL=TimeoutError.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/core/constants.js
-const supportsRequestStreams = (() => {
-    let duplexAccessed = false;
-    let hasContentType = false;
-    const supportsReadableStream = typeof globalThis.ReadableStream === 'function';
-    const supportsRequest = typeof globalThis.Request === 'function';
-    if (supportsReadableStream && supportsRequest) {
-        try {
-            hasContentType = new globalThis.Request('https://empty.invalid', {
-                body: new globalThis.ReadableStream(),
-                method: 'POST',
-                // @ts-expect-error - Types are outdated.
-                get duplex() {
-                    duplexAccessed = true;
-                    return 'half';
-                },
-            }).headers.has('Content-Type');
-        }
-        catch (error) {
-            // QQBrowser on iOS throws "unsupported BodyInit type" error (see issue #581)
-            if (error instanceof Error && error.message === 'unsupported BodyInit type') {
-                return false;
-            }
-            throw error;
-        }
-    }
-    return duplexAccessed && !hasContentType;
-})();
-const supportsAbortController = typeof globalThis.AbortController === 'function';
-const supportsAbortSignal = typeof globalThis.AbortSignal === 'function' && typeof globalThis.AbortSignal.any === 'function';
-const supportsResponseStreams = typeof globalThis.ReadableStream === 'function';
-const supportsFormData = typeof globalThis.FormData === 'function';
-const requestMethods = ['get', 'post', 'put', 'patch', 'head', 'delete', 'query'];
-const validate = () => undefined;
-validate();
-const responseTypes = {
-    json: 'application/json',
-    text: 'text/*',
-    formData: 'multipart/form-data',
-    arrayBuffer: '*/*',
-    blob: '*/*',
-    // Supported in modern Fetch implementations (for example, browsers and recent Node.js/undici).
-    // We still feature-check at runtime before exposing the shortcut.
-    bytes: '*/*',
-};
-// The maximum value of a 32bit int (see issue #117)
-const maxSafeTimeout = 2_147_483_647;
-// Size in bytes of a typical form boundary (e.g., '------WebKitFormBoundaryaxpyiPgbbPti10Rw'), used to help estimate upload size
-const usualFormBoundarySize = 40;
-/**
-Symbol that can be returned by a `beforeRetry` hook to stop retrying without throwing an error.
-*/
-const stop = Symbol('stop');
-/**
-Marker returned by `ky.retry()` to signal a forced retry from `afterResponse` hooks.
-*/
-class RetryMarker {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-}
-/**
-Force a retry from an `afterResponse` hook.
-
-This allows you to retry a request based on the response content, even if the response has a successful status code. The retry will respect the `retry.limit` option and skip the `shouldRetry` check. The forced retry is observable in `beforeRetry` hooks, where the error will be a `ForceRetryError`.
-
-@param options - Optional configuration for the retry.
-
-@example
-```
-import ky, {isForceRetryError} from 'ky';
-
-const api = ky.extend({
-    hooks: {
-        afterResponse: [
-            async ({request, response}) => {
-                // Retry based on response body content
-                if (response.status === 200) {
-                    const data = await response.json();
-
-                    // Simple retry with default delay
-                    if (data.error?.code === 'TEMPORARY_ERROR') {
-                        return ky.retry();
-                    }
-
-                    // Retry with custom delay from API response
-                    if (data.error?.code === 'RATE_LIMIT') {
-                        return ky.retry({
-                            delay: data.error.retryAfter * 1000,
-                            code: 'RATE_LIMIT'
-                        });
-                    }
-
-                    // Retry with a modified request (e.g., fallback endpoint)
-                    if (data.error?.code === 'FALLBACK_TO_BACKUP') {
-                        return ky.retry({
-                            request: new Request('https://backup-api.com/endpoint', {
-                                method: request.method,
-                                headers: request.headers,
-                            }),
-                            code: 'BACKUP_ENDPOINT'
-                        });
-                    }
-
-                    // Retry with refreshed authentication
-                    if (data.error?.code === 'TOKEN_REFRESH' && data.newToken) {
-                        return ky.retry({
-                            request: new Request(request, {
-                                headers: {
-                                    ...Object.fromEntries(request.headers),
-                                    'Authorization': `Bearer ${data.newToken}`
-                                }
-                            }),
-                            code: 'TOKEN_REFRESHED'
-                        });
-                    }
-
-                    // Retry with cause to preserve error chain
-                    try {
-                        validateResponse(data);
-                    } catch (error) {
-                        return ky.retry({
-                            code: 'VALIDATION_FAILED',
-                            cause: error
-                        });
-                    }
-                }
-            }
-        ],
-        beforeRetry: [
-            ({error, retryCount}) => {
-                // Observable in beforeRetry hooks
-                if (isForceRetryError(error)) {
-                    console.log(`Forced retry #${retryCount}: ${error.message}`);
-                    // Example output: "Forced retry #1: Forced retry: RATE_LIMIT"
-                }
-            }
-        ]
-    }
-});
-
-const response = await api.get('https://example.com/api');
-```
-*/
-const retry = (options) => new RetryMarker(options);
-const kyOptionKeys = {
-    json: true,
-    parseJson: true,
-    stringifyJson: true,
-    searchParams: true,
-    baseUrl: true,
-    prefix: true,
-    retry: true,
-    timeout: true,
-    totalTimeout: true,
-    hooks: true,
-    throwHttpErrors: true,
-    onDownloadProgress: true,
-    onUploadProgress: true,
-    fetch: true,
-    context: true,
-};
-// Standard RequestInit options that should NOT be passed separately to fetch()
-// because they're already applied to the Request object.
-// Note: `dispatcher` and `priority` are NOT included here - they're fetch-only
-// options that the Request constructor doesn't accept, so they need to be passed
-// separately to fetch().
-const requestOptionsRegistry = {
-    method: true,
-    headers: true,
-    body: true,
-    mode: true,
-    credentials: true,
-    cache: true,
-    redirect: true,
-    referrer: true,
-    referrerPolicy: true,
-    integrity: true,
-    keepalive: true,
-    signal: true,
-    window: true,
-    duplex: true,
-};
-//# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/body.js
-
-const encoder = new TextEncoder();
-// eslint-disable-next-line @typescript-eslint/no-restricted-types
-const getBodySize = (body) => {
-    if (!body) {
-        return 0;
-    }
-    if (body instanceof FormData) {
-        // This is an approximation, as FormData size calculation is not straightforward
-        let size = 0;
-        for (const [key, value] of body) {
-            size += usualFormBoundarySize;
-            size += encoder.encode(`Content-Disposition: form-data; name="${key}"`).byteLength;
-            size += typeof value === 'string'
-                ? encoder.encode(value).byteLength
-                : value.size;
-        }
-        return size;
-    }
-    if (body instanceof Blob) {
-        return body.size;
-    }
-    if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-        return body.byteLength;
-    }
-    if (typeof body === 'string') {
-        return encoder.encode(body).byteLength;
-    }
-    if (body instanceof URLSearchParams) {
-        return encoder.encode(body.toString()).byteLength;
-    }
-    return 0;
-};
-const withProgress = (stream, totalBytes, onProgress) => {
-    let previousChunk;
-    let transferredBytes = 0;
-    return stream.pipeThrough(new TransformStream({
-        transform(currentChunk, controller) {
-            controller.enqueue(currentChunk);
-            if (previousChunk) {
-                transferredBytes += previousChunk.byteLength;
-                let percent = totalBytes === 0 ? 0 : transferredBytes / totalBytes;
-                // Avoid reporting 100% progress before the stream is actually finished (in case totalBytes is inaccurate)
-                if (percent >= 1) {
-                    // Epsilon is used here to get as close as possible to 100% without reaching it.
-                    // If we were to use 0.99 here, percent could potentially go backwards.
-                    percent = 1 - Number.EPSILON;
-                }
-                onProgress?.({ percent, totalBytes: Math.max(totalBytes, transferredBytes), transferredBytes }, previousChunk);
-            }
-            previousChunk = currentChunk;
-        },
-        flush() {
-            const finalChunk = previousChunk ?? new Uint8Array();
-            transferredBytes += finalChunk.byteLength;
-            onProgress?.({ percent: 1, totalBytes: Math.max(totalBytes, transferredBytes), transferredBytes }, finalChunk);
-        },
-    }));
-};
-const streamResponse = (response, onDownloadProgress) => {
-    if (!response.body) {
-        return response;
-    }
-    const responseInit = {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-    };
-    if (response.status === 204) {
-        return new Response(null, responseInit);
-    }
-    const totalBytes = Math.max(0, Number(response.headers.get('content-length')) || 0);
-    return new Response(withProgress(response.body, totalBytes, onDownloadProgress), responseInit);
-};
-// eslint-disable-next-line @typescript-eslint/no-restricted-types
-const streamRequest = (request, onUploadProgress, originalBody) => {
-    if (!request.body) {
-        return request;
-    }
-    // Use original body for size calculation since request.body is already a stream
-    const totalBytes = getBodySize(originalBody ?? request.body);
-    return new Request(request, {
-        // @ts-expect-error - Types are outdated.
-        duplex: 'half',
-        body: withProgress(request.body, totalBytes, onUploadProgress),
-    });
-};
-//# sourceMappingURL=body.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/is.js
-// eslint-disable-next-line @typescript-eslint/no-restricted-types
-const isObject = (value) => value !== null && typeof value === 'object';
-//# sourceMappingURL=is.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/merge.js
-
-
-const replaceSymbol = Symbol('replaceOption');
-const getReplaceState = (value) => isObject(value) && value[replaceSymbol] === true
-    ? {
-        isReplace: true,
-        value: value.value,
-    }
-    : {
-        isReplace: false,
-        value,
-    };
-/**
-Wraps a value so that `ky.extend()` will replace the parent value instead of merging with it. Works with hooks, headers, search parameters, context, and any other deep-merged option.
-
-By default, `.extend()` deep-merges options with the parent instance: hooks get appended, headers get merged, and search parameters get accumulated. Use `replaceOption` when you want to fully replace a merged property instead.
-
-@example
-```
-import ky, {replaceOption} from 'ky';
-
-const base = ky.create({
-    hooks: {beforeRequest: [addAuth, addTracking]},
-});
-
-// Replaces instead of appending
-const extended = base.extend({
-    hooks: replaceOption({beforeRequest: [onlyThis]}),
-});
-// hooks.beforeRequest is now [onlyThis], not [addAuth, addTracking, onlyThis]
-```
-*/
-const replaceOption = (value) => {
-    const markedValue = { [replaceSymbol]: true, value };
-    return markedValue;
-};
-const validateAndMerge = (...sources) => {
-    for (const source of sources) {
-        if ((!isObject(source) || Array.isArray(source)) && source !== undefined) {
-            throw new TypeError('The `options` argument must be an object');
-        }
-    }
-    return deepMerge({}, ...sources);
-};
-const mergeHeaders = (source1 = {}, source2 = {}) => {
-    const result = new globalThis.Headers(source1);
-    const isHeadersInstance = source2 instanceof globalThis.Headers;
-    const source = new globalThis.Headers(source2);
-    for (const [key, value] of source.entries()) {
-        if ((isHeadersInstance && value === 'undefined') || value === undefined) {
-            result.delete(key);
-        }
-        else {
-            result.set(key, value);
-        }
-    }
-    return result;
-};
-const isPlainObject = (value) => {
-    if (!isObject(value) || Array.isArray(value)) {
-        return false;
-    }
-    const prototype = Object.getPrototypeOf(value);
-    return prototype === Object.prototype || prototype === null;
-};
-const cloneShallow = (value) => {
-    if (value instanceof URLSearchParams) {
-        const copy = new URLSearchParams(value);
-        const deleted = value[deletedParametersSymbol];
-        if (deleted) {
-            // Preserve internal deletion markers so init-hook cloning does not resurrect params removed during option merging.
-            copy[deletedParametersSymbol] = new Set(deleted);
-        }
-        return copy;
-    }
-    if (value instanceof globalThis.Headers) {
-        return new globalThis.Headers(value);
-    }
-    if (Array.isArray(value)) {
-        return [...value];
-    }
-    if (isPlainObject(value)) {
-        const copy = { ...value };
-        return copy;
-    }
-    return value;
-};
-const normalizeHeaderObject = (headers) => Object.fromEntries(Object.entries(headers).filter((entry) => entry[1] !== undefined));
-const mergeHeaderContainers = (source1, source2) => {
-    if (isPlainObject(source1) && isPlainObject(source2)) {
-        return normalizeHeaderObject({ ...source1, ...source2 });
-    }
-    return mergeHeaders(source1, source2);
-};
-function newHookValue(original, incoming, property) {
-    return (Object.hasOwn(incoming, property) && incoming[property] === undefined)
-        ? []
-        : deepMerge(original[property] ?? [], incoming[property] ?? []);
-}
-const mergeHooks = (original = {}, incoming = {}) => ({
-    init: newHookValue(original, incoming, 'init'),
-    beforeRequest: newHookValue(original, incoming, 'beforeRequest'),
-    beforeRetry: newHookValue(original, incoming, 'beforeRetry'),
-    beforeError: newHookValue(original, incoming, 'beforeError'),
-    afterResponse: newHookValue(original, incoming, 'afterResponse'),
-});
-const deletedParametersSymbol = Symbol('deletedParameters');
-const appendSearchParameters = (target, source) => {
-    const result = new URLSearchParams();
-    const deleted = new Set();
-    for (const input of [target, source]) {
-        if (input === undefined) {
-            continue;
-        }
-        if (input instanceof URLSearchParams) {
-            for (const [key, value] of input.entries()) {
-                result.append(key, value);
-                deleted.delete(key);
-            }
-            const inputDeleted = input[deletedParametersSymbol];
-            if (inputDeleted) {
-                for (const key of inputDeleted) {
-                    result.delete(key);
-                    deleted.add(key);
-                }
-            }
-        }
-        else if (Array.isArray(input)) {
-            for (const pair of input) {
-                if (!Array.isArray(pair) || pair.length !== 2) {
-                    throw new TypeError('Array search parameters must be provided in [[key, value], ...] format');
-                }
-                result.append(String(pair[0]), String(pair[1]));
-                deleted.delete(String(pair[0]));
-            }
-        }
-        else if (isObject(input)) {
-            for (const [key, value] of Object.entries(input)) {
-                if (value === undefined) {
-                    result.delete(key);
-                    deleted.add(key);
-                }
-                else {
-                    result.append(key, String(value));
-                    deleted.delete(key);
-                }
-            }
-        }
-        else {
-            // String
-            const parameters = new URLSearchParams(input);
-            for (const [key, value] of parameters.entries()) {
-                result.append(key, value);
-                deleted.delete(key);
-            }
-        }
-    }
-    if (deleted.size > 0) {
-        result[deletedParametersSymbol] = deleted;
-    }
-    return result;
-};
-// TODO: Make this strongly-typed (no `any`).
-const deepMergeInternal = (isRoot, ...sources) => {
-    let returnValue = {};
-    let headers = {};
-    let hooks = {};
-    let searchParameters;
-    const signals = [];
-    for (const source of sources) {
-        if (Array.isArray(source)) {
-            if (!Array.isArray(returnValue)) {
-                returnValue = [];
-            }
-            returnValue = [...returnValue, ...source];
-        }
-        else if (isObject(source)) {
-            for (let [key, value] of Object.entries(source)) {
-                const replaceState = getReplaceState(value);
-                const { isReplace } = replaceState;
-                value = replaceState.value;
-                const isRootSignal = isRoot && key === 'signal';
-                if (isRootSignal && (isReplace || value === undefined)) {
-                    signals.length = 0;
-                }
-                // Special handling for AbortSignal instances at the root options level
-                if (isRootSignal && value instanceof globalThis.AbortSignal) {
-                    signals.push(value);
-                    continue;
-                }
-                // Special handling for context - shallow merge only
-                if (key === 'context') {
-                    if (value !== undefined && value !== null && (!isObject(value) || Array.isArray(value))) {
-                        throw new TypeError('The `context` option must be an object');
-                    }
-                    // Shallow merge: always create a new object to prevent mutation bugs
-                    returnValue = {
-                        ...returnValue,
-                        context: (value === undefined || value === null)
-                            ? {}
-                            : (isReplace
-                                ? { ...value }
-                                : { ...returnValue.context, ...value }),
-                    };
-                    continue;
-                }
-                // Special handling for searchParams
-                if (key === 'searchParams') {
-                    if (value === undefined || value === null) {
-                        // Explicit undefined or null removes searchParams
-                        searchParameters = undefined;
-                    }
-                    else if (isReplace) {
-                        searchParameters = value;
-                    }
-                    else {
-                        // First source: keep as-is to preserve type (string/object/URLSearchParams)
-                        // Subsequent sources: merge and convert to URLSearchParams
-                        searchParameters = searchParameters === undefined ? value : appendSearchParameters(searchParameters, value);
-                    }
-                    continue;
-                }
-                // `retry` accepts a number as shorthand for `{limit: number}`. Expand it before
-                // merging so extending a numeric `retry` with an object keeps the limit instead
-                // of dropping it (e.g. `ky.create({retry: 3}).extend({retry: {methods: ['get']}})`).
-                // Scoped to the root options level so it never rewrites nested user data that
-                // happens to contain a `retry` key (e.g. a `json` request body).
-                if (isRoot && key === 'retry' && isObject(value) && !isReplace && typeof returnValue[key] === 'number') {
-                    returnValue = { ...returnValue, [key]: { limit: returnValue[key] } };
-                }
-                if (isObject(value) && !isReplace && key in returnValue) {
-                    value = deepMergeInternal(false, returnValue[key], value);
-                }
-                returnValue = { ...returnValue, [key]: value };
-            }
-            if (isObject(source.hooks)) {
-                const { value: hookValue, isReplace } = getReplaceState(source.hooks);
-                hooks = isReplace
-                    ? mergeHooks({}, hookValue)
-                    : mergeHooks(hooks, hookValue);
-                returnValue.hooks = hooks;
-            }
-            if (isObject(source.headers)) {
-                const { value: headerValue, isReplace } = getReplaceState(source.headers);
-                headers = isReplace
-                    ? cloneShallow(headerValue)
-                    : mergeHeaderContainers(headers, headerValue);
-                returnValue.headers = headers;
-            }
-        }
-    }
-    if (searchParameters !== undefined) {
-        returnValue.searchParams = searchParameters;
-    }
-    if (signals.length > 0) {
-        if (signals.length === 1) {
-            returnValue.signal = signals[0];
-        }
-        else if (supportsAbortSignal) {
-            returnValue.signal = AbortSignal.any(signals);
-        }
-        else {
-            // When AbortSignal.any is not available, use the last signal
-            // This maintains the previous behavior before signal merging was added
-            // This can be removed when the `supportsAbortSignal` check is removed.
-            returnValue.signal = signals.at(-1);
-        }
-    }
-    return returnValue;
-};
-const deepMerge = (...sources) => deepMergeInternal(true, ...sources);
-//# sourceMappingURL=merge.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/normalize.js
-
-const normalizeRequestMethod = (input) => requestMethods.includes(input) ? input.toUpperCase() : input;
-const retryMethods = ['get', 'put', 'head', 'delete', 'options', 'trace', 'query'];
-const retryStatusCodes = [408, 413, 429, 500, 502, 503, 504];
-const retryAfterStatusCodes = [413, 429, 503];
-const invalidRetryLimitErrorMessage = '`retry.limit` must be a finite, non-negative integer';
-const defaultRetryOptions = {
-    limit: 2,
-    methods: retryMethods,
-    statusCodes: retryStatusCodes,
-    afterStatusCodes: retryAfterStatusCodes,
-    maxRetryAfter: Number.POSITIVE_INFINITY,
-    backoffLimit: Number.POSITIVE_INFINITY,
-    delay: attemptCount => 0.3 * (2 ** (attemptCount - 1)) * 1000,
-    jitter: undefined,
-    retryOnTimeout: false,
-};
-const getDefaultRetryOptions = () => ({
-    ...defaultRetryOptions,
-    methods: [...defaultRetryOptions.methods],
-    statusCodes: [...defaultRetryOptions.statusCodes],
-    afterStatusCodes: [...defaultRetryOptions.afterStatusCodes],
-});
-/**
-Normalizes an omitted retry limit or validates a supplied one.
-*/
-const normalizeRetryLimit = (retryLimit) => {
-    if (retryLimit === undefined) {
-        return defaultRetryOptions.limit;
-    }
-    if (typeof retryLimit !== 'number' || !Number.isInteger(retryLimit) || retryLimit < 0) {
-        throw new TypeError(invalidRetryLimitErrorMessage);
-    }
-    return retryLimit;
-};
-const normalizeRetryOptions = (retry = {}) => {
-    if (typeof retry === 'number') {
-        return {
-            ...getDefaultRetryOptions(),
-            limit: normalizeRetryLimit(retry),
-        };
-    }
-    if (retry === null || typeof retry !== 'object' || Array.isArray(retry)) {
-        throw new TypeError('`retry` must be a number or an object');
-    }
-    const normalizedRetry = Object.fromEntries(Object.entries(retry).filter(([, value]) => value !== undefined));
-    const retryLimit = normalizeRetryLimit(normalizedRetry.limit);
-    if (normalizedRetry.methods !== undefined && !Array.isArray(normalizedRetry.methods)) {
-        throw new Error('retry.methods must be an array');
-    }
-    if (normalizedRetry.statusCodes !== undefined && !Array.isArray(normalizedRetry.statusCodes)) {
-        throw new Error('retry.statusCodes must be an array');
-    }
-    if (normalizedRetry.afterStatusCodes !== undefined && !Array.isArray(normalizedRetry.afterStatusCodes)) {
-        throw new Error('retry.afterStatusCodes must be an array');
-    }
-    if (normalizedRetry.methods !== undefined) {
-        normalizedRetry.methods = normalizedRetry.methods.map(method => method.toLowerCase());
-    }
-    if (normalizedRetry.statusCodes !== undefined) {
-        normalizedRetry.statusCodes = [...normalizedRetry.statusCodes];
-    }
-    if (normalizedRetry.afterStatusCodes !== undefined) {
-        normalizedRetry.afterStatusCodes = [...normalizedRetry.afterStatusCodes];
-    }
-    return {
-        ...getDefaultRetryOptions(),
-        ...normalizedRetry,
-        limit: retryLimit,
-    };
-};
-//# sourceMappingURL=normalize.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/timeout.js
-
-// `Promise.race()` workaround (#91)
-async function timeout(request, init, abortController, options) {
-    return new Promise((resolve, reject) => {
-        const timeoutId = setTimeout(() => {
-            if (abortController) {
-                abortController.abort();
-            }
-            reject(new TimeoutError(request));
-        }, options.timeout);
-        void options
-            .fetch(request, init)
-            .then(resolve)
-            .catch(reject)
-            .then(() => {
-            clearTimeout(timeoutId);
-        });
-    });
-}
-//# sourceMappingURL=timeout.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/delay.js
-// https://github.com/sindresorhus/delay/tree/ab98ae8dfcb38e1593286c94d934e70d14a4e111
-async function delay(ms, { signal }) {
-    return new Promise((resolve, reject) => {
-        if (signal) {
-            signal.throwIfAborted();
-            signal.addEventListener('abort', abortHandler, { once: true });
-        }
-        function abortHandler() {
-            clearTimeout(timeoutId);
-            reject(signal.reason);
-        }
-        const timeoutId = setTimeout(() => {
-            signal?.removeEventListener('abort', abortHandler);
-            resolve();
-        }, ms);
-    });
-}
-//# sourceMappingURL=delay.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/options.js
-
-
-const findUnknownOptions = (options) => {
-    const unknownOptions = {};
-    for (const key in options) {
-        // Skip inherited properties
-        if (!Object.hasOwn(options, key)) {
-            continue;
-        }
-        // Forward every non-standard, non-Ky option to fetch().
-        // We intentionally do not check whether the key also exists on `Request`, because some runtimes
-        // patch `Request.prototype` with fetch-only extensions. For example, Next.js adds `next`, and the
-        // old `key in request` heuristic dropped it unless Ky kept a special-case allowlist.
-        // Passing all non-standard keys makes that allowlist unnecessary and preserves future fetch extensions too.
-        if (!(key in requestOptionsRegistry) && !(key in kyOptionKeys)) {
-            unknownOptions[key] = options[key];
-        }
-    }
-    return unknownOptions;
-};
-const hasSearchParameters = (search) => {
-    if (search === undefined) {
-        return false;
-    }
-    // The `typeof array` still gives "object", so we need different checking for array.
-    if (Array.isArray(search)) {
-        return search.length > 0;
-    }
-    if (search instanceof URLSearchParams) {
-        return search.size > 0 || Boolean(search[deletedParametersSymbol]?.size);
-    }
-    // Record
-    if (typeof search === 'object') {
-        return Object.keys(search).length > 0;
-    }
-    if (typeof search === 'string') {
-        return search.trim().length > 0;
-    }
-    return Boolean(search);
-};
-//# sourceMappingURL=options.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/is-network-error.js
-// Inlined from https://github.com/sindresorhus/is-network-error v1.3.2
-const objectToString = Object.prototype.toString;
-const isError = (value) => objectToString.call(value) === '[object Error]';
-const errorMessages = new Set([
-    'network error', // Chrome
-    'NetworkError when attempting to fetch resource.', // Firefox
-    'The Internet connection appears to be offline.', // Safari 16
-    'Network request failed', // `cross-fetch`
-    'fetch failed', // Undici (Node.js)
-    'terminated', // Undici (Node.js)
-    ' A network error occurred.', // Bun (WebKit) - leading space is intentional
-    'Network connection lost', // Cloudflare Workers (fetch)
-]);
-function isRawNetworkError(error) {
-    const isValid = error
-        && isError(error)
-        && error.name === 'TypeError'
-        && typeof error.message === 'string';
-    if (!isValid) {
-        return false;
-    }
-    const { message, stack } = error;
-    // Safari 17+ has generic message but no stack for network errors
-    if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-        return stack === undefined
-            // Sentry adds its own stack trace to the fetch error, so also check for that
-            || '__sentry_captured__' in error;
-    }
-    // Deno network errors start with specific text
-    if (message.startsWith('error sending request for url')) {
-        return true;
-    }
-    // Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-    if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-        return true;
-    }
-    // Standard network error messages
-    return errorMessages.has(message);
-}
-//# sourceMappingURL=is-network-error.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/type-guards.js
-
-
-
-
-// Handles cross-realm cases (e.g., iframes, different JS contexts) where `instanceof` fails.
-const isErrorType = (error, cls) => error instanceof cls || error?.name === cls.name;
-/**
-Type guard to check if an error is a `KyError`.
-
-Note: `SchemaValidationError` is intentionally not considered a Ky error. `KyError` covers failures in Ky's HTTP lifecycle (bad status, timeout, retry), while schema validation errors originate from the user-provided schema, not from Ky itself.
-
-@param error - The error to check
-@returns `true` if the error is a Ky error, `false` otherwise
-
-@example
-```
-import ky, {isKyError} from 'ky';
-try {
-    const response = await ky.get('/api/data');
-} catch (error) {
-    if (isKyError(error)) {
-        // Handle Ky-specific errors
-        console.log('Ky error occurred:', error.message);
-    } else {
-        // Handle other errors
-        console.log('Unknown error:', error);
-    }
-}
-```
-*/
-function isKyError(error) {
-    return error?.isKyError === true || isHTTPError(error) || isNetworkError(error) || isTimeoutError(error) || isForceRetryError(error);
-}
-/**
-Type guard to check if an error is an `HTTPError`.
-
-@param error - The error to check
-@returns `true` if the error is an `HTTPError`, `false` otherwise
-
-@example
-```
-import ky, {isHTTPError} from 'ky';
-try {
-    const response = await ky.get('/api/data');
-} catch (error) {
-    if (isHTTPError(error)) {
-        console.log('HTTP error status:', error.response.status);
-    }
-}
-```
-*/
-function isHTTPError(error) {
-    return isErrorType(error, HTTPError);
-}
-/**
-Type guard to check if an error is a `NetworkError`.
-
-@param error - The error to check
-@returns `true` if the error is a `NetworkError`, `false` otherwise
-
-@example
-```
-import ky, {isNetworkError} from 'ky';
-try {
-    const response = await ky.get('/api/data');
-} catch (error) {
-    if (isNetworkError(error)) {
-        console.log('Network error:', error.request.url);
-    }
-}
-```
-*/
-function isNetworkError(error) {
-    return isErrorType(error, NetworkError);
-}
-/**
-Type guard to check if an error is a `TimeoutError`.
-
-@param error - The error to check
-@returns `true` if the error is a `TimeoutError`, `false` otherwise
-
-@example
-```
-import ky, {isTimeoutError} from 'ky';
-try {
-    const response = await ky.get('/api/data', { timeout: 1000 });
-} catch (error) {
-    if (isTimeoutError(error)) {
-        console.log('Request timed out:', error.request.url);
-    }
-}
-```
-*/
-function isTimeoutError(error) {
-    return isErrorType(error, TimeoutError);
-}
-/**
-Type guard to check if an error is a `ForceRetryError`.
-
-@param error - The error to check
-@returns `true` if the error is a `ForceRetryError`, `false` otherwise
-
-@example
-```
-import ky, {isForceRetryError} from 'ky';
-
-const api = ky.extend({
-    hooks: {
-        beforeRetry: [
-            ({error, retryCount}) => {
-                if (isForceRetryError(error)) {
-                    console.log(`Forced retry #${retryCount}: ${error.code}`);
-                }
-            }
-        ]
-    }
-});
-```
-*/
-function isForceRetryError(error) {
-    return isErrorType(error, ForceRetryError);
-}
-//# sourceMappingURL=type-guards.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/core/retry-timing.js
-// Older epoch-second values are indistinguishable from ordinary delay seconds, so timestamp compatibility only applies to current-era reset headers.
-const timestampThreshold = Date.parse('2024-01-01');
-const delayPattern = /^\d+$/;
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-// HTTP-date parsing is limited to IMF-fixdate and the two obsolete HTTP-date formats. Other date-like strings intentionally fall back to the normal retry delay.
-const imfDatePattern = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
-const rfc850DatePattern = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
-const asctimeDatePattern = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{2}| \d) (\d{2}:\d{2}:\d{2}) (\d{4})$/;
-const getRetryTimingHeader = (headers) => {
-    const retryAfter = headers.get('Retry-After');
-    if (retryAfter !== null) {
-        return { value: retryAfter, allowTimestamp: false };
-    }
-    // Retry-After is authoritative when present. Only missing Retry-After falls through to rate-limit headers.
-    const rateLimitReset = headers.get('RateLimit-Reset');
-    if (rateLimitReset !== null) {
-        return { value: rateLimitReset, allowTimestamp: true };
-    }
-    const rateLimitRetryAfter = headers.get('X-RateLimit-Retry-After'); // Symfony-based services
-    if (rateLimitRetryAfter !== null) {
-        return { value: rateLimitRetryAfter, allowTimestamp: false };
-    }
-    const rateLimitResetAlias = headers.get('X-RateLimit-Reset') // GitHub
-        ?? headers.get('X-Rate-Limit-Reset'); // Twitter
-    if (rateLimitResetAlias !== null) {
-        return { value: rateLimitResetAlias, allowTimestamp: true };
-    }
-    return undefined;
-};
-const createTimestamp = ({ year, month, day, hours, minutes, seconds }) => {
-    const monthIndex = months.indexOf(month);
-    const dayNumber = Number(day);
-    const hoursNumber = Number(hours);
-    const minutesNumber = Number(minutes);
-    const secondsNumber = Number(seconds);
-    if (monthIndex === -1
-        || hoursNumber > 23
-        || minutesNumber > 59
-        || secondsNumber > 60) {
-        return undefined;
-    }
-    const normalizedSeconds = Math.min(secondsNumber, 59);
-    const date = new Date(Date.UTC(year, monthIndex, dayNumber, hoursNumber, minutesNumber, normalizedSeconds));
-    date.setUTCFullYear(year);
-    const timestamp = date.getTime();
-    // Date.UTC normalizes overflow, so round-trip the parts to reject invalid dates. A leap second is represented by parsing 60 as 59 and adding one second.
-    if (date.getUTCFullYear() !== year
-        || date.getUTCMonth() !== monthIndex
-        || date.getUTCDate() !== dayNumber
-        || date.getUTCHours() !== hoursNumber
-        || date.getUTCMinutes() !== minutesNumber
-        || date.getUTCSeconds() !== normalizedSeconds) {
-        return undefined;
-    }
-    return secondsNumber === 60 ? timestamp + 1000 : timestamp;
-};
-const getCapture = (match, index) => match[index];
-const parseDate = (value) => {
-    const imfDate = imfDatePattern.exec(value);
-    if (imfDate) {
-        return createTimestamp({
-            year: Number(getCapture(imfDate, 3)),
-            month: getCapture(imfDate, 2),
-            day: getCapture(imfDate, 1),
-            hours: getCapture(imfDate, 4),
-            minutes: getCapture(imfDate, 5),
-            seconds: getCapture(imfDate, 6),
-        });
-    }
-    const rfc850Date = rfc850DatePattern.exec(value);
-    if (rfc850Date) {
-        const now = new Date();
-        const twoDigitYear = Number(getCapture(rfc850Date, 3));
-        const currentCenturyYear = (Math.floor(now.getUTCFullYear() / 100) * 100) + twoDigitYear;
-        const fiftyYearsFromNow = Date.UTC(now.getUTCFullYear() + 50, now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds());
-        let timestamp;
-        // RFC 9110 maps two-digit years to the latest matching century that is not more than 50 years in the future.
-        for (const year of [
-            currentCenturyYear - 100,
-            currentCenturyYear,
-            currentCenturyYear + 100,
-        ]) {
-            const candidateTimestamp = createTimestamp({
-                year,
-                month: getCapture(rfc850Date, 2),
-                day: getCapture(rfc850Date, 1),
-                hours: getCapture(rfc850Date, 4),
-                minutes: getCapture(rfc850Date, 5),
-                seconds: getCapture(rfc850Date, 6),
-            });
-            if (candidateTimestamp !== undefined
-                && candidateTimestamp <= fiftyYearsFromNow) {
-                timestamp = candidateTimestamp;
-            }
-        }
-        return timestamp;
-    }
-    const asctimeDate = asctimeDatePattern.exec(value);
-    if (asctimeDate) {
-        const time = getCapture(asctimeDate, 4);
-        const [hours, minutes, seconds] = time.split(':');
-        return createTimestamp({
-            year: Number(getCapture(asctimeDate, 5)),
-            month: getCapture(asctimeDate, 2),
-            day: getCapture(asctimeDate, 3).trim(),
-            hours,
-            minutes,
-            seconds,
-        });
-    }
-    return undefined;
-};
-const calculateRetryTimingDelay = ({ value, allowTimestamp }) => {
-    if (delayPattern.test(value)) {
-        let delay = Number(value) * 1000;
-        // Standard Retry-After numbers are delay seconds. Timestamp compatibility only applies to reset headers.
-        if (allowTimestamp
-            && delay >= timestampThreshold) {
-            delay -= Date.now();
-        }
-        return Math.max(0, delay);
-    }
-    const timestamp = parseDate(value);
-    if (timestamp === undefined) {
-        return undefined;
-    }
-    const delay = timestamp - Date.now();
-    return Number.isFinite(delay) ? Math.max(0, delay) : undefined;
-};
-//# sourceMappingURL=retry-timing.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/core/Ky.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const maxErrorResponseBodySize = 10 * 1024 * 1024;
-const prefixUrlRenamedErrorMessage = 'The `prefixUrl` option has been renamed `prefix` in v2 and enhanced to allow slashes in input. See also the new `baseUrl` option for improved flexibility with standard URL resolution: https://github.com/sindresorhus/ky#baseurl';
-const timedOutResponseData = Symbol('timedOutResponseData');
-const timedOutOperation = Symbol('timedOutOperation');
-const createTextDecoder = (contentType) => {
-    const match = /;\s*charset\s*=\s*(?:"([^"]+)"|([^;,\s]+))/i.exec(contentType);
-    const charset = match?.[1] ?? match?.[2];
-    if (charset) {
-        try {
-            return new TextDecoder(charset);
-        }
-        catch { }
-    }
-    return new TextDecoder();
-};
-const invalidSchemaMessage = 'The `schema` argument must follow the Standard Schema specification';
-const cloneRetryOptions = (retry) => {
-    if (retry === null || typeof retry !== 'object' || Array.isArray(retry)) {
-        return retry;
-    }
-    const clonedRetry = { ...retry };
-    // Clone nested arrays too so init hooks can mutate retry config without leaking state across requests.
-    if (Array.isArray(clonedRetry.methods)) {
-        clonedRetry.methods = [...clonedRetry.methods];
-    }
-    if (Array.isArray(clonedRetry.statusCodes)) {
-        clonedRetry.statusCodes = [...clonedRetry.statusCodes];
-    }
-    if (Array.isArray(clonedRetry.afterStatusCodes)) {
-        clonedRetry.afterStatusCodes = [...clonedRetry.afterStatusCodes];
-    }
-    return clonedRetry;
-};
-const Ky_objectToString = Object.prototype.toString;
-const leadingC0ControlOrSpacePattern = /^[\0-\u0020]+/g;
-const asciiTabOrNewLinePattern = /[\t\n\r]/g;
-const schemePattern = /^[a-z][\d+.a-z-]*:/i;
-const malformedHttpProtocolPattern = /^https?:(?!\/\/)/i;
-const isRequestInstance = (value) => value instanceof globalThis.Request || Ky_objectToString.call(value) === '[object Request]';
-// Accepted custom responses are treated as full Responses throughout Ky.
-// If a custom fetch returns one, it must behave like a Response for cloning,
-// body consumption, `json()` decoration, and any enabled stream features.
-const isResponseInstance = (value) => value instanceof globalThis.Response || Ky_objectToString.call(value) === '[object Response]';
-const isAbsoluteInput = (input) => schemePattern.test(input);
-const normalizeInputForProtocolCheck = (input) => input.replaceAll(leadingC0ControlOrSpacePattern, '').replaceAll(asciiTabOrNewLinePattern, '');
-const cloneSearchParametersForInitHook = (searchParameters) => {
-    if (Array.isArray(searchParameters)) {
-        return searchParameters.map(parameter => [...parameter]);
-    }
-    return cloneShallow(searchParameters);
-};
-// Shallow-clone mutable option properties so init hook mutations don't leak across requests.
-function cloneInitHookOptions(options) {
-    const clonedOptions = {
-        ...options,
-        json: cloneShallow(options.json),
-        context: cloneShallow(options.context),
-        headers: cloneShallow(options.headers),
-        searchParams: cloneSearchParametersForInitHook(options.searchParams),
-    };
-    if (options.retry !== undefined) {
-        clonedOptions.retry = cloneRetryOptions(options.retry);
-    }
-    return clonedOptions;
-}
-const validateJsonWithSchema = async (jsonValue, schema) => {
-    if ((typeof schema !== 'object'
-        && typeof schema !== 'function')
-        || schema === null) {
-        throw new TypeError(invalidSchemaMessage);
-    }
-    const standardSchema = schema['~standard'];
-    if (typeof standardSchema !== 'object'
-        || standardSchema === null
-        || typeof standardSchema.validate !== 'function') {
-        throw new TypeError(invalidSchemaMessage);
-    }
-    const validationResult = await standardSchema.validate(jsonValue);
-    if (validationResult.issues) {
-        throw new SchemaValidationError(validationResult.issues);
-    }
-    return validationResult.value;
-};
-class Ky {
-    static create(input, options) {
-        const initHooks = options.hooks?.init ?? [];
-        const initHookOptions = initHooks.length > 0 ? cloneInitHookOptions(options) : options;
-        for (const hook of initHooks) {
-            hook(initHookOptions);
-        }
-        const ky = new Ky(input, initHookOptions);
-        const function_ = async () => {
-            if (typeof ky.#options.timeout === 'number' && ky.#options.timeout > maxSafeTimeout) {
-                throw new RangeError(`The \`timeout\` option cannot be greater than ${maxSafeTimeout}`);
-            }
-            if (typeof ky.#options.totalTimeout === 'number' && ky.#options.totalTimeout > maxSafeTimeout) {
-                throw new RangeError(`The \`totalTimeout\` option cannot be greater than ${maxSafeTimeout}`);
-            }
-            // Delay the fetch so that body method shortcuts can set the Accept header
-            await Promise.resolve();
-            const beforeRequestResponse = await ky.#runBeforeRequestHooks();
-            if (beforeRequestResponse !== undefined) {
-                ky.#retryLimit = normalizeRetryOptions(ky.#options.retry).limit;
-            }
-            let response = beforeRequestResponse ?? await ky.#retry(async () => ky.#fetch());
-            let responseFromHook = beforeRequestResponse !== undefined
-                || ky.#consumeReturnedResponseFromBeforeRetryHook();
-            for (;;) {
-                // `undefined` means a hook stopped the flow without providing a response.
-                // Non-native Responses still continue through Ky if they pass `isResponseInstance()`.
-                if (response === undefined) {
-                    return response;
-                }
-                if (isResponseInstance(response)) {
-                    try {
-                        // eslint-disable-next-line no-await-in-loop
-                        response = await ky.#runAfterResponseHooks(response);
-                    }
-                    catch (error) {
-                        if (!(error instanceof ForceRetryError_ForceRetryError)) {
-                            throw error;
-                        }
-                        // eslint-disable-next-line no-await-in-loop
-                        const retriedResponse = await ky.#retryFromError(error, async () => ky.#fetch());
-                        if (retriedResponse === undefined) {
-                            return retriedResponse;
-                        }
-                        response = retriedResponse;
-                        responseFromHook = ky.#consumeReturnedResponseFromBeforeRetryHook();
-                        continue;
-                    }
-                }
-                const currentResponse = response;
-                // Opaque responses (`response.type === 'opaque'`) from `no-cors` requests always have `status: 0` and `ok: false`, but this is not a failure - the actual status is hidden by the browser.
-                if (!currentResponse.ok && currentResponse.type !== 'opaque' && (typeof ky.#options.throwHttpErrors === 'function'
-                    ? ky.#options.throwHttpErrors(currentResponse.status)
-                    : ky.#options.throwHttpErrors)) {
-                    // `request` must reflect the request that actually failed, but `options` stays as Ky's
-                    // normalized options snapshot. Replacement `Request` instances do not preserve the
-                    // original `BodyInit`, so trying to make `options` mirror arbitrary requests would be lossy.
-                    const httpError = new HTTPError(currentResponse, ky.#getResponseRequest(currentResponse), ky.#getNormalizedOptions());
-                    const errorToThrow = httpError;
-                    // eslint-disable-next-line no-await-in-loop
-                    httpError.data = await ky.#getResponseData(currentResponse);
-                    if (responseFromHook) {
-                        throw errorToThrow;
-                    }
-                    // eslint-disable-next-line no-await-in-loop
-                    const retriedResponse = await ky.#retryFromError(httpError, async () => ky.#fetch());
-                    if (retriedResponse === undefined) {
-                        return retriedResponse;
-                    }
-                    response = retriedResponse;
-                    responseFromHook = ky.#consumeReturnedResponseFromBeforeRetryHook();
-                    continue;
-                }
-                break;
-            }
-            if (!isResponseInstance(response)) {
-                return response;
-            }
-            ky.#decorateResponse(response);
-            // If `onDownloadProgress` is passed, it uses the stream API internally
-            if (ky.#options.onDownloadProgress) {
-                if (typeof ky.#options.onDownloadProgress !== 'function') {
-                    throw new TypeError('The `onDownloadProgress` option must be a function');
-                }
-                if (!supportsResponseStreams) {
-                    throw new Error('Streams are not supported in your environment. `ReadableStream` is missing.');
-                }
-                const progressResponse = response.clone();
-                ky.#cancelResponseBody(response);
-                return streamResponse(progressResponse, ky.#options.onDownloadProgress);
-            }
-            return response;
-        };
-        const result = (async () => {
-            try {
-                return await function_();
-            }
-            catch (error) {
-                await ky.#throwProcessedError(error);
-            }
-            finally {
-                const originalRequest = ky.#originalRequest;
-                // Ignore cancellation errors from already-locked or already-consumed streams.
-                ky.#cancelBody(originalRequest?.body ?? undefined);
-                // Only cancel the current request body if it's distinct from the original (i.e. it was cloned for retries).
-                if (ky.request !== originalRequest) {
-                    ky.#cancelBody(ky.request.body ?? undefined);
-                }
-            }
-        })();
-        for (const [type, mimeType] of Object.entries(responseTypes)) {
-            // Only expose `.bytes()` when the environment implements it.
-            if (type === 'bytes'
-                && typeof globalThis.Response?.prototype?.bytes !== 'function') {
-                continue;
-            }
-            result[type] = async (schema) => {
-                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-                ky.request.headers.set('accept', ky.request.headers.get('accept') || mimeType);
-                const response = await result;
-                if (type !== 'json') {
-                    return ky.#raceBodyRead(async () => response[type](), response);
-                }
-                const text = await ky.#raceBodyRead(async () => response.text(), response);
-                const request = ky.#getResponseRequest(response);
-                const parsedResult = await ky.#raceWithTotalTimeout(async () => {
-                    const jsonValue = initHookOptions.parseJson
-                        ? await initHookOptions.parseJson(text, { request, response })
-                        : (text === '' && schema !== undefined
-                            ? undefined
-                            : JSON.parse(text));
-                    return schema === undefined ? jsonValue : validateJsonWithSchema(jsonValue, schema);
-                });
-                if (parsedResult === timedOutOperation) {
-                    await ky.#throwProcessedError(new TimeoutError(request));
-                }
-                return parsedResult;
-            };
-        }
-        return result;
-    }
-    // eslint-disable-next-line unicorn/prevent-abbreviations
-    static #normalizeSearchParams(searchParams) {
-        // Filter out undefined values from plain objects
-        if (searchParams && typeof searchParams === 'object' && !Array.isArray(searchParams) && !(searchParams instanceof URLSearchParams)) {
-            return Object.fromEntries(Object.entries(searchParams).filter(([, value]) => value !== undefined));
-        }
-        return searchParams;
-    }
-    request;
-    #abortController;
-    #retryCount = 0;
-    #retryLimit;
-    #input;
-    #options;
-    #originalRequest;
-    #userProvidedAbortSignal;
-    #beforeRetryHookErrors = new WeakSet();
-    #cachedNormalizedOptions;
-    #startTime;
-    #returnedResponseFromBeforeRetryHook = false;
-    #responseRequests = new WeakMap();
-    // eslint-disable-next-line complexity
-    constructor(input, options = {}) {
-        this.#input = input;
-        if (Object.hasOwn(options, 'prefixUrl')) {
-            throw new Error(prefixUrlRenamedErrorMessage);
-        }
-        this.#options = {
-            ...options,
-            headers: mergeHeaders(this.#input.headers, options.headers),
-            hooks: mergeHooks({}, options.hooks),
-            method: normalizeRequestMethod(options.method ?? this.#input.method ?? 'GET'),
-            // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-            prefix: String(options.prefix || ''),
-            retry: normalizeRetryOptions(options.retry),
-            throwHttpErrors: options.throwHttpErrors ?? true,
-            timeout: options.timeout ?? 10_000,
-            totalTimeout: options.totalTimeout ?? false,
-            fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-            context: options.context ?? {},
-        };
-        this.#retryLimit = this.#options.retry.limit;
-        if (typeof this.#input !== 'string' && !(this.#input instanceof URL || this.#input instanceof globalThis.Request)) {
-            throw new TypeError('`input` must be a string, URL, or Request');
-        }
-        if (typeof this.#input === 'string') {
-            if (this.#options.prefix) {
-                const normalizedPrefix = this.#options.prefix.replace(/\/+$/, '');
-                const normalizedInput = this.#input.replace(/^\/+/, '');
-                this.#input = `${normalizedPrefix}/${normalizedInput}`;
-            }
-            if (this.#options.baseUrl) {
-                const normalizedInput = normalizeInputForProtocolCheck(this.#input);
-                if (malformedHttpProtocolPattern.test(normalizedInput)) {
-                    throw new TypeError('`input` url protocol must be followed by `//` when using `baseUrl`');
-                }
-                if (!isAbsoluteInput(normalizedInput)) {
-                    this.#input = new URL(this.#input, (new Request(this.#options.baseUrl)).url);
-                }
-            }
-        }
-        if (supportsAbortController && supportsAbortSignal) {
-            this.#userProvidedAbortSignal = this.#options.signal ?? this.#input.signal;
-            this.#abortController = new globalThis.AbortController();
-            this.#options.signal = this.#createManagedSignal();
-        }
-        if (supportsRequestStreams) {
-            // @ts-expect-error - Types are outdated.
-            this.#options.duplex = 'half';
-        }
-        if (this.#options.json !== undefined) {
-            this.#options.body = this.#options.stringifyJson?.(this.#options.json) ?? JSON.stringify(this.#options.json);
-            this.#options.headers.set('content-type', this.#options.headers.get('content-type') ?? 'application/json');
-        }
-        // To provide correct form boundary, Content-Type header should be deleted when creating Request from another Request with FormData/URLSearchParams body
-        // Only delete if user didn't explicitly provide a custom content-type
-        const userProvidedContentType = options.headers && new globalThis.Headers(options.headers).has('content-type');
-        if (this.#input instanceof globalThis.Request
-            && ((supportsFormData && this.#options.body instanceof globalThis.FormData) || this.#options.body instanceof URLSearchParams)
-            && !userProvidedContentType) {
-            this.#options.headers.delete('content-type');
-        }
-        this.request = new globalThis.Request(this.#input, this.#options);
-        if (hasSearchParameters(this.#options.searchParams)) {
-            const url = new URL(this.request.url);
-            const deleted = this.#options.searchParams?.[deletedParametersSymbol];
-            if (deleted) {
-                // Remove keys from the input URL first so later searchParams entries can intentionally re-add them.
-                for (const key of deleted) {
-                    url.searchParams.delete(key);
-                }
-            }
-            if (typeof this.#options.searchParams === 'string') {
-                const stringSearchParameters = this.#options.searchParams.replace(/^\?/, '');
-                if (stringSearchParameters !== '') {
-                    url.search = url.search ? `${url.search}&${stringSearchParameters}` : `?${stringSearchParameters}`;
-                }
-            }
-            else {
-                const optionsSearchParameters = new URLSearchParams(Ky.#normalizeSearchParams(this.#options.searchParams));
-                for (const [key, value] of optionsSearchParameters.entries()) {
-                    url.searchParams.append(key, value);
-                }
-            }
-            if (this.#options.searchParams
-                && typeof this.#options.searchParams === 'object'
-                && !Array.isArray(this.#options.searchParams)
-                && !(this.#options.searchParams instanceof URLSearchParams)) {
-                for (const [key, value] of Object.entries(this.#options.searchParams)) {
-                    if (value === undefined) {
-                        url.searchParams.delete(key);
-                    }
-                }
-            }
-            // Recreate request with the updated URL. We already have all options in this.#options, including duplex.
-            this.request = new globalThis.Request(url, this.#options);
-        }
-        if (this.#options.onUploadProgress && typeof this.#options.onUploadProgress !== 'function') {
-            throw new TypeError('The `onUploadProgress` option must be a function');
-        }
-        // `totalTimeout` starts when the request pipeline is created, so it also includes
-        // Ky's internal scheduling and user hook time before the first fetch attempt.
-        this.#startTime = typeof this.#options.totalTimeout === 'number' ? this.#getCurrentTime() : undefined;
-    }
-    #calculateDelay(retry) {
-        const retryDelay = retry.delay(this.#retryCount + 1);
-        let jitteredDelay = retryDelay;
-        if (retry.jitter === true) {
-            jitteredDelay = Math.random() * retryDelay;
-        }
-        else if (typeof retry.jitter === 'function') {
-            jitteredDelay = retry.jitter(retryDelay);
-            if (!Number.isFinite(jitteredDelay) || jitteredDelay < 0) {
-                jitteredDelay = retryDelay;
-            }
-        }
-        return Math.min(retry.backoffLimit, jitteredDelay);
-    }
-    async #calculateRetryDelay(error) {
-        const retry = normalizeRetryOptions(this.#options.retry);
-        if (this.#retryCount >= Math.min(retry.limit, this.#retryLimit)) {
-            throw error;
-        }
-        // Wrap non-Error throws to ensure consistent error handling
-        const errorObject = error instanceof Error ? error : new NonError(error);
-        // Handle forced retry from afterResponse hook - skip method check and shouldRetry
-        if (errorObject instanceof ForceRetryError_ForceRetryError) {
-            return errorObject.customDelay ?? this.#calculateDelay(retry);
-        }
-        // Check if method is retriable for non-forced retries
-        if (!retry.methods.includes(this.request.method.toLowerCase())) {
-            throw error;
-        }
-        const { shouldRetry } = retry;
-        if (shouldRetry !== undefined) {
-            const result = await this.#raceWithTotalTimeout(async () => shouldRetry({ error: errorObject, retryCount: this.#retryCount + 1 }));
-            if (result === timedOutOperation) {
-                throw new TimeoutError(this.request);
-            }
-            // Only exact booleans override the default retry checks.
-            if (result === false) {
-                throw error;
-            }
-            if (result === true) {
-                return this.#calculateDelay(retry);
-            }
-        }
-        // Default timeout behavior
-        if (isTimeoutError(error)) {
-            if (!retry.retryOnTimeout) {
-                throw error;
-            }
-            return this.#calculateDelay(retry);
-        }
-        if (isHTTPError(error)) {
-            if (!retry.statusCodes.includes(error.response.status)) {
-                throw error;
-            }
-            const retryTimingHeader = getRetryTimingHeader(error.response.headers);
-            if (retryTimingHeader && retry.afterStatusCodes.includes(error.response.status)) {
-                const after = calculateRetryTimingDelay(retryTimingHeader);
-                if (after === undefined) {
-                    // Malformed retry timing headers should not disable retries; they only lose their server-provided timing.
-                    return this.#calculateDelay(retry);
-                }
-                // Don't apply jitter when server provides explicit retry timing
-                return Math.min(retry.maxRetryAfter, after);
-            }
-            if (error.response.status === 413) {
-                throw error;
-            }
-            return this.#calculateDelay(retry);
-        }
-        // Only retry known retriable error types. Unknown errors (e.g., programming bugs) are not retried.
-        if (!isNetworkError(error)) {
-            throw error;
-        }
-        return this.#calculateDelay(retry);
-    }
-    #decorateResponse(response) {
-        const request = this.#getResponseRequest(response);
-        if (this.#options.parseJson) {
-            response.json = async () => {
-                const text = await response.text();
-                return this.#options.parseJson(text, { request, response });
-            };
-        }
-        return response;
-    }
-    async #throwProcessedError(error) {
-        // Non-Error throws (e.g., thrown strings) pass through unchanged
-        if (!(error instanceof Error)) {
-            throw error;
-        }
-        // Errors thrown by beforeRetry hooks must propagate unchanged.
-        if (this.#beforeRetryHookErrors.has(error)) {
-            throw error;
-        }
-        let processedError = error;
-        for (const hook of this.#options.hooks.beforeError) {
-            // `request` is the current failing request. `options` intentionally remains the
-            // stable normalized Ky options snapshot for the same reason as `HTTPError` above.
-            // eslint-disable-next-line no-await-in-loop
-            const hookResult = await hook({
-                request: this.request,
-                options: this.#getNormalizedOptions(),
-                error: processedError,
-                retryCount: this.#retryCount,
-            });
-            // Only overwrite if the hook returns a valid Error instance.
-            if (hookResult instanceof Error) {
-                processedError = hookResult;
-            }
-        }
-        throw processedError;
-    }
-    async #getResponseData(response) {
-        // Even with request timeouts disabled, bound error-body reads so retries and error propagation
-        // cannot be stalled indefinitely by never-ending response streams.
-        const readTimeout = this.#getErrorDataTimeout();
-        const text = await this.#readResponseText(response, readTimeout.milliseconds);
-        if (text === timedOutResponseData) {
-            if (readTimeout.fromTotalTimeout) {
-                throw new TimeoutError(this.request);
-            }
-            this.#throwIfTotalTimeoutExhausted();
-            return undefined;
-        }
-        if (!text) {
-            return undefined;
-        }
-        if (!this.#isJsonContentType(response.headers.get('content-type') ?? '')) {
-            return text;
-        }
-        const parseTimeout = this.#getErrorDataTimeout();
-        const data = await this.#parseJson(text, response, parseTimeout.milliseconds, this.#getResponseRequest(response));
-        if (data === timedOutResponseData) {
-            if (parseTimeout.fromTotalTimeout) {
-                throw new TimeoutError(this.request);
-            }
-            this.#throwIfTotalTimeoutExhausted();
-            return undefined;
-        }
-        return data;
-    }
-    #getErrorDataTimeout() {
-        const errorDataTimeout = this.#options.timeout === false ? 10_000 : this.#options.timeout;
-        const remainingTotal = this.#getRemainingTotalTimeout();
-        if (remainingTotal === undefined) {
-            return {
-                milliseconds: errorDataTimeout,
-                fromTotalTimeout: false,
-            };
-        }
-        if (remainingTotal <= 0) {
-            throw new TimeoutError(this.request);
-        }
-        return {
-            milliseconds: Math.min(errorDataTimeout, remainingTotal),
-            fromTotalTimeout: remainingTotal <= errorDataTimeout,
-        };
-    }
-    #getBodyReadTimeout() {
-        const remainingTotal = this.#getRemainingTotalTimeout();
-        if (remainingTotal !== undefined) {
-            if (remainingTotal <= 0) {
-                throw new TimeoutError(this.request);
-            }
-            return this.#options.timeout === false
-                ? remainingTotal
-                : Math.min(this.#options.timeout, remainingTotal);
-        }
-        return this.#options.timeout === false ? undefined : this.#options.timeout;
-    }
-    // Unlike error bodies (`#getResponseData`), a successful body read has no fallback value to return -
-    // the caller's `.json()`/`.text()`/etc. promise must settle, so a timeout here always rejects.
-    async #raceBodyRead(createBodyPromise, response) {
-        let timeoutMs;
-        try {
-            timeoutMs = this.#getBodyReadTimeout();
-        }
-        catch (error) {
-            await this.#throwProcessedError(error);
-        }
-        const bodyPromise = createBodyPromise();
-        if (timeoutMs === undefined) {
-            return bodyPromise;
-        }
-        const result = await Promise.race([
-            bodyPromise,
-            new Promise(resolve => {
-                const timeoutId = setTimeout(() => {
-                    resolve(timedOutResponseData);
-                }, timeoutMs);
-                void bodyPromise.finally(() => {
-                    clearTimeout(timeoutId);
-                }).catch(() => undefined);
-            }),
-        ]);
-        if (result === timedOutResponseData) {
-            // The stream is locked by the native body method's own reader by this point, so
-            // `response.body.cancel()` would reject as "already locked". Aborting the request's
-            // signal is what actually interrupts the underlying network read.
-            this.#abortController?.abort();
-            await this.#throwProcessedError(new TimeoutError(this.#getResponseRequest(response)));
-        }
-        return result;
-    }
-    async #raceWithTotalTimeout(operation) {
-        const remainingTotal = this.#getRemainingTotalTimeout();
-        if (remainingTotal === undefined) {
-            return operation();
-        }
-        if (remainingTotal <= 0) {
-            this.#abortController?.abort();
-            return timedOutOperation;
-        }
-        let timeoutId;
-        try {
-            const timeoutPromise = new Promise(resolve => {
-                timeoutId = setTimeout(() => {
-                    resolve(timedOutOperation);
-                }, remainingTotal);
-            });
-            const operationResult = Promise.resolve()
-                .then(operation)
-                .then(value => ({ status: 'fulfilled', value }))
-                .catch((error) => ({ status: 'rejected', error }));
-            const result = await Promise.race([operationResult, timeoutPromise]);
-            const remainingAfterOperation = this.#getRemainingTotalTimeout();
-            const didTimeOut = result === timedOutOperation || (remainingAfterOperation !== undefined && remainingAfterOperation <= 0);
-            if (didTimeOut) {
-                this.#abortController?.abort();
-                if (result === timedOutOperation) {
-                    void operationResult.then(result => {
-                        if (result.status === 'fulfilled') {
-                            this.#cancelReturnedBody(result.value);
-                        }
-                    });
-                }
-                else if (result.status === 'fulfilled') {
-                    this.#cancelReturnedBody(result.value);
-                }
-                return timedOutOperation;
-            }
-            if (result.status === 'rejected') {
-                throw result.error;
-            }
-            return result.value;
-        }
-        finally {
-            clearTimeout(timeoutId);
-        }
-    }
-    #isJsonContentType(contentType) {
-        // Match JSON subtypes like `json`, `problem+json`, and `vnd.api+json`.
-        const mimeType = (contentType.split(';', 1)[0] ?? '').trim().toLowerCase();
-        return /\/(?:.*[.+-])?json$/.test(mimeType);
-    }
-    async #readResponseText(response, timeoutMs) {
-        const { body } = response;
-        if (!body) {
-            try {
-                return await response.text();
-            }
-            catch {
-                return undefined;
-            }
-        }
-        let reader;
-        try {
-            reader = body.getReader();
-        }
-        catch {
-            // Another consumer already locked the stream.
-            return undefined;
-        }
-        const decoder = createTextDecoder(response.headers.get('content-type') ?? '');
-        const chunks = [];
-        let totalBytes = 0;
-        const readAll = (async () => {
-            try {
-                for (;;) {
-                    // eslint-disable-next-line no-await-in-loop
-                    const { done, value } = await reader.read();
-                    if (done) {
-                        break;
-                    }
-                    totalBytes += value.byteLength;
-                    if (totalBytes > maxErrorResponseBodySize) {
-                        void reader.cancel().catch(() => undefined);
-                        return undefined;
-                    }
-                    chunks.push(decoder.decode(value, { stream: true }));
-                }
-            }
-            catch {
-                return undefined;
-            }
-            chunks.push(decoder.decode());
-            return chunks.join('');
-        })();
-        const timeoutPromise = new Promise(resolve => {
-            const timeoutId = setTimeout(() => {
-                resolve(timedOutResponseData);
-            }, timeoutMs);
-            void readAll.finally(() => {
-                clearTimeout(timeoutId);
-            });
-        });
-        const result = await Promise.race([readAll, timeoutPromise]);
-        if (result === timedOutResponseData) {
-            void reader.cancel().catch(() => undefined);
-        }
-        return result;
-    }
-    async #parseJson(text, response, timeoutMs, request) {
-        let timeoutId;
-        try {
-            return await Promise.race([
-                Promise.resolve().then(() => this.#options.parseJson
-                    ? this.#options.parseJson(text, { request, response })
-                    : JSON.parse(text)),
-                new Promise(resolve => {
-                    timeoutId = setTimeout(() => {
-                        resolve(timedOutResponseData);
-                    }, timeoutMs);
-                }),
-            ]);
-        }
-        catch {
-            return undefined;
-        }
-        finally {
-            clearTimeout(timeoutId);
-        }
-    }
-    #cancelBody(body) {
-        if (!body) {
-            return;
-        }
-        // Ignore cancellation failures from already-locked or already-consumed streams.
-        void body.cancel().catch(() => undefined);
-    }
-    #cancelResponseBody(response) {
-        // Ignore cancellation failures from already-locked or already-consumed streams.
-        this.#cancelBody(response.body ?? undefined);
-    }
-    #cancelReturnedBody(value) {
-        if (isResponseInstance(value)) {
-            this.#cancelResponseBody(value);
-        }
-        else if (isRequestInstance(value)) {
-            this.#cancelBody(value.body ?? undefined);
-        }
-    }
-    #createManagedSignal() {
-        return this.#userProvidedAbortSignal
-            ? AbortSignal.any([this.#userProvidedAbortSignal, this.#abortController.signal])
-            : this.#abortController.signal;
-    }
-    #throwIfTotalTimeoutExhausted() {
-        const remaining = this.#getRemainingTotalTimeout();
-        if (remaining !== undefined && remaining <= 0) {
-            throw new TimeoutError(this.request);
-        }
-    }
-    async #runBeforeRequestHooks() {
-        for (const hook of this.#options.hooks.beforeRequest) {
-            // eslint-disable-next-line no-await-in-loop
-            const result = await this.#raceWithTotalTimeout(async () => hook({
-                request: this.request,
-                options: this.#getNormalizedOptions(),
-                retryCount: 0,
-            }));
-            if (result === timedOutOperation) {
-                throw new TimeoutError(this.request);
-            }
-            if (isRequestInstance(result)) {
-                this.#assignRequest(result);
-            }
-            else if (isResponseInstance(result)) {
-                return result;
-            }
-        }
-        return undefined;
-    }
-    async #runAfterResponseHooks(response) {
-        const responseRequest = this.#getResponseRequest(response);
-        for (const hook of this.#options.hooks.afterResponse) {
-            const hookResponse = this.#setResponseRequest(response.clone(), responseRequest);
-            this.#decorateResponse(hookResponse);
-            let modifiedResponse;
-            try {
-                // eslint-disable-next-line no-await-in-loop
-                modifiedResponse = await this.#raceWithTotalTimeout(async () => hook({
-                    request: this.request,
-                    options: this.#getNormalizedOptions(),
-                    response: hookResponse,
-                    retryCount: this.#retryCount,
-                }));
-                if (modifiedResponse === timedOutOperation) {
-                    throw new TimeoutError(this.request);
-                }
-            }
-            catch (error) {
-                // Cancel both responses to prevent memory leaks when hook throws
-                if (hookResponse !== response) {
-                    this.#cancelResponseBody(hookResponse);
-                }
-                this.#cancelResponseBody(response);
-                throw error;
-            }
-            if (modifiedResponse instanceof RetryMarker) {
-                // Cancel both the cloned response passed to the hook and the current response to prevent resource leaks (especially important in Deno/Bun).
-                // Do not await cancellation since hooks can clone the response, leaving extra tee branches that keep cancel promises pending per the Streams spec.
-                if (hookResponse !== response) {
-                    this.#cancelResponseBody(hookResponse);
-                }
-                this.#cancelResponseBody(response);
-                throw new ForceRetryError_ForceRetryError(modifiedResponse.options);
-            }
-            const nextResponse = isResponseInstance(modifiedResponse)
-                ? this.#setResponseRequest(modifiedResponse, responseRequest)
-                : response;
-            // Cancel any response bodies we won't use to prevent memory leaks.
-            // Uses fire-and-forget since hooks may have cloned the response, creating tee branches that block cancellation.
-            // If the hook wrapped an existing body into a new Response, both Response objects can still point at the same stream.
-            if (hookResponse !== response && hookResponse !== nextResponse && hookResponse.body !== nextResponse.body) {
-                this.#cancelResponseBody(hookResponse);
-            }
-            if (response !== nextResponse && response.body !== nextResponse.body) {
-                this.#cancelResponseBody(response);
-            }
-            response = nextResponse;
-        }
-        return response;
-    }
-    async #retry(function_) {
-        try {
-            return await function_();
-        }
-        catch (error) {
-            return this.#retryFromError(error, function_);
-        }
-    }
-    async #retryFromError(error, function_) {
-        this.#returnedResponseFromBeforeRetryHook = false;
-        const retryDelay = Math.min(await this.#calculateRetryDelay(error), maxSafeTimeout);
-        const delayOptions = { signal: this.#userProvidedAbortSignal };
-        const remainingTimeout = this.#getRemainingTotalTimeout();
-        if (remainingTimeout !== undefined) {
-            if (remainingTimeout <= 0) {
-                throw new TimeoutError(this.request);
-            }
-            // If waiting would consume all remaining budget, time out without starting another request.
-            if (retryDelay >= remainingTimeout) {
-                await delay(remainingTimeout, delayOptions);
-                throw new TimeoutError(this.request);
-            }
-        }
-        // Only use user-provided signal for delay, not our internal abortController
-        await delay(retryDelay, delayOptions);
-        this.#throwIfTotalTimeoutExhausted();
-        // Apply custom request from forced retry before beforeRetry hooks
-        // Ensure the custom request has the correct managed signal for timeouts and user aborts
-        if (error instanceof ForceRetryError_ForceRetryError && error.customRequest) {
-            const customRequest = new globalThis.Request(error.customRequest, this.#options.signal ? { signal: this.#options.signal } : undefined);
-            // Replacement Requests are authoritative by design. Do not rewrite headers here,
-            // even for cross-origin retries. Callers using `ky.retry({request})` explicitly
-            // opted into the exact Request they constructed.
-            this.#assignRequest(customRequest);
-        }
-        for (const hook of this.#options.hooks.beforeRetry) {
-            let hookResult;
-            try {
-                // eslint-disable-next-line no-await-in-loop
-                hookResult = await this.#raceWithTotalTimeout(async () => hook({
-                    request: this.request,
-                    options: this.#getNormalizedOptions(),
-                    error: error,
-                    retryCount: this.#retryCount + 1,
-                }));
-            }
-            catch (hookError) {
-                // Preserve the original request error path (`throw error`) so beforeError hooks can still run.
-                if (hookError instanceof Error && hookError !== error) {
-                    this.#beforeRetryHookErrors.add(hookError);
-                }
-                throw hookError;
-            }
-            if (hookResult === timedOutOperation) {
-                throw new TimeoutError(this.request);
-            }
-            if (isRequestInstance(hookResult)) {
-                // Same contract as `ky.retry({request})`: a Request returned from `beforeRetry`
-                // is used as-is rather than being sanitized or otherwise rewritten by Ky.
-                this.#assignRequest(hookResult);
-                break;
-            }
-            if (isResponseInstance(hookResult)) {
-                this.#returnedResponseFromBeforeRetryHook = true;
-                this.#retryCount++;
-                return hookResult;
-            }
-            // If `stop` is returned from the hook, the retry process is stopped
-            if (hookResult === stop) {
-                return;
-            }
-        }
-        this.#throwIfTotalTimeoutExhausted();
-        this.#retryCount++;
-        return this.#retry(function_);
-    }
-    #consumeReturnedResponseFromBeforeRetryHook() {
-        const value = this.#returnedResponseFromBeforeRetryHook;
-        this.#returnedResponseFromBeforeRetryHook = false;
-        return value;
-    }
-    async #fetch() {
-        // Reset abortController if it was aborted (happens on timeout retry)
-        if (this.#abortController?.signal.aborted) {
-            this.#abortController = new globalThis.AbortController();
-            this.#options.signal = this.#createManagedSignal();
-            // Recreate request with new signal
-            this.request = new globalThis.Request(this.request, { signal: this.#options.signal });
-        }
-        const nonRequestOptions = findUnknownOptions(this.#options);
-        this.#retryLimit = normalizeRetryOptions(this.#options.retry).limit;
-        const retryRequest = this.#retryLimit > 0 ? this.request.clone() : undefined;
-        const request = this.#wrapRequestWithUploadProgress(this.request, this.#options.body ?? undefined);
-        // Cloning is done here to prepare in advance for retries.
-        // Skip cloning when retries are disabled - cloning a streaming body calls ReadableStream#tee()
-        // which buffers the entire stream in memory, causing excessive memory usage for large uploads.
-        this.#originalRequest = request;
-        if (retryRequest) {
-            this.request = retryRequest;
-        }
-        try {
-            const remainingTotal = this.#getRemainingTotalTimeout();
-            if (remainingTotal !== undefined && remainingTotal <= 0) {
-                throw new TimeoutError(this.request);
-            }
-            const effectiveTimeout = this.#options.timeout === false
-                ? remainingTotal
-                : (remainingTotal === undefined
-                    ? this.#options.timeout
-                    : Math.min(this.#options.timeout, remainingTotal));
-            const response = effectiveTimeout === undefined
-                ? await this.#options.fetch(request, nonRequestOptions)
-                : await timeout(request, nonRequestOptions, this.#abortController, {
-                    timeout: effectiveTimeout,
-                    fetch: this.#options.fetch,
-                });
-            return this.#setResponseRequest(response, request);
-        }
-        catch (error) {
-            if (isRawNetworkError(error)) {
-                throw new NetworkError(this.request, { cause: error });
-            }
-            throw error;
-        }
-    }
-    #getRemainingTotalTimeout() {
-        if (this.#startTime === undefined) {
-            return undefined;
-        }
-        const elapsed = this.#getCurrentTime() - this.#startTime;
-        return Math.max(0, this.#options.totalTimeout - elapsed);
-    }
-    #getCurrentTime() {
-        return globalThis.performance?.now() ?? Date.now();
-    }
-    #getNormalizedOptions() {
-        if (!this.#cachedNormalizedOptions) {
-            // Exclude Ky-specific options that are not part of `RequestInit`.
-            const { hooks, json, parseJson, stringifyJson, searchParams, timeout, totalTimeout, throwHttpErrors, fetch, ...normalizedOptions } = this.#options;
-            this.#cachedNormalizedOptions = Object.freeze(normalizedOptions);
-        }
-        return this.#cachedNormalizedOptions;
-    }
-    #assignRequest(request) {
-        this.#cachedNormalizedOptions = undefined;
-        this.request = request;
-    }
-    #getResponseRequest(response) {
-        return this.#responseRequests.get(response) ?? this.request;
-    }
-    #setResponseRequest(response, request) {
-        this.#responseRequests.set(response, request);
-        return response;
-    }
-    #wrapRequestWithUploadProgress(request, originalBody) {
-        if (!this.#options.onUploadProgress || !request.body || !supportsRequestStreams) {
-            return request;
-        }
-        return streamRequest(request, this.#options.onUploadProgress, originalBody ?? this.#options.body ?? undefined);
-    }
-}
-//# sourceMappingURL=Ky.js.map
-;// CONCATENATED MODULE: ./node_modules/ky/distribution/index.js
-/*! MIT License © Sindre Sorhus */
-
-
-
-const createInstance = (defaults) => {
-    // eslint-disable-next-line @typescript-eslint/promise-function-async
-    const ky = (input, options) => Ky.create(input, validateAndMerge(defaults, options));
-    for (const method of requestMethods) {
-        // eslint-disable-next-line @typescript-eslint/promise-function-async
-        ky[method] = (input, options) => Ky.create(input, validateAndMerge(defaults, options, { method }));
-    }
-    ky.create = (newDefaults) => createInstance(validateAndMerge(newDefaults));
-    ky.extend = (newDefaults) => {
-        if (typeof newDefaults === 'function') {
-            newDefaults = newDefaults(defaults ?? {});
-        }
-        return createInstance(validateAndMerge(defaults, newDefaults));
-    };
-    ky.stop = stop;
-    ky.retry = retry;
-    return ky;
-};
-const ky = createInstance();
-/* harmony default export */ const distribution = (ky);
-
-
-
-
-
-
-
-
-// Intentionally not exporting this for now as it's just an implementation detail and we don't want to commit to a certain API yet at least.
-// export {NonError} from './errors/NonError.js';
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/hss/transport.ts
-/**
- * One signed request to HSS or IAM through ky, with a per-request time-out, cancellation, and every
- * failure turned into an HssError that says whether it is worth retrying.
- */
-
-
-
-
-
-
-
-function createTransport(options) {
-    const now = options.now ?? (() => new Date());
-    // Whatever else registered them, the credentials this transport sends are never echoed back out.
-    for (const secret of secretsOf(options.auth))
-        (0,redact/* addSecret */.Ck)(secret);
-    return async function send(call) {
-        const body = call.body === undefined ? '' : JSON.stringify(call.body);
-        const headers = headersFor(options, call.url, call.method, body, now());
-        const timeoutMs = Math.max(1, Math.min(call.timeoutMs ?? options.requestTimeoutMs, options.requestTimeoutMs));
-        const deadline = AbortSignal.timeout(timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-        let status = 0;
-        let text;
-        let response;
-        try {
-            response = await distribution(call.url, {
-                method: call.method,
-                headers,
-                ...(body ? { body } : {}),
-                retry: 0,
-                timeout: false,
-                throwHttpErrors: false,
-                // A redirect would carry the signature or token to a host nobody configured.
-                redirect: 'manual',
-                signal,
-                hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
-            });
-            status = response.status;
-            text = await readCapped(response, MAX_BODY_BYTES);
-        }
-        catch (error) {
-            if (options.signal?.aborted)
-                throw new errors/* CancelledError */.cc();
-            if (error instanceof BodyTooLarge)
-                throw new errors/* HssError */.T9({ kind: 'bad-body', operation: call.operation, status, cause: error });
-            const tls = tlsFailure(error);
-            if (tls)
-                throw new errors/* HssError */.T9({ kind: 'tls', operation: call.operation, cause: tls, sent: false });
-            const kind = deadline.aborted ? 'timeout' : 'network';
-            throw new errors/* HssError */.T9({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error) });
-        }
-        const header = response.headers.get('x-request-id');
-        const requestId = header ? (0,src_escape/* clip */.$Q)(header, MAX_REQUEST_ID) : undefined;
-        if (status >= 300 && status < 400) {
-            throw new errors/* HssError */.T9({ kind: 'redirect', operation: call.operation, status, location: redirectTarget(response.headers.get('location'), call.url), ...(requestId ? { requestId } : {}) });
-        }
-        const parsed = parseJson(text);
-        if (response.ok) {
-            if (parsed.ok && call.accept(parsed.value))
-                return parsed.value;
-            throw new errors/* HssError */.T9({ kind: 'bad-body', operation: call.operation, status, ...(requestId ? { requestId } : {}) });
-        }
-        const detail = parsed.ok ? errorDetail(parsed.value) : {};
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-        throw new errors/* HssError */.T9({
-            kind: 'http',
-            operation: call.operation,
-            status,
-            ...(detail.code ? { errorCode: detail.code } : {}),
-            ...(detail.message ? { errorMsg: detail.message } : {}),
-            ...(detail.requestId || requestId ? { requestId: detail.requestId ?? requestId } : {}),
-            ...(retryAfterMs === undefined ? {} : { retryAfterMs })
-        });
-    };
-}
-/** Where a 3xx pointed: its host (and port), or why that cannot be told. Never the whole URL. */
-function redirectTarget(location, from) {
-    if (!location)
-        return 'no Location header';
-    try {
-        return `host ${(0,src_escape/* clip */.$Q)(new URL(location, from).host, 255) || '(none)'}`;
-    }
-    catch {
-        return 'an unreadable Location header';
-    }
-}
-/**
- * Error codes that prove the request never left this machine (no connection was made), so a
- * creation that failed this way certainly did not happen. Anything else may have reached HSS.
- */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
-function mayHaveBeenSent(error) {
-    return causeWithCode(error, NOT_SENT_CODES) === undefined;
-}
-function headersFor(options, url, method, body, date) {
-    // As the official Python, Go and Node SDKs do: a signed Content-Type on every request, GET included.
-    const base = { 'Content-Type': 'application/json' };
-    if (options.projectId)
-        base['X-Project-Id'] = options.projectId;
-    const extra = { 'User-Agent': version/* USER_AGENT */._O, Accept: 'application/json' };
-    if (options.auth.kind === 'token') {
-        return { ...base, ...extra, 'X-Auth-Token': options.auth.token };
-    }
-    return { ...(0,signer/* sign */._S)({ method, url, headers: base, body }, options.auth, date), ...extra };
-}
-/** Logs the answer and which headers were sent (names only: values may be credentials). */
-function debugHook(debug) {
-    return ({ request, response }) => {
-        const sent = [...request.headers.keys()].join(', ');
-        debug(`${request.method} ${request.url} → HTTP ${response.status} (request id ${response.headers.get('x-request-id') ?? 'none'}; sent headers: ${sent})`);
-    };
-}
-/** OpenSSL's verdicts on a certificate chain that no retry can change. */
-const TLS_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_REVOKED',
-    'ERR_TLS_CERT_ALTNAME_INVALID'
-]);
-/** The certificate error somewhere in a fetch failure's chain of causes, if there is one. */
-function tlsFailure(error) {
-    const found = causeWithCode(error, TLS_CODES);
-    return found && new Error(`${found.code}: ${found.cause.message}`);
-}
-/** The first error in a chain of causes whose `code` is one of `codes`. */
-function causeWithCode(error, codes) {
-    for (let cause = error, depth = 0; cause instanceof Error && depth < 8; cause = cause.cause, depth++) {
-        const code = cause.code;
-        if (typeof code === 'string' && codes.has(code))
-            return { code, cause };
-    }
-    return undefined;
-}
-/** No answer this action asks for comes near this; a larger one is refused, not buffered. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-class BodyTooLarge extends Error {
-    constructor() {
-        super(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-    }
-}
-async function readCapped(response, cap) {
-    if (!response.body)
-        return '';
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > cap) {
-        await response.body.cancel();
-        throw new BodyTooLarge();
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > cap)
-            throw new BodyTooLarge();
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-const MAX_CODE = 64;
-const MAX_MESSAGE = 500;
-const MAX_REQUEST_ID = 128;
-/** Reads `{error_code, error_msg}`, `{code, message}` and `{error: {code, message}}`. */
-function errorDetail(data) {
-    if (!(0,record/* isRecord */.u)(data))
-        return {};
-    const nested = (0,record/* isRecord */.u)(data.error) ? data.error : undefined;
-    const code = firstString(data.error_code, data.code, nested?.code);
-    const message = firstString(data.error_msg, data.message, nested?.message);
-    const requestId = firstString(data.request_id, nested?.request_id);
-    return {
-        ...(code ? { code: (0,src_escape/* clip */.$Q)(code, MAX_CODE) } : {}),
-        ...(message ? { message: (0,src_escape/* clip */.$Q)(message, MAX_MESSAGE) } : {}),
-        ...(requestId ? { requestId: (0,src_escape/* clip */.$Q)(requestId, MAX_REQUEST_ID) } : {})
-    };
-}
-/** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
-function parseRetryAfter(header, now) {
-    if (!header)
-        return undefined;
-    const text = header.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const at = Date.parse(text);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
-}
-function firstString(...values) {
-    for (const value of values) {
-        if (typeof value === 'string' && value)
-            return value;
-        if (typeof value === 'number')
-            return String(value);
-    }
-    return undefined;
-}
-function secretsOf(auth) {
-    return auth.kind === 'token' ? [auth.token] : [auth.secretAccessKey, auth.securityToken ?? ''];
-}
-
+// EXTERNAL MODULE: ./src/hss/transport.ts
+var hss_transport = __nccwpck_require__(7143);
 // EXTERNAL MODULE: ./src/inputs/config.ts + 1 modules
 var inputs_config = __nccwpck_require__(8864);
 // EXTERNAL MODULE: external "node:fs"
@@ -33239,134 +31182,12 @@ function registerSecrets(source, setSecret) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/repo/github.ts
-/**
- * The GitHub REST calls the pull-request checks need: the pull request's files (every page), a file
- * at the base commit (for the exceptions file), and when this workflow run started. Each request has
- * a time-out; 429, 5xx and connection failures are tried again on the injected clock, never past the
- * deadline; a refusal names the permission the job's token lacks. No redirect is followed, and no
- * answer is read past 8 MiB.
- */
-
-
-
-
-
-
-/** A GitHub call that did not give what was asked; `permission` names what the token needs when GitHub refused. */
-class GitHubError extends Error {
-    name = 'GitHubError';
-    status;
-    refused;
-    constructor(what, status, detail, permission) {
-        const refused = status === 401 || status === 403 || (status === 404 && permission !== undefined);
-        const hint = refused && permission ? `: the job's github-token needs \`permissions: ${permission}\`` : '';
-        super(`GitHub ${what}: ${status ? `HTTP ${status}` : 'no answer'}${detail ? ` (${detail})` : ''}${hint}`);
-        this.status = status;
-        this.refused = refused;
-    }
-}
-/** GitHub lists at most 3,000 files of a pull request, 100 a page. */
-const MAX_FILE_PAGES = 30;
-const ATTEMPTS = 3;
-function createGitHubApi(options) {
-    const base = options.apiUrl.replace(/\/+$/, '');
-    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
-    async function get(what, path, permission, allow404 = false) {
-        let lastError;
-        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            const left = options.deadline - options.clock.now();
-            if (attempt > 1 && left <= 0)
-                break;
-            const timeout = AbortSignal.timeout(Math.max(2000, Math.min(options.requestTimeoutMs ?? 30_000, left)));
-            const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-            let status = 0;
-            try {
-                const response = await distribution(`${base}${path}`, {
-                    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'User-Agent': version/* USER_AGENT */._O },
-                    retry: 0,
-                    timeout: false,
-                    throwHttpErrors: false,
-                    redirect: 'manual',
-                    signal
-                });
-                status = response.status;
-                const text = await readCapped(response, MAX_BODY_BYTES);
-                if (status === 404 && allow404)
-                    return undefined;
-                if (response.ok)
-                    return JSON.parse(text);
-                const message = messageOf(text);
-                lastError = new GitHubError(what, status, message, permission);
-                if (status !== 429 && status < 500)
-                    throw lastError;
-            }
-            catch (error) {
-                if (options.signal?.aborted)
-                    throw new errors/* CancelledError */.cc();
-                if (error instanceof GitHubError)
-                    throw error;
-                lastError = new GitHubError(what, status || undefined, error instanceof SyntaxError ? 'not JSON' : timeout.aborted ? 'no answer in time' : (0,src_escape/* clip */.$Q)(error instanceof Error ? error.message : String(error), 200));
-            }
-            if (attempt < ATTEMPTS)
-                await options.clock.sleep(Math.min(1000 * attempt, Math.max(0, options.deadline - options.clock.now())), options.signal);
-        }
-        throw lastError ?? new GitHubError(what, undefined, 'the time-out came first');
-    }
-    return {
-        async pullRequestFiles(number) {
-            const files = [];
-            for (let page = 1; page <= MAX_FILE_PAGES; page++) {
-                const answer = await get('list pull request files', `${repoPath}/pulls/${number}/files?per_page=100&page=${page}`, 'pull-requests: read');
-                if (!Array.isArray(answer))
-                    throw new GitHubError('list pull request files', 200, 'not a list');
-                for (const row of answer) {
-                    if (!(0,record/* isRecord */.u)(row) || typeof row.filename !== 'string' || typeof row.status !== 'string')
-                        throw new GitHubError('list pull request files', 200, 'a file row without filename or status');
-                    files.push({
-                        filename: row.filename,
-                        status: row.status,
-                        ...(typeof row.patch === 'string' ? { patch: row.patch } : {}),
-                        ...(typeof row.previous_filename === 'string' ? { previous_filename: row.previous_filename } : {})
-                    });
-                }
-                if (answer.length < 100)
-                    break;
-            }
-            return files;
-        },
-        async fileAt(path, ref) {
-            const encoded = path.split('/').map(encodeURIComponent).join('/');
-            const answer = await get('read the exceptions file at the base commit', `${repoPath}/contents/${encoded}?ref=${encodeURIComponent(ref)}`, 'contents: read', true);
-            if (answer === undefined)
-                return undefined;
-            if (!(0,record/* isRecord */.u)(answer) || answer.type !== 'file')
-                throw new GitHubError('read the exceptions file at the base commit', 200, 'not a file');
-            if (answer.encoding !== 'base64' || typeof answer.content !== 'string')
-                throw new GitHubError('read the exceptions file at the base commit', 200, 'too large to read through the contents API');
-            return Buffer.from(answer.content, 'base64').toString('utf8');
-        },
-        async runStartedAt(runId) {
-            const answer = await get('read this workflow run', `${repoPath}/actions/runs/${encodeURIComponent(runId)}`, 'actions: read');
-            const started = (0,record/* isRecord */.u)(answer) && typeof answer.run_started_at === 'string' ? Date.parse(answer.run_started_at) : Number.NaN;
-            if (Number.isNaN(started))
-                throw new GitHubError('read this workflow run', 200, 'no readable run_started_at');
-            return started;
-        }
-    };
-}
-function messageOf(text) {
-    try {
-        const body = JSON.parse(text);
-        return (0,record/* isRecord */.u)(body) && typeof body.message === 'string' ? (0,src_escape/* clip */.$Q)(body.message, 200) : '';
-    }
-    catch {
-        return '';
-    }
-}
-
+// EXTERNAL MODULE: ./src/repo/github.ts
+var repo_github = __nccwpck_require__(1377);
 // EXTERNAL MODULE: ./src/repo/workspace.ts
 var repo_workspace = __nccwpck_require__(6433);
+// EXTERNAL MODULE: ./src/report/next-steps.ts
+var next_steps = __nccwpck_require__(5587);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/report/annotations.ts
@@ -33386,7 +31207,7 @@ var endpoints = __nccwpck_require__(847);
 /** The region's HSS console, or undefined when the region is not known (a custom endpoint, no region). */
 function consoleUrl(region, endpoint) {
     const name = region ?? regionOfEndpoint(endpoint);
-    if (!name || !endpoints/* REGION_PATTERN */.a.test(name))
+    if (!name || !endpoints/* REGION_PATTERN */.aY.test(name))
         return undefined;
     const domain = name === 'eu-west-101' ? 'console.eu.huaweicloud.com' : name.startsWith('cn-') ? 'console.huaweicloud.com' : 'console-intl.huaweicloud.com';
     return `https://${domain}/hss/?region=${name}`;
@@ -33401,8 +31222,6 @@ function regionOfEndpoint(endpoint) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/next-steps.ts
-var next_steps = __nccwpck_require__(5587);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /** The step's outputs, as strings, from a report. Server text in them is kept to one line. */
 
@@ -33504,11 +31323,12 @@ var summary = __nccwpck_require__(7994);
 
 
 
+
 /** The longest the pull-request comment may hold up the verdict. */
 const COMMENT_TIMEOUT_MS = 30_000;
-async function publish(gated, config, workspace, cancel) {
+async function publish(gated, config, workspace, cancel, readme) {
     const url = consoleUrl(config.region, config.endpoint);
-    const report = url ? { ...gated, consoleUrl: url } : gated;
+    const report = { ...gated, ...(url ? { consoleUrl: url } : {}), ...(readme ? { readme } : {}) };
     const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
     // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
     const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', workspace)) : undefined;
@@ -33578,14 +31398,16 @@ async function configurationError(error, source, env) {
     const fork = credentials && isForkPullRequest(env);
     const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message;
     if (!/^false$/i.test(source.read('summary').trim())) {
-        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)({ kind: fork ? 'fork' : 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.G)(error, fork) })));
+        const url = consoleUrl((0,inputs_config/* resolveInput */.xI)(source, 'region') || undefined, source.read('endpoint').trim());
+        const stop = { kind: fork ? 'fork' : 'configuration error', message: shown, steps: (0,next_steps/* stopSteps */.GI)(error, fork, (0,next_steps/* readmeUrl */.oJ)(env)), ...(url ? { consoleUrl: url } : {}) };
+        await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
     }
     toolkit/* setFailed */.C1(shown);
 }
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
-async function stopRun(config, error, target) {
+async function stopRun(config, error, target, readme) {
     const cancelled = error instanceof errors/* CancelledError */.cc;
-    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof GitHubError || cancelled;
+    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof repo_github/* GitHubError */.y_ || cancelled;
     const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     await guard('the outputs', () => {
         toolkit/* setOutput */.uH('task-id', target.id ?? '');
@@ -33593,7 +31415,7 @@ async function stopRun(config, error, target) {
     });
     if (config.summary) {
         const url = consoleUrl(config.region, config.endpoint);
-        const stop = { kind: stopKind(error), message, steps: (0,next_steps/* stopSteps */.G)(error), target, ...(url ? { consoleUrl: url } : {}) };
+        const stop = { kind: stopKind(error), message, steps: (0,next_steps/* stopSteps */.GI)(error, false, readme), target, ...(url ? { consoleUrl: url } : {}), ...(error instanceof create/* AmbiguousCreation */.Qu ? { lead: error.lead } : {}) };
         await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
     }
     toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
@@ -33605,7 +31427,7 @@ function stopKind(error) {
         return 'configuration error';
     if (error instanceof create/* AmbiguousCreation */.Qu)
         return 'ambiguous creation';
-    if (error instanceof GitHubError)
+    if (error instanceof repo_github/* GitHubError */.y_)
         return error.refused ? 'github permission' : 'github';
     if (error instanceof errors/* HssError */.T9) {
         if (error.status === 401)
@@ -33675,6 +31497,7 @@ async function guarded(what, write) {
 
 
 
+
 /** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
 async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
     const startedAt = deps.clock.now();
@@ -33690,23 +31513,24 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
     }
     const target = targetOf(config.task);
     const gateDeps = services(config, deps, startedAt);
+    const readme = (0,next_steps/* readmeUrl */.oJ)(deps.env);
     try {
         const report = await runGate(config, gateDeps, startedAt, target);
-        await publish(report, config, gateDeps.workspace, deps.signal);
+        await publish(report, config, gateDeps.workspace, deps.signal, readme);
     }
     catch (error) {
-        await stopRun(config, error, target);
+        await stopRun(config, error, target, readme);
     }
 }
 /** The real services: HSS and IAM through signed transports, GitHub's API on pull requests, the checked-out workspace. */
 function services(config, deps, startedAt) {
     const { env } = deps;
-    const transport = (projectId) => createTransport({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: toolkit/* debug */.Yz, ...(projectId ? { projectId } : {}) });
+    const transport = (projectId) => (0,hss_transport/* createTransport */.oO)({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: toolkit/* debug */.Yz, ...(projectId ? { projectId } : {}) });
     const workspace = (0,repo_workspace/* openWorkspace */.OH)(env.GITHUB_WORKSPACE);
     const pullRequest = pullRequestOf(env);
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const github = pullRequest && pullRequest !== 'unreadable' && owner && repo && config.githubToken
-        ? createGitHubApi({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: config.githubToken, owner, repo, clock: deps.clock, deadline: startedAt + config.timeoutMs, signal: deps.signal })
+        ? (0,repo_github/* createGitHubApi */._j)({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: config.githubToken, owner, repo, clock: deps.clock, deadline: startedAt + config.timeoutMs, signal: deps.signal })
         : undefined;
     const sha = (0,repo_workspace/* checkedOutCommit */.Xg)(workspace.root) ?? env.GITHUB_SHA;
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
@@ -33714,7 +31538,7 @@ function services(config, deps, startedAt) {
         clock: deps.clock,
         random: deps.random,
         signal: deps.signal,
-        log: { info: toolkit/* info */.pq, warning: (line) => toolkit/* warning */.$e(line) },
+        log: { info: toolkit/* info */.pq, warning: (line) => toolkit/* warning */.$e(line), group: toolkit/* startGroup */.Oh, endGroup: toolkit/* endGroup */.N4 },
         // Most workflows give the project id (huaweicloud/auth-action exports it): IAM is loaded only when needed.
         ...(config.projectId
             ? {}
@@ -33900,6 +31724,148 @@ function touches(changes, path, line, endLine) {
         if (file.lines.has(n))
             return true;
     return false;
+}
+
+
+/***/ }),
+
+/***/ 1377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _j: () => (/* binding */ createGitHubApi),
+/* harmony export */   y_: () => (/* binding */ GitHubError)
+/* harmony export */ });
+/* unused harmony export MAX_FILE_PAGES */
+/* harmony import */ var ky__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9586);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2988);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4846);
+/* harmony import */ var _hss_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7143);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/**
+ * The GitHub REST calls the pull-request checks need: the pull request's files (every page), a file
+ * at the base commit (for the exceptions file), and when this workflow run started. Each request has
+ * a time-out; 429, 5xx and connection failures are tried again on the injected clock, never past the
+ * deadline; a refusal names the permission the job's token lacks. No redirect is followed, and no
+ * answer is read past 8 MiB.
+ */
+
+
+
+
+
+
+/** A GitHub call that did not give what was asked; `permission` names what the token needs when GitHub refused. */
+class GitHubError extends Error {
+    name = 'GitHubError';
+    status;
+    refused;
+    constructor(what, status, detail, permission) {
+        const refused = status === 401 || status === 403 || (status === 404 && permission !== undefined);
+        const hint = refused && permission ? `: the job's github-token needs \`permissions: ${permission}\`` : '';
+        super(`GitHub ${what}: ${status ? `HTTP ${status}` : 'no answer'}${detail ? ` (${detail})` : ''}${hint}`);
+        this.status = status;
+        this.refused = refused;
+    }
+}
+/** GitHub lists at most 3,000 files of a pull request, 100 a page. */
+const MAX_FILE_PAGES = 30;
+const ATTEMPTS = 3;
+function createGitHubApi(options) {
+    const base = options.apiUrl.replace(/\/+$/, '');
+    const repoPath = `/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`;
+    async function get(what, path, permission, allow404 = false) {
+        let lastError;
+        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            const left = options.deadline - options.clock.now();
+            if (attempt > 1 && left <= 0)
+                break;
+            const timeout = AbortSignal.timeout(Math.max(2000, Math.min(options.requestTimeoutMs ?? 30_000, left)));
+            const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+            let status = 0;
+            try {
+                const response = await (0,ky__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .Ay)(`${base}${path}`, {
+                    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O },
+                    retry: 0,
+                    timeout: false,
+                    throwHttpErrors: false,
+                    redirect: 'manual',
+                    signal
+                });
+                status = response.status;
+                const text = await (0,_hss_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .EF)(response, _hss_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_BODY_BYTES */ .YK);
+                if (status === 404 && allow404)
+                    return undefined;
+                if (response.ok)
+                    return JSON.parse(text);
+                const message = messageOf(text);
+                lastError = new GitHubError(what, status, message, permission);
+                if (status !== 429 && status < 500)
+                    throw lastError;
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc();
+                if (error instanceof GitHubError)
+                    throw error;
+                lastError = new GitHubError(what, status || undefined, error instanceof SyntaxError ? 'not JSON' : timeout.aborted ? 'no answer in time' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(error instanceof Error ? error.message : String(error), 200));
+            }
+            if (attempt < ATTEMPTS)
+                await options.clock.sleep(Math.min(1000 * attempt, Math.max(0, options.deadline - options.clock.now())), options.signal);
+        }
+        throw lastError ?? new GitHubError(what, undefined, 'the time-out came first');
+    }
+    return {
+        async pullRequestFiles(number) {
+            const files = [];
+            for (let page = 1; page <= MAX_FILE_PAGES; page++) {
+                const answer = await get('list pull request files', `${repoPath}/pulls/${number}/files?per_page=100&page=${page}`, 'pull-requests: read');
+                if (!Array.isArray(answer))
+                    throw new GitHubError('list pull request files', 200, 'not a list');
+                for (const row of answer) {
+                    if (!(0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(row) || typeof row.filename !== 'string' || typeof row.status !== 'string')
+                        throw new GitHubError('list pull request files', 200, 'a file row without filename or status');
+                    files.push({
+                        filename: row.filename,
+                        status: row.status,
+                        ...(typeof row.patch === 'string' ? { patch: row.patch } : {}),
+                        ...(typeof row.previous_filename === 'string' ? { previous_filename: row.previous_filename } : {})
+                    });
+                }
+                if (answer.length < 100)
+                    break;
+            }
+            return files;
+        },
+        async fileAt(path, ref) {
+            const encoded = path.split('/').map(encodeURIComponent).join('/');
+            const answer = await get('read the exceptions file at the base commit', `${repoPath}/contents/${encoded}?ref=${encodeURIComponent(ref)}`, 'contents: read', true);
+            if (answer === undefined)
+                return undefined;
+            if (!(0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(answer) || answer.type !== 'file')
+                throw new GitHubError('read the exceptions file at the base commit', 200, 'not a file');
+            if (answer.encoding !== 'base64' || typeof answer.content !== 'string')
+                throw new GitHubError('read the exceptions file at the base commit', 200, 'too large to read through the contents API');
+            return Buffer.from(answer.content, 'base64').toString('utf8');
+        },
+        async runStartedAt(runId) {
+            const answer = await get('read this workflow run', `${repoPath}/actions/runs/${encodeURIComponent(runId)}`, 'actions: read');
+            const started = (0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(answer) && typeof answer.run_started_at === 'string' ? Date.parse(answer.run_started_at) : Number.NaN;
+            if (Number.isNaN(started))
+                throw new GitHubError('read this workflow run', 200, 'no readable run_started_at');
+            return started;
+        }
+    };
+}
+function messageOf(text) {
+    try {
+        const body = JSON.parse(text);
+        return (0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(body) && typeof body.message === 'string' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(body.message, 200) : '';
+    }
+    catch {
+        return '';
+    }
 }
 
 
@@ -34172,15 +32138,18 @@ function withMore(annotations, n, total, what) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ stopSteps),
-/* harmony export */   Z: () => (/* binding */ nextSteps)
+/* harmony export */   GI: () => (/* binding */ stopSteps),
+/* harmony export */   Zn: () => (/* binding */ nextSteps),
+/* harmony export */   oJ: () => (/* binding */ readmeUrl)
 /* harmony export */ });
+/* unused harmony export readmeSection */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _gate_create_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3947);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9406);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3718);
+/* harmony import */ var _repo_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
+/* harmony import */ var _gate_create_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3947);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3718);
 /** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
 
 
@@ -34188,7 +32157,28 @@ function withMore(annotations, n, total, what) {
 
 
 
-function nextSteps(report) {
+
+/**
+ * Where the action's README is, for this run: the action's own repository and ref (the runner sets
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF for `uses: owner/repo@ref`), else, for `uses: ./`,
+ * the repository being built at its commit. Undefined when neither is known.
+ */
+function readmeUrl(env) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const ok = (value, pattern) => (value && pattern.test(value) ? value : undefined);
+    const repo = ok(env.GITHUB_ACTION_REPOSITORY, /^[\w.-]+\/[\w.-]+$/);
+    const ref = ok(env.GITHUB_ACTION_REF, /^[\w./-]+$/);
+    if (repo && ref)
+        return `${server}/${repo}/blob/${ref}/README.md`;
+    const own = ok(env.GITHUB_REPOSITORY, /^[\w.-]+\/[\w.-]+$/);
+    const sha = ok(env.GITHUB_SHA, /^[0-9a-f]{40,64}$/);
+    return own && sha ? `${server}/${own}/blob/${sha}/README.md` : undefined;
+}
+/** A section of the README, linked when the run knows where the action's README is. */
+function readmeSection(readme, title, anchor) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(`the README's ${title}`, readme ? `${readme}#${anchor}` : undefined);
+}
+function nextSteps(report, readme) {
     const { verdict, task, taskType, ref } = report;
     if (verdict.result === 'passed')
         return [];
@@ -34197,18 +32187,18 @@ function nextSteps(report) {
             return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS kept refusing to start the scan: run fewer gates at once on this credential, or raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}.`];
         }
         if (task) {
-            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_4__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .wholeNumber */ .rD)(task.estimated_time);
-            const estimate = minutes === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated ${minutes} more ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(minutes === 1 ? 'minute' : 'minutes')})`;
+            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_5__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .wholeNumber */ .rD)(task.estimated_time);
+            const estimate = minutes === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : minutes === 0 ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated less than a minute more)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated ${minutes} more ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(minutes === 1 ? 'minute' : 'minutes')})`;
             return [
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
             ];
         }
         const steps = [
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check that ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`, `region`')}) and enterprise project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
         ];
         if (ref.by === 'name') {
-            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
             if (verdict.reasons.some((r) => r.text.includes('name search')))
                 steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Too many tasks match the name: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')}, or a more specific name.`);
         }
@@ -34222,9 +32212,18 @@ function nextSteps(report) {
         steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS sent counts the gate cannot read: open the task in the HSS console, re-run, and if it persists, tell Huawei Cloud support the task id.`);
     const broken = new Set(verdict.checks.filter((c) => !c.met && c.actual !== undefined).map((c) => c.input));
     if (broken.has('fail-on-risk'))
-        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the risks listed above (each has HSS's remediation), then push again; change ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`fail-on-risk`')} only if such risks are accepted.`);
-    if (report.risks?.reading.incomplete)
-        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Some risks could not be read: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')} room for the risk calls (about one per ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`poll-interval`')} after the first five), and check the credentials may read IaC risks.`);
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the risks that break the gate (each has HSS's remediation), then push again; to accept one, add it to the exceptions file with a reason and an expiry (${readmeSection(readme, 'Exceptions', 'accepting-a-risk-exceptions')}).`);
+    const reading = report.risks?.reading;
+    if (reading?.incomplete !== undefined && report.risks?.level) {
+        if (reading.refused)
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS refused a risk call: grant the IAM user or agency HSS ReadOnlyAccess in this project (${readmeSection(readme, 'Prerequisites', 'prerequisites')}).`);
+        else if (reading.outOfTime)
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The risks could not all be read before ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}: give it room for the risk calls, about one per ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`poll-interval`')} per file after the first five.`);
+        else
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS's answers about the risks could not be read in full (see the reason above): re-run; if it persists, tell Huawei Cloud support the task id.`);
+    }
+    if (broken.has('stale-copies'))
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Upload this commit's changed files to HSS in this workflow run, before the gate starts the scan (${readmeSection(readme, 'Stale copies', 'stale-copies')}); or set ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`stale-copies: warn`')} to report them only.`);
     if (broken.has('max-failed') || broken.has('max-failed-percent')) {
         const what = taskType === 'iac_scan' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the files HSS could not scan (its reason is listed per file)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Open the task in the HSS console to see why the clusters failed to scan`;
         steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${what}; raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`max-failed`')} or ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`max-failed-percent`')} only if such failures are expected.`);
@@ -34234,20 +32233,34 @@ function nextSteps(report) {
     return steps.slice(0, 3);
 }
 /** Next steps for a run that stopped without a verdict. */
-function stopSteps(error, forkWithoutSecrets = false) {
+function stopSteps(error, forkWithoutSecrets = false, readme) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
         return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The workflow run was cancelled while the gate waited: re-run it to get a verdict.`];
-    if (error instanceof _gate_create_js__WEBPACK_IMPORTED_MODULE_2__/* .AmbiguousCreation */ .Qu) {
-        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console for a task of that type started at that time: re-run with its id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} to judge it, or re-run as is to start a new scan.`];
+    if (error instanceof _gate_create_js__WEBPACK_IMPORTED_MODULE_3__/* .AmbiguousCreation */ .Qu) {
+        return [
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console for a task of that type started at that time: re-run with its id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} to judge it,`,
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `or re-run as is to start a new scan (the one that may exist then runs as well).`
+        ];
     }
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz) {
         if (forkWithoutSecrets) {
             return [
                 (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `This run is for a pull request from a fork: GitHub does not pass repository secrets to it, so the gate has no credentials.`,
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Run the gate on ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`pull_request`')} for branches of this repository, or from a ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`workflow_run`')} workflow (see the README's Forks section); never check out fork code under ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`pull_request_target`')} with secrets.`
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Run the gate on ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`pull_request`')} for branches of this repository, or from a ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`workflow_run`')} workflow (${readmeSection(readme, 'Forks', 'pull-requests-from-forks')}); never check out fork code under ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`pull_request_target`')} with secrets.`
             ];
         }
-        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the input ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(`\`${error.input}\``)} in the step's ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`with:`')} (or the environment variable it falls back to); the README's Inputs table lists what each input allows.`];
+        if (error.input === 'exceptions-file')
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the exceptions file on the base branch (${readmeSection(readme, 'Exceptions', 'accepting-a-risk-exceptions')}): a pull request cannot change the file that judges it.`];
+        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the input ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(`\`${error.input}\``)} in the step's ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`with:`')} (or the environment variable it falls back to); ${readmeSection(readme, 'Inputs table', 'inputs')} lists what each input allows.`];
+    }
+    if (error instanceof _repo_github_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubError */ .y_) {
+        if (error.refused) {
+            return [
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Give the job the permission the message names, under ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`permissions:`')} (${readmeSection(readme, 'Prerequisites', 'prerequisites')}).`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Or turn off the check that needs it: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`stale-copies: off`')} needs neither ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`actions: read`')} nor the changed files; ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`fail-on-risk-scope: all`')} needs no changed files.`
+            ];
+        }
+        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `GitHub's API did not answer as expected: re-run the job; if it persists, check ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`github-token`')} and githubstatus.com.`];
     }
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .HssError */ .T9) {
         if (error.kind === 'tls')
@@ -34322,6 +32335,8 @@ const TITLES = {
     failed: '❌ HSS scan gate failed',
     'timed-out': '⏱️ HSS scan gate timed out'
 };
+/** With soft-fail the step stays green: the heading says so, not with a red cross. */
+const SOFT_TITLES = { failed: '⚠️ HSS scan gate failed', 'timed-out': '⚠️ HSS scan gate timed out' };
 function renderSummary(report, options = {}) {
     const parts = [heading(report), taskLine(report)];
     if (report.verdict.checks.length)
@@ -34334,7 +32349,7 @@ function renderSummary(report, options = {}) {
         parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS));
     if (report.stale)
         parts.push(staleSection(report.stale));
-    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_8__/* .nextSteps */ .Z)(report);
+    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_8__/* .nextSteps */ .Zn)(report, report.readme);
     if (steps.length)
         parts.push(stepsSection(steps));
     parts.push(detailsSection(report), footer(report));
@@ -34357,7 +32372,7 @@ const STOP_TITLES = {
 };
 function renderStopSummary(stop) {
     // A paragraph in a quote, not a code block: it wraps, and the action's own code spans stay code.
-    const parts = [`## ${STOP_TITLES[stop.kind]}`, `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineMarkdown */ .x)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(stop.message, 2000))}`];
+    const parts = [`## ${STOP_TITLES[stop.kind]}`, ...(stop.lead ? [`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineMarkdown */ .x)(stop.lead)}**`] : []), `> ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineMarkdown */ .x)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(stop.message, 2000))}`];
     const wanted = stop.target ? (stop.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task looked for: id ${stop.target.id}` : stop.target.name ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task looked for: name ${stop.target.name}` : undefined) : undefined;
     const where = [wanted?.markdown, stop.consoleUrl ? `[HSS console](${stop.consoleUrl})` : undefined].filter(Boolean).join(' · ');
     if (where)
@@ -34368,19 +32383,20 @@ function renderStopSummary(stop) {
     return parts.join('\n\n') + '\n';
 }
 function heading(report) {
-    const { verdict, softFail } = report;
-    const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : '';
+    const { verdict } = report;
+    // A refused call fails the step even with soft-fail, and the heading says it failed.
+    const soft = report.softFail && verdict.result !== 'passed' && !verdict.permissionDenied;
+    const title = soft && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]} (soft-fail: reported, not enforced; the step passes)` : TITLES[verdict.result];
     const reasons = verdict.reasons.map((reason) => `> ${reason.markdown}`).join('\n>\n');
-    return reasons ? `## ${TITLES[verdict.result]}${soft}\n\n${reasons}` : `## ${TITLES[verdict.result]}${soft}`;
+    return reasons ? `## ${title}\n\n${reasons}` : `## ${title}`;
 }
 /** The task in one line: its name and id (code spans), and where to open it. */
 function taskLine(report) {
     const { task } = report;
     const link = report.consoleUrl ? ` · [HSS console](${report.consoleUrl})` : '';
-    if (!task) {
-        const wanted = report.target.id ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `id ${report.target.id}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `name ${report.target.name ?? ''}`;
-        return `No ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.taskType)} task with ${wanted.markdown} was seen.${link}`;
-    }
+    // The reason above already says which task was not seen.
+    if (!task)
+        return link ? link.slice(3) : '';
     const name = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_name);
     const status = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_status) ?? 'unknown';
     return `Task ${name ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(name, 120))} ` : ''}(${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(task.task_id, 128))}), ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(status, 32))}${link}`;
@@ -34388,9 +32404,11 @@ function taskLine(report) {
 function checksSection(report) {
     const { verdict } = report;
     const { counts } = verdict;
-    const n = (value) => (value === undefined ? 'unreadable' : String(value));
-    const failedShare = verdict.failedPercent === undefined ? 'unreadable' : `${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(verdict.failedPercent)}%`;
-    const line = `**${n(counts.scanned)}** ${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${failedShare})`;
+    const readable = counts.scanned !== undefined && counts.succeeded !== undefined && verdict.failed !== undefined && verdict.failedPercent !== undefined;
+    const n = (value) => (value === undefined ? '?' : String(value));
+    const line = readable
+        ? `**${n(counts.scanned)}** ${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(verdict.failedPercent ?? 0)}%)`
+        : `HSS's counts could not all be read (\`?\` below): **${n(counts.scanned)}** scanned, **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed.`;
     const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : '❌ broken'} |`);
     return [line, '', '| Check | Limit | Actual | Result |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -34408,7 +32426,8 @@ function actualText(check, report) {
     const { scanned } = report.verdict.counts;
     // Enough decimals that a broken limit reads above it; and the comparison itself is unrounded.
     const shown = check.met ? (0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(check.actual) : (0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .percentAbove */ .l5)(check.actual, check.limit);
-    return `${shown}% (${failed ?? '?'} of ${scanned ?? '?'}, compared unrounded)`;
+    const rounded = Number(shown) !== check.actual ? ', compared unrounded' : '';
+    return `${shown}% (${failed ?? '?'} of ${scanned ?? '?'}${rounded})`;
 }
 function failedFilesSection(failed, maxRows) {
     if (typeof failed === 'string')
@@ -34424,7 +32443,9 @@ function risksSection(risks, source, maxRows) {
     const scoped = risks.scope.mode !== 'all' && risks.scope.changes;
     const parts = [`### IaC risks (${reading.incomplete === undefined ? reading.total : 'unknown'})`, ''];
     if (reading.incomplete !== undefined) {
-        parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read). Why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 300))}`);
+        // With fail-on-risk, the reason above says why; without it, nobody else does.
+        const why = level ? 'the reason is above' : `why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 300))}`;
+        parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read); ${why}.`);
     }
     else {
         const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_6__/* .RISK_LEVELS */ .WA.map((l) => `${l} **${counts[l]}**`);
@@ -34570,12 +32591,14 @@ function duration(task) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ toolkit_debug),
+  N4: () => (/* binding */ toolkit_endGroup),
   z3: () => (/* binding */ toolkit_error),
   V4: () => (/* binding */ toolkit_getInput),
   pq: () => (/* binding */ toolkit_info),
   C1: () => (/* binding */ toolkit_setFailed),
   uH: () => (/* binding */ toolkit_setOutput),
   Pq: () => (/* binding */ toolkit_setSecret),
+  Oh: () => (/* binding */ toolkit_startGroup),
   $e: () => (/* binding */ toolkit_warning),
   Sy: () => (/* binding */ writeSummary)
 });
@@ -37450,13 +35473,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -37558,6 +35581,13 @@ function toolkit_info(message) {
 }
 function toolkit_debug(message) {
     core_debug(clean(message));
+}
+/** Folds the lines that follow in the log, under a title, until endGroup. */
+function toolkit_startGroup(title) {
+    startGroup(clean(title));
+}
+function toolkit_endGroup() {
+    endGroup();
 }
 function toolkit_warning(message, properties = {}) {
     warning(clean(message), cleanProperties(properties));
@@ -37874,6 +35904,2181 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9586:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ay: () => (/* binding */ distribution)
+});
+
+// UNUSED EXPORTS: ForceRetryError, HTTPError, KyError, NetworkError, SchemaValidationError, TimeoutError, isForceRetryError, isHTTPError, isKyError, isNetworkError, isTimeoutError, replaceOption
+
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/KyError.js
+/**
+Base class for all Ky-specific errors. `HTTPError`, `NetworkError`, `TimeoutError`, and `ForceRetryError` extend this class.
+
+You can use `instanceof KyError` to check if an error originated from Ky, or use the `isKyError()` type guard for cross-realm compatibility and TypeScript type narrowing.
+
+Note: `SchemaValidationError` is intentionally not considered a Ky error. `KyError` covers failures in Ky's HTTP lifecycle (bad status, timeout, retry), while schema validation errors originate from the user-provided schema, not from Ky itself.
+*/
+class KyError extends Error {
+    name = 'KyError';
+    get isKyError() {
+        return true;
+    }
+}
+//# sourceMappingURL=KyError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/HTTPError.js
+
+/**
+Error thrown when the response has a non-2xx status code and `throwHttpErrors` is enabled.
+
+The error has a `response` property with the `Response` object, a `request` property with the `Request` object, an `options` property with the normalized options (either passed to `ky` when creating an instance with `ky.create()` or directly when performing the request), and a `data` property with the pre-parsed response body. For JSON responses (based on `Content-Type`), the body is parsed using the `parseJson` option if set, or `JSON.parse` by default. For other content types, it is set as plain text. If the body is empty, unreadable, too large, parsing fails, or the error-data read/parse timeout is reached, `data` will be `undefined`. To avoid hanging or excessive buffering, `error.data` body reads and async JSON parsing are bounded by the request timeout (or 10 seconds when `timeout` is disabled), any remaining `totalTimeout` budget, and a 10 MiB response body size limit. If `totalTimeout` expires while populating `error.data`, Ky throws `TimeoutError` instead of `HTTPError`. The `data` property is populated before `beforeError` hooks run, so hooks can access it.
+
+The response body is automatically consumed when populating `error.data`, so `error.response.json()` and other body methods will not work. Use `error.data` instead. The `error.response` object is still available for headers, status, etc.
+
+Be aware that some types of errors, such as network errors, inherently mean that a response was not received. In that case, the error will be an instance of `NetworkError` instead of `HTTPError` and will not contain a `response` property.
+*/
+class HTTPError extends KyError {
+    name = 'HTTPError';
+    response;
+    request;
+    options;
+    data;
+    constructor(response, request, options) {
+        const code = (response.status || response.status === 0) ? response.status : '';
+        const title = response.statusText ?? '';
+        const status = `${code} ${title}`.trim();
+        const reason = status ? `status code ${status}` : 'an unknown error';
+        super(`Request failed with ${reason}: ${request.method} ${request.url}`);
+        this.response = response;
+        this.request = request;
+        this.options = options;
+    }
+}
+//# sourceMappingURL=HTTPError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/NetworkError.js
+
+/**
+Error thrown when a network error occurs during the request (e.g., DNS failure, connection refused, offline). It has a `request` property with the `Request` object. The original error is available via the standard `cause` property.
+
+Network errors are automatically retried (for retriable methods).
+
+Note: Network errors are detected using runtime-specific heuristics. Unrecognized runtimes may produce errors that are not wrapped in `NetworkError`. Use the `shouldRetry` option to handle such cases.
+*/
+class NetworkError extends KyError {
+    name = 'NetworkError';
+    request;
+    constructor(request, options) {
+        super(`Request failed due to a network error: ${request.method} ${request.url}`, options);
+        this.request = request;
+    }
+}
+//# sourceMappingURL=NetworkError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/NonError.js
+/**
+Wrapper for non-Error values that were thrown.
+
+In JavaScript, any value can be thrown (not just Error instances). This class wraps such values to ensure consistent error handling.
+*/
+class NonError extends Error {
+    name = 'NonError';
+    value;
+    constructor(value) {
+        let message = 'Non-error value was thrown';
+        // Intentionally minimal as this error is just an edge-case.
+        try {
+            if (typeof value === 'string') {
+                message = value;
+            }
+            else if (value && typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
+                message = value.message;
+            }
+        }
+        catch {
+            // Use default message if accessing properties throws
+        }
+        super(message);
+        this.value = value;
+    }
+}
+//# sourceMappingURL=NonError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/ForceRetryError.js
+
+
+/**
+Error used to signal a forced retry from `afterResponse` hooks.
+
+This is thrown when `ky.retry()` is returned from an `afterResponse` hook. It is observable in `beforeRetry` and `beforeError` hooks via the `isForceRetryError()` type guard.
+*/
+class ForceRetryError_ForceRetryError extends KyError {
+    name = 'ForceRetryError';
+    customDelay;
+    code;
+    customRequest;
+    constructor(options) {
+        // Runtime protection: wrap non-Error causes in NonError
+        // TypeScript type is Error for guidance, but JS users can pass anything
+        const cause = options?.cause
+            ? (options.cause instanceof Error ? options.cause : new NonError(options.cause))
+            : undefined;
+        super(options?.code ? `Forced retry: ${options.code}` : 'Forced retry', cause ? { cause } : undefined);
+        this.customDelay = options?.delay;
+        this.code = options?.code;
+        this.customRequest = options?.request;
+    }
+}
+//# sourceMappingURL=ForceRetryError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/SchemaValidationError.js
+/**
+The error thrown when [Standard Schema](https://github.com/standard-schema/standard-schema) validation fails in `.json(schema)`. It has an `issues` property with the validation issues from the schema.
+
+This error intentionally does not extend `KyError` because it does not represent a failure in Ky's HTTP lifecycle. The request succeeded; the user's schema rejected the data. As such, it is not matched by `isKyError()`.
+
+@example
+```
+import ky, {SchemaValidationError} from 'ky';
+import {z} from 'zod';
+
+const userSchema = z.object({name: z.string()});
+
+try {
+    const user = await ky('/api/user').json(userSchema);
+    console.log(user.name);
+} catch (error) {
+    if (error instanceof SchemaValidationError) {
+        console.error(error.issues);
+    }
+}
+```
+*/
+class SchemaValidationError extends Error {
+    name = 'SchemaValidationError';
+    issues;
+    constructor(issues) {
+        super('Response schema validation failed');
+        this.issues = issues;
+    }
+}
+//# sourceMappingURL=SchemaValidationError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/errors/TimeoutError.js
+
+/**
+Error thrown when the request times out. It has a `request` property with the `Request` object.
+*/
+class TimeoutError extends KyError {
+    name = 'TimeoutError';
+    request;
+    constructor(request) {
+        super(`Request timed out: ${request.method} ${request.url}`);
+        this.request = request;
+    }
+}
+//# sourceMappingURL=TimeoutError.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/core/constants.js
+const supportsRequestStreams = (() => {
+    let duplexAccessed = false;
+    let hasContentType = false;
+    const supportsReadableStream = typeof globalThis.ReadableStream === 'function';
+    const supportsRequest = typeof globalThis.Request === 'function';
+    if (supportsReadableStream && supportsRequest) {
+        try {
+            hasContentType = new globalThis.Request('https://empty.invalid', {
+                body: new globalThis.ReadableStream(),
+                method: 'POST',
+                // @ts-expect-error - Types are outdated.
+                get duplex() {
+                    duplexAccessed = true;
+                    return 'half';
+                },
+            }).headers.has('Content-Type');
+        }
+        catch (error) {
+            // QQBrowser on iOS throws "unsupported BodyInit type" error (see issue #581)
+            if (error instanceof Error && error.message === 'unsupported BodyInit type') {
+                return false;
+            }
+            throw error;
+        }
+    }
+    return duplexAccessed && !hasContentType;
+})();
+const supportsAbortController = typeof globalThis.AbortController === 'function';
+const supportsAbortSignal = typeof globalThis.AbortSignal === 'function' && typeof globalThis.AbortSignal.any === 'function';
+const supportsResponseStreams = typeof globalThis.ReadableStream === 'function';
+const supportsFormData = typeof globalThis.FormData === 'function';
+const requestMethods = ['get', 'post', 'put', 'patch', 'head', 'delete', 'query'];
+const validate = () => undefined;
+validate();
+const responseTypes = {
+    json: 'application/json',
+    text: 'text/*',
+    formData: 'multipart/form-data',
+    arrayBuffer: '*/*',
+    blob: '*/*',
+    // Supported in modern Fetch implementations (for example, browsers and recent Node.js/undici).
+    // We still feature-check at runtime before exposing the shortcut.
+    bytes: '*/*',
+};
+// The maximum value of a 32bit int (see issue #117)
+const maxSafeTimeout = 2_147_483_647;
+// Size in bytes of a typical form boundary (e.g., '------WebKitFormBoundaryaxpyiPgbbPti10Rw'), used to help estimate upload size
+const usualFormBoundarySize = 40;
+/**
+Symbol that can be returned by a `beforeRetry` hook to stop retrying without throwing an error.
+*/
+const stop = Symbol('stop');
+/**
+Marker returned by `ky.retry()` to signal a forced retry from `afterResponse` hooks.
+*/
+class RetryMarker {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+}
+/**
+Force a retry from an `afterResponse` hook.
+
+This allows you to retry a request based on the response content, even if the response has a successful status code. The retry will respect the `retry.limit` option and skip the `shouldRetry` check. The forced retry is observable in `beforeRetry` hooks, where the error will be a `ForceRetryError`.
+
+@param options - Optional configuration for the retry.
+
+@example
+```
+import ky, {isForceRetryError} from 'ky';
+
+const api = ky.extend({
+    hooks: {
+        afterResponse: [
+            async ({request, response}) => {
+                // Retry based on response body content
+                if (response.status === 200) {
+                    const data = await response.json();
+
+                    // Simple retry with default delay
+                    if (data.error?.code === 'TEMPORARY_ERROR') {
+                        return ky.retry();
+                    }
+
+                    // Retry with custom delay from API response
+                    if (data.error?.code === 'RATE_LIMIT') {
+                        return ky.retry({
+                            delay: data.error.retryAfter * 1000,
+                            code: 'RATE_LIMIT'
+                        });
+                    }
+
+                    // Retry with a modified request (e.g., fallback endpoint)
+                    if (data.error?.code === 'FALLBACK_TO_BACKUP') {
+                        return ky.retry({
+                            request: new Request('https://backup-api.com/endpoint', {
+                                method: request.method,
+                                headers: request.headers,
+                            }),
+                            code: 'BACKUP_ENDPOINT'
+                        });
+                    }
+
+                    // Retry with refreshed authentication
+                    if (data.error?.code === 'TOKEN_REFRESH' && data.newToken) {
+                        return ky.retry({
+                            request: new Request(request, {
+                                headers: {
+                                    ...Object.fromEntries(request.headers),
+                                    'Authorization': `Bearer ${data.newToken}`
+                                }
+                            }),
+                            code: 'TOKEN_REFRESHED'
+                        });
+                    }
+
+                    // Retry with cause to preserve error chain
+                    try {
+                        validateResponse(data);
+                    } catch (error) {
+                        return ky.retry({
+                            code: 'VALIDATION_FAILED',
+                            cause: error
+                        });
+                    }
+                }
+            }
+        ],
+        beforeRetry: [
+            ({error, retryCount}) => {
+                // Observable in beforeRetry hooks
+                if (isForceRetryError(error)) {
+                    console.log(`Forced retry #${retryCount}: ${error.message}`);
+                    // Example output: "Forced retry #1: Forced retry: RATE_LIMIT"
+                }
+            }
+        ]
+    }
+});
+
+const response = await api.get('https://example.com/api');
+```
+*/
+const retry = (options) => new RetryMarker(options);
+const kyOptionKeys = {
+    json: true,
+    parseJson: true,
+    stringifyJson: true,
+    searchParams: true,
+    baseUrl: true,
+    prefix: true,
+    retry: true,
+    timeout: true,
+    totalTimeout: true,
+    hooks: true,
+    throwHttpErrors: true,
+    onDownloadProgress: true,
+    onUploadProgress: true,
+    fetch: true,
+    context: true,
+};
+// Standard RequestInit options that should NOT be passed separately to fetch()
+// because they're already applied to the Request object.
+// Note: `dispatcher` and `priority` are NOT included here - they're fetch-only
+// options that the Request constructor doesn't accept, so they need to be passed
+// separately to fetch().
+const requestOptionsRegistry = {
+    method: true,
+    headers: true,
+    body: true,
+    mode: true,
+    credentials: true,
+    cache: true,
+    redirect: true,
+    referrer: true,
+    referrerPolicy: true,
+    integrity: true,
+    keepalive: true,
+    signal: true,
+    window: true,
+    duplex: true,
+};
+//# sourceMappingURL=constants.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/body.js
+
+const encoder = new TextEncoder();
+// eslint-disable-next-line @typescript-eslint/no-restricted-types
+const getBodySize = (body) => {
+    if (!body) {
+        return 0;
+    }
+    if (body instanceof FormData) {
+        // This is an approximation, as FormData size calculation is not straightforward
+        let size = 0;
+        for (const [key, value] of body) {
+            size += usualFormBoundarySize;
+            size += encoder.encode(`Content-Disposition: form-data; name="${key}"`).byteLength;
+            size += typeof value === 'string'
+                ? encoder.encode(value).byteLength
+                : value.size;
+        }
+        return size;
+    }
+    if (body instanceof Blob) {
+        return body.size;
+    }
+    if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+        return body.byteLength;
+    }
+    if (typeof body === 'string') {
+        return encoder.encode(body).byteLength;
+    }
+    if (body instanceof URLSearchParams) {
+        return encoder.encode(body.toString()).byteLength;
+    }
+    return 0;
+};
+const withProgress = (stream, totalBytes, onProgress) => {
+    let previousChunk;
+    let transferredBytes = 0;
+    return stream.pipeThrough(new TransformStream({
+        transform(currentChunk, controller) {
+            controller.enqueue(currentChunk);
+            if (previousChunk) {
+                transferredBytes += previousChunk.byteLength;
+                let percent = totalBytes === 0 ? 0 : transferredBytes / totalBytes;
+                // Avoid reporting 100% progress before the stream is actually finished (in case totalBytes is inaccurate)
+                if (percent >= 1) {
+                    // Epsilon is used here to get as close as possible to 100% without reaching it.
+                    // If we were to use 0.99 here, percent could potentially go backwards.
+                    percent = 1 - Number.EPSILON;
+                }
+                onProgress?.({ percent, totalBytes: Math.max(totalBytes, transferredBytes), transferredBytes }, previousChunk);
+            }
+            previousChunk = currentChunk;
+        },
+        flush() {
+            const finalChunk = previousChunk ?? new Uint8Array();
+            transferredBytes += finalChunk.byteLength;
+            onProgress?.({ percent: 1, totalBytes: Math.max(totalBytes, transferredBytes), transferredBytes }, finalChunk);
+        },
+    }));
+};
+const streamResponse = (response, onDownloadProgress) => {
+    if (!response.body) {
+        return response;
+    }
+    const responseInit = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+    };
+    if (response.status === 204) {
+        return new Response(null, responseInit);
+    }
+    const totalBytes = Math.max(0, Number(response.headers.get('content-length')) || 0);
+    return new Response(withProgress(response.body, totalBytes, onDownloadProgress), responseInit);
+};
+// eslint-disable-next-line @typescript-eslint/no-restricted-types
+const streamRequest = (request, onUploadProgress, originalBody) => {
+    if (!request.body) {
+        return request;
+    }
+    // Use original body for size calculation since request.body is already a stream
+    const totalBytes = getBodySize(originalBody ?? request.body);
+    return new Request(request, {
+        // @ts-expect-error - Types are outdated.
+        duplex: 'half',
+        body: withProgress(request.body, totalBytes, onUploadProgress),
+    });
+};
+//# sourceMappingURL=body.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/is.js
+// eslint-disable-next-line @typescript-eslint/no-restricted-types
+const isObject = (value) => value !== null && typeof value === 'object';
+//# sourceMappingURL=is.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/merge.js
+
+
+const replaceSymbol = Symbol('replaceOption');
+const getReplaceState = (value) => isObject(value) && value[replaceSymbol] === true
+    ? {
+        isReplace: true,
+        value: value.value,
+    }
+    : {
+        isReplace: false,
+        value,
+    };
+/**
+Wraps a value so that `ky.extend()` will replace the parent value instead of merging with it. Works with hooks, headers, search parameters, context, and any other deep-merged option.
+
+By default, `.extend()` deep-merges options with the parent instance: hooks get appended, headers get merged, and search parameters get accumulated. Use `replaceOption` when you want to fully replace a merged property instead.
+
+@example
+```
+import ky, {replaceOption} from 'ky';
+
+const base = ky.create({
+    hooks: {beforeRequest: [addAuth, addTracking]},
+});
+
+// Replaces instead of appending
+const extended = base.extend({
+    hooks: replaceOption({beforeRequest: [onlyThis]}),
+});
+// hooks.beforeRequest is now [onlyThis], not [addAuth, addTracking, onlyThis]
+```
+*/
+const replaceOption = (value) => {
+    const markedValue = { [replaceSymbol]: true, value };
+    return markedValue;
+};
+const validateAndMerge = (...sources) => {
+    for (const source of sources) {
+        if ((!isObject(source) || Array.isArray(source)) && source !== undefined) {
+            throw new TypeError('The `options` argument must be an object');
+        }
+    }
+    return deepMerge({}, ...sources);
+};
+const mergeHeaders = (source1 = {}, source2 = {}) => {
+    const result = new globalThis.Headers(source1);
+    const isHeadersInstance = source2 instanceof globalThis.Headers;
+    const source = new globalThis.Headers(source2);
+    for (const [key, value] of source.entries()) {
+        if ((isHeadersInstance && value === 'undefined') || value === undefined) {
+            result.delete(key);
+        }
+        else {
+            result.set(key, value);
+        }
+    }
+    return result;
+};
+const isPlainObject = (value) => {
+    if (!isObject(value) || Array.isArray(value)) {
+        return false;
+    }
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+};
+const cloneShallow = (value) => {
+    if (value instanceof URLSearchParams) {
+        const copy = new URLSearchParams(value);
+        const deleted = value[deletedParametersSymbol];
+        if (deleted) {
+            // Preserve internal deletion markers so init-hook cloning does not resurrect params removed during option merging.
+            copy[deletedParametersSymbol] = new Set(deleted);
+        }
+        return copy;
+    }
+    if (value instanceof globalThis.Headers) {
+        return new globalThis.Headers(value);
+    }
+    if (Array.isArray(value)) {
+        return [...value];
+    }
+    if (isPlainObject(value)) {
+        const copy = { ...value };
+        return copy;
+    }
+    return value;
+};
+const normalizeHeaderObject = (headers) => Object.fromEntries(Object.entries(headers).filter((entry) => entry[1] !== undefined));
+const mergeHeaderContainers = (source1, source2) => {
+    if (isPlainObject(source1) && isPlainObject(source2)) {
+        return normalizeHeaderObject({ ...source1, ...source2 });
+    }
+    return mergeHeaders(source1, source2);
+};
+function newHookValue(original, incoming, property) {
+    return (Object.hasOwn(incoming, property) && incoming[property] === undefined)
+        ? []
+        : deepMerge(original[property] ?? [], incoming[property] ?? []);
+}
+const mergeHooks = (original = {}, incoming = {}) => ({
+    init: newHookValue(original, incoming, 'init'),
+    beforeRequest: newHookValue(original, incoming, 'beforeRequest'),
+    beforeRetry: newHookValue(original, incoming, 'beforeRetry'),
+    beforeError: newHookValue(original, incoming, 'beforeError'),
+    afterResponse: newHookValue(original, incoming, 'afterResponse'),
+});
+const deletedParametersSymbol = Symbol('deletedParameters');
+const appendSearchParameters = (target, source) => {
+    const result = new URLSearchParams();
+    const deleted = new Set();
+    for (const input of [target, source]) {
+        if (input === undefined) {
+            continue;
+        }
+        if (input instanceof URLSearchParams) {
+            for (const [key, value] of input.entries()) {
+                result.append(key, value);
+                deleted.delete(key);
+            }
+            const inputDeleted = input[deletedParametersSymbol];
+            if (inputDeleted) {
+                for (const key of inputDeleted) {
+                    result.delete(key);
+                    deleted.add(key);
+                }
+            }
+        }
+        else if (Array.isArray(input)) {
+            for (const pair of input) {
+                if (!Array.isArray(pair) || pair.length !== 2) {
+                    throw new TypeError('Array search parameters must be provided in [[key, value], ...] format');
+                }
+                result.append(String(pair[0]), String(pair[1]));
+                deleted.delete(String(pair[0]));
+            }
+        }
+        else if (isObject(input)) {
+            for (const [key, value] of Object.entries(input)) {
+                if (value === undefined) {
+                    result.delete(key);
+                    deleted.add(key);
+                }
+                else {
+                    result.append(key, String(value));
+                    deleted.delete(key);
+                }
+            }
+        }
+        else {
+            // String
+            const parameters = new URLSearchParams(input);
+            for (const [key, value] of parameters.entries()) {
+                result.append(key, value);
+                deleted.delete(key);
+            }
+        }
+    }
+    if (deleted.size > 0) {
+        result[deletedParametersSymbol] = deleted;
+    }
+    return result;
+};
+// TODO: Make this strongly-typed (no `any`).
+const deepMergeInternal = (isRoot, ...sources) => {
+    let returnValue = {};
+    let headers = {};
+    let hooks = {};
+    let searchParameters;
+    const signals = [];
+    for (const source of sources) {
+        if (Array.isArray(source)) {
+            if (!Array.isArray(returnValue)) {
+                returnValue = [];
+            }
+            returnValue = [...returnValue, ...source];
+        }
+        else if (isObject(source)) {
+            for (let [key, value] of Object.entries(source)) {
+                const replaceState = getReplaceState(value);
+                const { isReplace } = replaceState;
+                value = replaceState.value;
+                const isRootSignal = isRoot && key === 'signal';
+                if (isRootSignal && (isReplace || value === undefined)) {
+                    signals.length = 0;
+                }
+                // Special handling for AbortSignal instances at the root options level
+                if (isRootSignal && value instanceof globalThis.AbortSignal) {
+                    signals.push(value);
+                    continue;
+                }
+                // Special handling for context - shallow merge only
+                if (key === 'context') {
+                    if (value !== undefined && value !== null && (!isObject(value) || Array.isArray(value))) {
+                        throw new TypeError('The `context` option must be an object');
+                    }
+                    // Shallow merge: always create a new object to prevent mutation bugs
+                    returnValue = {
+                        ...returnValue,
+                        context: (value === undefined || value === null)
+                            ? {}
+                            : (isReplace
+                                ? { ...value }
+                                : { ...returnValue.context, ...value }),
+                    };
+                    continue;
+                }
+                // Special handling for searchParams
+                if (key === 'searchParams') {
+                    if (value === undefined || value === null) {
+                        // Explicit undefined or null removes searchParams
+                        searchParameters = undefined;
+                    }
+                    else if (isReplace) {
+                        searchParameters = value;
+                    }
+                    else {
+                        // First source: keep as-is to preserve type (string/object/URLSearchParams)
+                        // Subsequent sources: merge and convert to URLSearchParams
+                        searchParameters = searchParameters === undefined ? value : appendSearchParameters(searchParameters, value);
+                    }
+                    continue;
+                }
+                // `retry` accepts a number as shorthand for `{limit: number}`. Expand it before
+                // merging so extending a numeric `retry` with an object keeps the limit instead
+                // of dropping it (e.g. `ky.create({retry: 3}).extend({retry: {methods: ['get']}})`).
+                // Scoped to the root options level so it never rewrites nested user data that
+                // happens to contain a `retry` key (e.g. a `json` request body).
+                if (isRoot && key === 'retry' && isObject(value) && !isReplace && typeof returnValue[key] === 'number') {
+                    returnValue = { ...returnValue, [key]: { limit: returnValue[key] } };
+                }
+                if (isObject(value) && !isReplace && key in returnValue) {
+                    value = deepMergeInternal(false, returnValue[key], value);
+                }
+                returnValue = { ...returnValue, [key]: value };
+            }
+            if (isObject(source.hooks)) {
+                const { value: hookValue, isReplace } = getReplaceState(source.hooks);
+                hooks = isReplace
+                    ? mergeHooks({}, hookValue)
+                    : mergeHooks(hooks, hookValue);
+                returnValue.hooks = hooks;
+            }
+            if (isObject(source.headers)) {
+                const { value: headerValue, isReplace } = getReplaceState(source.headers);
+                headers = isReplace
+                    ? cloneShallow(headerValue)
+                    : mergeHeaderContainers(headers, headerValue);
+                returnValue.headers = headers;
+            }
+        }
+    }
+    if (searchParameters !== undefined) {
+        returnValue.searchParams = searchParameters;
+    }
+    if (signals.length > 0) {
+        if (signals.length === 1) {
+            returnValue.signal = signals[0];
+        }
+        else if (supportsAbortSignal) {
+            returnValue.signal = AbortSignal.any(signals);
+        }
+        else {
+            // When AbortSignal.any is not available, use the last signal
+            // This maintains the previous behavior before signal merging was added
+            // This can be removed when the `supportsAbortSignal` check is removed.
+            returnValue.signal = signals.at(-1);
+        }
+    }
+    return returnValue;
+};
+const deepMerge = (...sources) => deepMergeInternal(true, ...sources);
+//# sourceMappingURL=merge.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/normalize.js
+
+const normalizeRequestMethod = (input) => requestMethods.includes(input) ? input.toUpperCase() : input;
+const retryMethods = ['get', 'put', 'head', 'delete', 'options', 'trace', 'query'];
+const retryStatusCodes = [408, 413, 429, 500, 502, 503, 504];
+const retryAfterStatusCodes = [413, 429, 503];
+const invalidRetryLimitErrorMessage = '`retry.limit` must be a finite, non-negative integer';
+const defaultRetryOptions = {
+    limit: 2,
+    methods: retryMethods,
+    statusCodes: retryStatusCodes,
+    afterStatusCodes: retryAfterStatusCodes,
+    maxRetryAfter: Number.POSITIVE_INFINITY,
+    backoffLimit: Number.POSITIVE_INFINITY,
+    delay: attemptCount => 0.3 * (2 ** (attemptCount - 1)) * 1000,
+    jitter: undefined,
+    retryOnTimeout: false,
+};
+const getDefaultRetryOptions = () => ({
+    ...defaultRetryOptions,
+    methods: [...defaultRetryOptions.methods],
+    statusCodes: [...defaultRetryOptions.statusCodes],
+    afterStatusCodes: [...defaultRetryOptions.afterStatusCodes],
+});
+/**
+Normalizes an omitted retry limit or validates a supplied one.
+*/
+const normalizeRetryLimit = (retryLimit) => {
+    if (retryLimit === undefined) {
+        return defaultRetryOptions.limit;
+    }
+    if (typeof retryLimit !== 'number' || !Number.isInteger(retryLimit) || retryLimit < 0) {
+        throw new TypeError(invalidRetryLimitErrorMessage);
+    }
+    return retryLimit;
+};
+const normalizeRetryOptions = (retry = {}) => {
+    if (typeof retry === 'number') {
+        return {
+            ...getDefaultRetryOptions(),
+            limit: normalizeRetryLimit(retry),
+        };
+    }
+    if (retry === null || typeof retry !== 'object' || Array.isArray(retry)) {
+        throw new TypeError('`retry` must be a number or an object');
+    }
+    const normalizedRetry = Object.fromEntries(Object.entries(retry).filter(([, value]) => value !== undefined));
+    const retryLimit = normalizeRetryLimit(normalizedRetry.limit);
+    if (normalizedRetry.methods !== undefined && !Array.isArray(normalizedRetry.methods)) {
+        throw new Error('retry.methods must be an array');
+    }
+    if (normalizedRetry.statusCodes !== undefined && !Array.isArray(normalizedRetry.statusCodes)) {
+        throw new Error('retry.statusCodes must be an array');
+    }
+    if (normalizedRetry.afterStatusCodes !== undefined && !Array.isArray(normalizedRetry.afterStatusCodes)) {
+        throw new Error('retry.afterStatusCodes must be an array');
+    }
+    if (normalizedRetry.methods !== undefined) {
+        normalizedRetry.methods = normalizedRetry.methods.map(method => method.toLowerCase());
+    }
+    if (normalizedRetry.statusCodes !== undefined) {
+        normalizedRetry.statusCodes = [...normalizedRetry.statusCodes];
+    }
+    if (normalizedRetry.afterStatusCodes !== undefined) {
+        normalizedRetry.afterStatusCodes = [...normalizedRetry.afterStatusCodes];
+    }
+    return {
+        ...getDefaultRetryOptions(),
+        ...normalizedRetry,
+        limit: retryLimit,
+    };
+};
+//# sourceMappingURL=normalize.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/timeout.js
+
+// `Promise.race()` workaround (#91)
+async function timeout(request, init, abortController, options) {
+    return new Promise((resolve, reject) => {
+        const timeoutId = setTimeout(() => {
+            if (abortController) {
+                abortController.abort();
+            }
+            reject(new TimeoutError(request));
+        }, options.timeout);
+        void options
+            .fetch(request, init)
+            .then(resolve)
+            .catch(reject)
+            .then(() => {
+            clearTimeout(timeoutId);
+        });
+    });
+}
+//# sourceMappingURL=timeout.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/delay.js
+// https://github.com/sindresorhus/delay/tree/ab98ae8dfcb38e1593286c94d934e70d14a4e111
+async function delay(ms, { signal }) {
+    return new Promise((resolve, reject) => {
+        if (signal) {
+            signal.throwIfAborted();
+            signal.addEventListener('abort', abortHandler, { once: true });
+        }
+        function abortHandler() {
+            clearTimeout(timeoutId);
+            reject(signal.reason);
+        }
+        const timeoutId = setTimeout(() => {
+            signal?.removeEventListener('abort', abortHandler);
+            resolve();
+        }, ms);
+    });
+}
+//# sourceMappingURL=delay.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/options.js
+
+
+const findUnknownOptions = (options) => {
+    const unknownOptions = {};
+    for (const key in options) {
+        // Skip inherited properties
+        if (!Object.hasOwn(options, key)) {
+            continue;
+        }
+        // Forward every non-standard, non-Ky option to fetch().
+        // We intentionally do not check whether the key also exists on `Request`, because some runtimes
+        // patch `Request.prototype` with fetch-only extensions. For example, Next.js adds `next`, and the
+        // old `key in request` heuristic dropped it unless Ky kept a special-case allowlist.
+        // Passing all non-standard keys makes that allowlist unnecessary and preserves future fetch extensions too.
+        if (!(key in requestOptionsRegistry) && !(key in kyOptionKeys)) {
+            unknownOptions[key] = options[key];
+        }
+    }
+    return unknownOptions;
+};
+const hasSearchParameters = (search) => {
+    if (search === undefined) {
+        return false;
+    }
+    // The `typeof array` still gives "object", so we need different checking for array.
+    if (Array.isArray(search)) {
+        return search.length > 0;
+    }
+    if (search instanceof URLSearchParams) {
+        return search.size > 0 || Boolean(search[deletedParametersSymbol]?.size);
+    }
+    // Record
+    if (typeof search === 'object') {
+        return Object.keys(search).length > 0;
+    }
+    if (typeof search === 'string') {
+        return search.trim().length > 0;
+    }
+    return Boolean(search);
+};
+//# sourceMappingURL=options.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/is-network-error.js
+// Inlined from https://github.com/sindresorhus/is-network-error v1.3.2
+const objectToString = Object.prototype.toString;
+const isError = (value) => objectToString.call(value) === '[object Error]';
+const errorMessages = new Set([
+    'network error', // Chrome
+    'NetworkError when attempting to fetch resource.', // Firefox
+    'The Internet connection appears to be offline.', // Safari 16
+    'Network request failed', // `cross-fetch`
+    'fetch failed', // Undici (Node.js)
+    'terminated', // Undici (Node.js)
+    ' A network error occurred.', // Bun (WebKit) - leading space is intentional
+    'Network connection lost', // Cloudflare Workers (fetch)
+]);
+function isRawNetworkError(error) {
+    const isValid = error
+        && isError(error)
+        && error.name === 'TypeError'
+        && typeof error.message === 'string';
+    if (!isValid) {
+        return false;
+    }
+    const { message, stack } = error;
+    // Safari 17+ has generic message but no stack for network errors
+    if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+        return stack === undefined
+            // Sentry adds its own stack trace to the fetch error, so also check for that
+            || '__sentry_captured__' in error;
+    }
+    // Deno network errors start with specific text
+    if (message.startsWith('error sending request for url')) {
+        return true;
+    }
+    // Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+    if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+        return true;
+    }
+    // Standard network error messages
+    return errorMessages.has(message);
+}
+//# sourceMappingURL=is-network-error.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/utils/type-guards.js
+
+
+
+
+// Handles cross-realm cases (e.g., iframes, different JS contexts) where `instanceof` fails.
+const isErrorType = (error, cls) => error instanceof cls || error?.name === cls.name;
+/**
+Type guard to check if an error is a `KyError`.
+
+Note: `SchemaValidationError` is intentionally not considered a Ky error. `KyError` covers failures in Ky's HTTP lifecycle (bad status, timeout, retry), while schema validation errors originate from the user-provided schema, not from Ky itself.
+
+@param error - The error to check
+@returns `true` if the error is a Ky error, `false` otherwise
+
+@example
+```
+import ky, {isKyError} from 'ky';
+try {
+    const response = await ky.get('/api/data');
+} catch (error) {
+    if (isKyError(error)) {
+        // Handle Ky-specific errors
+        console.log('Ky error occurred:', error.message);
+    } else {
+        // Handle other errors
+        console.log('Unknown error:', error);
+    }
+}
+```
+*/
+function isKyError(error) {
+    return error?.isKyError === true || isHTTPError(error) || isNetworkError(error) || isTimeoutError(error) || isForceRetryError(error);
+}
+/**
+Type guard to check if an error is an `HTTPError`.
+
+@param error - The error to check
+@returns `true` if the error is an `HTTPError`, `false` otherwise
+
+@example
+```
+import ky, {isHTTPError} from 'ky';
+try {
+    const response = await ky.get('/api/data');
+} catch (error) {
+    if (isHTTPError(error)) {
+        console.log('HTTP error status:', error.response.status);
+    }
+}
+```
+*/
+function isHTTPError(error) {
+    return isErrorType(error, HTTPError);
+}
+/**
+Type guard to check if an error is a `NetworkError`.
+
+@param error - The error to check
+@returns `true` if the error is a `NetworkError`, `false` otherwise
+
+@example
+```
+import ky, {isNetworkError} from 'ky';
+try {
+    const response = await ky.get('/api/data');
+} catch (error) {
+    if (isNetworkError(error)) {
+        console.log('Network error:', error.request.url);
+    }
+}
+```
+*/
+function isNetworkError(error) {
+    return isErrorType(error, NetworkError);
+}
+/**
+Type guard to check if an error is a `TimeoutError`.
+
+@param error - The error to check
+@returns `true` if the error is a `TimeoutError`, `false` otherwise
+
+@example
+```
+import ky, {isTimeoutError} from 'ky';
+try {
+    const response = await ky.get('/api/data', { timeout: 1000 });
+} catch (error) {
+    if (isTimeoutError(error)) {
+        console.log('Request timed out:', error.request.url);
+    }
+}
+```
+*/
+function isTimeoutError(error) {
+    return isErrorType(error, TimeoutError);
+}
+/**
+Type guard to check if an error is a `ForceRetryError`.
+
+@param error - The error to check
+@returns `true` if the error is a `ForceRetryError`, `false` otherwise
+
+@example
+```
+import ky, {isForceRetryError} from 'ky';
+
+const api = ky.extend({
+    hooks: {
+        beforeRetry: [
+            ({error, retryCount}) => {
+                if (isForceRetryError(error)) {
+                    console.log(`Forced retry #${retryCount}: ${error.code}`);
+                }
+            }
+        ]
+    }
+});
+```
+*/
+function isForceRetryError(error) {
+    return isErrorType(error, ForceRetryError);
+}
+//# sourceMappingURL=type-guards.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/core/retry-timing.js
+// Older epoch-second values are indistinguishable from ordinary delay seconds, so timestamp compatibility only applies to current-era reset headers.
+const timestampThreshold = Date.parse('2024-01-01');
+const delayPattern = /^\d+$/;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// HTTP-date parsing is limited to IMF-fixdate and the two obsolete HTTP-date formats. Other date-like strings intentionally fall back to the normal retry delay.
+const imfDatePattern = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const rfc850DatePattern = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const asctimeDatePattern = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{2}| \d) (\d{2}:\d{2}:\d{2}) (\d{4})$/;
+const getRetryTimingHeader = (headers) => {
+    const retryAfter = headers.get('Retry-After');
+    if (retryAfter !== null) {
+        return { value: retryAfter, allowTimestamp: false };
+    }
+    // Retry-After is authoritative when present. Only missing Retry-After falls through to rate-limit headers.
+    const rateLimitReset = headers.get('RateLimit-Reset');
+    if (rateLimitReset !== null) {
+        return { value: rateLimitReset, allowTimestamp: true };
+    }
+    const rateLimitRetryAfter = headers.get('X-RateLimit-Retry-After'); // Symfony-based services
+    if (rateLimitRetryAfter !== null) {
+        return { value: rateLimitRetryAfter, allowTimestamp: false };
+    }
+    const rateLimitResetAlias = headers.get('X-RateLimit-Reset') // GitHub
+        ?? headers.get('X-Rate-Limit-Reset'); // Twitter
+    if (rateLimitResetAlias !== null) {
+        return { value: rateLimitResetAlias, allowTimestamp: true };
+    }
+    return undefined;
+};
+const createTimestamp = ({ year, month, day, hours, minutes, seconds }) => {
+    const monthIndex = months.indexOf(month);
+    const dayNumber = Number(day);
+    const hoursNumber = Number(hours);
+    const minutesNumber = Number(minutes);
+    const secondsNumber = Number(seconds);
+    if (monthIndex === -1
+        || hoursNumber > 23
+        || minutesNumber > 59
+        || secondsNumber > 60) {
+        return undefined;
+    }
+    const normalizedSeconds = Math.min(secondsNumber, 59);
+    const date = new Date(Date.UTC(year, monthIndex, dayNumber, hoursNumber, minutesNumber, normalizedSeconds));
+    date.setUTCFullYear(year);
+    const timestamp = date.getTime();
+    // Date.UTC normalizes overflow, so round-trip the parts to reject invalid dates. A leap second is represented by parsing 60 as 59 and adding one second.
+    if (date.getUTCFullYear() !== year
+        || date.getUTCMonth() !== monthIndex
+        || date.getUTCDate() !== dayNumber
+        || date.getUTCHours() !== hoursNumber
+        || date.getUTCMinutes() !== minutesNumber
+        || date.getUTCSeconds() !== normalizedSeconds) {
+        return undefined;
+    }
+    return secondsNumber === 60 ? timestamp + 1000 : timestamp;
+};
+const getCapture = (match, index) => match[index];
+const parseDate = (value) => {
+    const imfDate = imfDatePattern.exec(value);
+    if (imfDate) {
+        return createTimestamp({
+            year: Number(getCapture(imfDate, 3)),
+            month: getCapture(imfDate, 2),
+            day: getCapture(imfDate, 1),
+            hours: getCapture(imfDate, 4),
+            minutes: getCapture(imfDate, 5),
+            seconds: getCapture(imfDate, 6),
+        });
+    }
+    const rfc850Date = rfc850DatePattern.exec(value);
+    if (rfc850Date) {
+        const now = new Date();
+        const twoDigitYear = Number(getCapture(rfc850Date, 3));
+        const currentCenturyYear = (Math.floor(now.getUTCFullYear() / 100) * 100) + twoDigitYear;
+        const fiftyYearsFromNow = Date.UTC(now.getUTCFullYear() + 50, now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds());
+        let timestamp;
+        // RFC 9110 maps two-digit years to the latest matching century that is not more than 50 years in the future.
+        for (const year of [
+            currentCenturyYear - 100,
+            currentCenturyYear,
+            currentCenturyYear + 100,
+        ]) {
+            const candidateTimestamp = createTimestamp({
+                year,
+                month: getCapture(rfc850Date, 2),
+                day: getCapture(rfc850Date, 1),
+                hours: getCapture(rfc850Date, 4),
+                minutes: getCapture(rfc850Date, 5),
+                seconds: getCapture(rfc850Date, 6),
+            });
+            if (candidateTimestamp !== undefined
+                && candidateTimestamp <= fiftyYearsFromNow) {
+                timestamp = candidateTimestamp;
+            }
+        }
+        return timestamp;
+    }
+    const asctimeDate = asctimeDatePattern.exec(value);
+    if (asctimeDate) {
+        const time = getCapture(asctimeDate, 4);
+        const [hours, minutes, seconds] = time.split(':');
+        return createTimestamp({
+            year: Number(getCapture(asctimeDate, 5)),
+            month: getCapture(asctimeDate, 2),
+            day: getCapture(asctimeDate, 3).trim(),
+            hours,
+            minutes,
+            seconds,
+        });
+    }
+    return undefined;
+};
+const calculateRetryTimingDelay = ({ value, allowTimestamp }) => {
+    if (delayPattern.test(value)) {
+        let delay = Number(value) * 1000;
+        // Standard Retry-After numbers are delay seconds. Timestamp compatibility only applies to reset headers.
+        if (allowTimestamp
+            && delay >= timestampThreshold) {
+            delay -= Date.now();
+        }
+        return Math.max(0, delay);
+    }
+    const timestamp = parseDate(value);
+    if (timestamp === undefined) {
+        return undefined;
+    }
+    const delay = timestamp - Date.now();
+    return Number.isFinite(delay) ? Math.max(0, delay) : undefined;
+};
+//# sourceMappingURL=retry-timing.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/core/Ky.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const maxErrorResponseBodySize = 10 * 1024 * 1024;
+const prefixUrlRenamedErrorMessage = 'The `prefixUrl` option has been renamed `prefix` in v2 and enhanced to allow slashes in input. See also the new `baseUrl` option for improved flexibility with standard URL resolution: https://github.com/sindresorhus/ky#baseurl';
+const timedOutResponseData = Symbol('timedOutResponseData');
+const timedOutOperation = Symbol('timedOutOperation');
+const createTextDecoder = (contentType) => {
+    const match = /;\s*charset\s*=\s*(?:"([^"]+)"|([^;,\s]+))/i.exec(contentType);
+    const charset = match?.[1] ?? match?.[2];
+    if (charset) {
+        try {
+            return new TextDecoder(charset);
+        }
+        catch { }
+    }
+    return new TextDecoder();
+};
+const invalidSchemaMessage = 'The `schema` argument must follow the Standard Schema specification';
+const cloneRetryOptions = (retry) => {
+    if (retry === null || typeof retry !== 'object' || Array.isArray(retry)) {
+        return retry;
+    }
+    const clonedRetry = { ...retry };
+    // Clone nested arrays too so init hooks can mutate retry config without leaking state across requests.
+    if (Array.isArray(clonedRetry.methods)) {
+        clonedRetry.methods = [...clonedRetry.methods];
+    }
+    if (Array.isArray(clonedRetry.statusCodes)) {
+        clonedRetry.statusCodes = [...clonedRetry.statusCodes];
+    }
+    if (Array.isArray(clonedRetry.afterStatusCodes)) {
+        clonedRetry.afterStatusCodes = [...clonedRetry.afterStatusCodes];
+    }
+    return clonedRetry;
+};
+const Ky_objectToString = Object.prototype.toString;
+const leadingC0ControlOrSpacePattern = /^[\0-\u0020]+/g;
+const asciiTabOrNewLinePattern = /[\t\n\r]/g;
+const schemePattern = /^[a-z][\d+.a-z-]*:/i;
+const malformedHttpProtocolPattern = /^https?:(?!\/\/)/i;
+const isRequestInstance = (value) => value instanceof globalThis.Request || Ky_objectToString.call(value) === '[object Request]';
+// Accepted custom responses are treated as full Responses throughout Ky.
+// If a custom fetch returns one, it must behave like a Response for cloning,
+// body consumption, `json()` decoration, and any enabled stream features.
+const isResponseInstance = (value) => value instanceof globalThis.Response || Ky_objectToString.call(value) === '[object Response]';
+const isAbsoluteInput = (input) => schemePattern.test(input);
+const normalizeInputForProtocolCheck = (input) => input.replaceAll(leadingC0ControlOrSpacePattern, '').replaceAll(asciiTabOrNewLinePattern, '');
+const cloneSearchParametersForInitHook = (searchParameters) => {
+    if (Array.isArray(searchParameters)) {
+        return searchParameters.map(parameter => [...parameter]);
+    }
+    return cloneShallow(searchParameters);
+};
+// Shallow-clone mutable option properties so init hook mutations don't leak across requests.
+function cloneInitHookOptions(options) {
+    const clonedOptions = {
+        ...options,
+        json: cloneShallow(options.json),
+        context: cloneShallow(options.context),
+        headers: cloneShallow(options.headers),
+        searchParams: cloneSearchParametersForInitHook(options.searchParams),
+    };
+    if (options.retry !== undefined) {
+        clonedOptions.retry = cloneRetryOptions(options.retry);
+    }
+    return clonedOptions;
+}
+const validateJsonWithSchema = async (jsonValue, schema) => {
+    if ((typeof schema !== 'object'
+        && typeof schema !== 'function')
+        || schema === null) {
+        throw new TypeError(invalidSchemaMessage);
+    }
+    const standardSchema = schema['~standard'];
+    if (typeof standardSchema !== 'object'
+        || standardSchema === null
+        || typeof standardSchema.validate !== 'function') {
+        throw new TypeError(invalidSchemaMessage);
+    }
+    const validationResult = await standardSchema.validate(jsonValue);
+    if (validationResult.issues) {
+        throw new SchemaValidationError(validationResult.issues);
+    }
+    return validationResult.value;
+};
+class Ky {
+    static create(input, options) {
+        const initHooks = options.hooks?.init ?? [];
+        const initHookOptions = initHooks.length > 0 ? cloneInitHookOptions(options) : options;
+        for (const hook of initHooks) {
+            hook(initHookOptions);
+        }
+        const ky = new Ky(input, initHookOptions);
+        const function_ = async () => {
+            if (typeof ky.#options.timeout === 'number' && ky.#options.timeout > maxSafeTimeout) {
+                throw new RangeError(`The \`timeout\` option cannot be greater than ${maxSafeTimeout}`);
+            }
+            if (typeof ky.#options.totalTimeout === 'number' && ky.#options.totalTimeout > maxSafeTimeout) {
+                throw new RangeError(`The \`totalTimeout\` option cannot be greater than ${maxSafeTimeout}`);
+            }
+            // Delay the fetch so that body method shortcuts can set the Accept header
+            await Promise.resolve();
+            const beforeRequestResponse = await ky.#runBeforeRequestHooks();
+            if (beforeRequestResponse !== undefined) {
+                ky.#retryLimit = normalizeRetryOptions(ky.#options.retry).limit;
+            }
+            let response = beforeRequestResponse ?? await ky.#retry(async () => ky.#fetch());
+            let responseFromHook = beforeRequestResponse !== undefined
+                || ky.#consumeReturnedResponseFromBeforeRetryHook();
+            for (;;) {
+                // `undefined` means a hook stopped the flow without providing a response.
+                // Non-native Responses still continue through Ky if they pass `isResponseInstance()`.
+                if (response === undefined) {
+                    return response;
+                }
+                if (isResponseInstance(response)) {
+                    try {
+                        // eslint-disable-next-line no-await-in-loop
+                        response = await ky.#runAfterResponseHooks(response);
+                    }
+                    catch (error) {
+                        if (!(error instanceof ForceRetryError_ForceRetryError)) {
+                            throw error;
+                        }
+                        // eslint-disable-next-line no-await-in-loop
+                        const retriedResponse = await ky.#retryFromError(error, async () => ky.#fetch());
+                        if (retriedResponse === undefined) {
+                            return retriedResponse;
+                        }
+                        response = retriedResponse;
+                        responseFromHook = ky.#consumeReturnedResponseFromBeforeRetryHook();
+                        continue;
+                    }
+                }
+                const currentResponse = response;
+                // Opaque responses (`response.type === 'opaque'`) from `no-cors` requests always have `status: 0` and `ok: false`, but this is not a failure - the actual status is hidden by the browser.
+                if (!currentResponse.ok && currentResponse.type !== 'opaque' && (typeof ky.#options.throwHttpErrors === 'function'
+                    ? ky.#options.throwHttpErrors(currentResponse.status)
+                    : ky.#options.throwHttpErrors)) {
+                    // `request` must reflect the request that actually failed, but `options` stays as Ky's
+                    // normalized options snapshot. Replacement `Request` instances do not preserve the
+                    // original `BodyInit`, so trying to make `options` mirror arbitrary requests would be lossy.
+                    const httpError = new HTTPError(currentResponse, ky.#getResponseRequest(currentResponse), ky.#getNormalizedOptions());
+                    const errorToThrow = httpError;
+                    // eslint-disable-next-line no-await-in-loop
+                    httpError.data = await ky.#getResponseData(currentResponse);
+                    if (responseFromHook) {
+                        throw errorToThrow;
+                    }
+                    // eslint-disable-next-line no-await-in-loop
+                    const retriedResponse = await ky.#retryFromError(httpError, async () => ky.#fetch());
+                    if (retriedResponse === undefined) {
+                        return retriedResponse;
+                    }
+                    response = retriedResponse;
+                    responseFromHook = ky.#consumeReturnedResponseFromBeforeRetryHook();
+                    continue;
+                }
+                break;
+            }
+            if (!isResponseInstance(response)) {
+                return response;
+            }
+            ky.#decorateResponse(response);
+            // If `onDownloadProgress` is passed, it uses the stream API internally
+            if (ky.#options.onDownloadProgress) {
+                if (typeof ky.#options.onDownloadProgress !== 'function') {
+                    throw new TypeError('The `onDownloadProgress` option must be a function');
+                }
+                if (!supportsResponseStreams) {
+                    throw new Error('Streams are not supported in your environment. `ReadableStream` is missing.');
+                }
+                const progressResponse = response.clone();
+                ky.#cancelResponseBody(response);
+                return streamResponse(progressResponse, ky.#options.onDownloadProgress);
+            }
+            return response;
+        };
+        const result = (async () => {
+            try {
+                return await function_();
+            }
+            catch (error) {
+                await ky.#throwProcessedError(error);
+            }
+            finally {
+                const originalRequest = ky.#originalRequest;
+                // Ignore cancellation errors from already-locked or already-consumed streams.
+                ky.#cancelBody(originalRequest?.body ?? undefined);
+                // Only cancel the current request body if it's distinct from the original (i.e. it was cloned for retries).
+                if (ky.request !== originalRequest) {
+                    ky.#cancelBody(ky.request.body ?? undefined);
+                }
+            }
+        })();
+        for (const [type, mimeType] of Object.entries(responseTypes)) {
+            // Only expose `.bytes()` when the environment implements it.
+            if (type === 'bytes'
+                && typeof globalThis.Response?.prototype?.bytes !== 'function') {
+                continue;
+            }
+            result[type] = async (schema) => {
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                ky.request.headers.set('accept', ky.request.headers.get('accept') || mimeType);
+                const response = await result;
+                if (type !== 'json') {
+                    return ky.#raceBodyRead(async () => response[type](), response);
+                }
+                const text = await ky.#raceBodyRead(async () => response.text(), response);
+                const request = ky.#getResponseRequest(response);
+                const parsedResult = await ky.#raceWithTotalTimeout(async () => {
+                    const jsonValue = initHookOptions.parseJson
+                        ? await initHookOptions.parseJson(text, { request, response })
+                        : (text === '' && schema !== undefined
+                            ? undefined
+                            : JSON.parse(text));
+                    return schema === undefined ? jsonValue : validateJsonWithSchema(jsonValue, schema);
+                });
+                if (parsedResult === timedOutOperation) {
+                    await ky.#throwProcessedError(new TimeoutError(request));
+                }
+                return parsedResult;
+            };
+        }
+        return result;
+    }
+    // eslint-disable-next-line unicorn/prevent-abbreviations
+    static #normalizeSearchParams(searchParams) {
+        // Filter out undefined values from plain objects
+        if (searchParams && typeof searchParams === 'object' && !Array.isArray(searchParams) && !(searchParams instanceof URLSearchParams)) {
+            return Object.fromEntries(Object.entries(searchParams).filter(([, value]) => value !== undefined));
+        }
+        return searchParams;
+    }
+    request;
+    #abortController;
+    #retryCount = 0;
+    #retryLimit;
+    #input;
+    #options;
+    #originalRequest;
+    #userProvidedAbortSignal;
+    #beforeRetryHookErrors = new WeakSet();
+    #cachedNormalizedOptions;
+    #startTime;
+    #returnedResponseFromBeforeRetryHook = false;
+    #responseRequests = new WeakMap();
+    // eslint-disable-next-line complexity
+    constructor(input, options = {}) {
+        this.#input = input;
+        if (Object.hasOwn(options, 'prefixUrl')) {
+            throw new Error(prefixUrlRenamedErrorMessage);
+        }
+        this.#options = {
+            ...options,
+            headers: mergeHeaders(this.#input.headers, options.headers),
+            hooks: mergeHooks({}, options.hooks),
+            method: normalizeRequestMethod(options.method ?? this.#input.method ?? 'GET'),
+            // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+            prefix: String(options.prefix || ''),
+            retry: normalizeRetryOptions(options.retry),
+            throwHttpErrors: options.throwHttpErrors ?? true,
+            timeout: options.timeout ?? 10_000,
+            totalTimeout: options.totalTimeout ?? false,
+            fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+            context: options.context ?? {},
+        };
+        this.#retryLimit = this.#options.retry.limit;
+        if (typeof this.#input !== 'string' && !(this.#input instanceof URL || this.#input instanceof globalThis.Request)) {
+            throw new TypeError('`input` must be a string, URL, or Request');
+        }
+        if (typeof this.#input === 'string') {
+            if (this.#options.prefix) {
+                const normalizedPrefix = this.#options.prefix.replace(/\/+$/, '');
+                const normalizedInput = this.#input.replace(/^\/+/, '');
+                this.#input = `${normalizedPrefix}/${normalizedInput}`;
+            }
+            if (this.#options.baseUrl) {
+                const normalizedInput = normalizeInputForProtocolCheck(this.#input);
+                if (malformedHttpProtocolPattern.test(normalizedInput)) {
+                    throw new TypeError('`input` url protocol must be followed by `//` when using `baseUrl`');
+                }
+                if (!isAbsoluteInput(normalizedInput)) {
+                    this.#input = new URL(this.#input, (new Request(this.#options.baseUrl)).url);
+                }
+            }
+        }
+        if (supportsAbortController && supportsAbortSignal) {
+            this.#userProvidedAbortSignal = this.#options.signal ?? this.#input.signal;
+            this.#abortController = new globalThis.AbortController();
+            this.#options.signal = this.#createManagedSignal();
+        }
+        if (supportsRequestStreams) {
+            // @ts-expect-error - Types are outdated.
+            this.#options.duplex = 'half';
+        }
+        if (this.#options.json !== undefined) {
+            this.#options.body = this.#options.stringifyJson?.(this.#options.json) ?? JSON.stringify(this.#options.json);
+            this.#options.headers.set('content-type', this.#options.headers.get('content-type') ?? 'application/json');
+        }
+        // To provide correct form boundary, Content-Type header should be deleted when creating Request from another Request with FormData/URLSearchParams body
+        // Only delete if user didn't explicitly provide a custom content-type
+        const userProvidedContentType = options.headers && new globalThis.Headers(options.headers).has('content-type');
+        if (this.#input instanceof globalThis.Request
+            && ((supportsFormData && this.#options.body instanceof globalThis.FormData) || this.#options.body instanceof URLSearchParams)
+            && !userProvidedContentType) {
+            this.#options.headers.delete('content-type');
+        }
+        this.request = new globalThis.Request(this.#input, this.#options);
+        if (hasSearchParameters(this.#options.searchParams)) {
+            const url = new URL(this.request.url);
+            const deleted = this.#options.searchParams?.[deletedParametersSymbol];
+            if (deleted) {
+                // Remove keys from the input URL first so later searchParams entries can intentionally re-add them.
+                for (const key of deleted) {
+                    url.searchParams.delete(key);
+                }
+            }
+            if (typeof this.#options.searchParams === 'string') {
+                const stringSearchParameters = this.#options.searchParams.replace(/^\?/, '');
+                if (stringSearchParameters !== '') {
+                    url.search = url.search ? `${url.search}&${stringSearchParameters}` : `?${stringSearchParameters}`;
+                }
+            }
+            else {
+                const optionsSearchParameters = new URLSearchParams(Ky.#normalizeSearchParams(this.#options.searchParams));
+                for (const [key, value] of optionsSearchParameters.entries()) {
+                    url.searchParams.append(key, value);
+                }
+            }
+            if (this.#options.searchParams
+                && typeof this.#options.searchParams === 'object'
+                && !Array.isArray(this.#options.searchParams)
+                && !(this.#options.searchParams instanceof URLSearchParams)) {
+                for (const [key, value] of Object.entries(this.#options.searchParams)) {
+                    if (value === undefined) {
+                        url.searchParams.delete(key);
+                    }
+                }
+            }
+            // Recreate request with the updated URL. We already have all options in this.#options, including duplex.
+            this.request = new globalThis.Request(url, this.#options);
+        }
+        if (this.#options.onUploadProgress && typeof this.#options.onUploadProgress !== 'function') {
+            throw new TypeError('The `onUploadProgress` option must be a function');
+        }
+        // `totalTimeout` starts when the request pipeline is created, so it also includes
+        // Ky's internal scheduling and user hook time before the first fetch attempt.
+        this.#startTime = typeof this.#options.totalTimeout === 'number' ? this.#getCurrentTime() : undefined;
+    }
+    #calculateDelay(retry) {
+        const retryDelay = retry.delay(this.#retryCount + 1);
+        let jitteredDelay = retryDelay;
+        if (retry.jitter === true) {
+            jitteredDelay = Math.random() * retryDelay;
+        }
+        else if (typeof retry.jitter === 'function') {
+            jitteredDelay = retry.jitter(retryDelay);
+            if (!Number.isFinite(jitteredDelay) || jitteredDelay < 0) {
+                jitteredDelay = retryDelay;
+            }
+        }
+        return Math.min(retry.backoffLimit, jitteredDelay);
+    }
+    async #calculateRetryDelay(error) {
+        const retry = normalizeRetryOptions(this.#options.retry);
+        if (this.#retryCount >= Math.min(retry.limit, this.#retryLimit)) {
+            throw error;
+        }
+        // Wrap non-Error throws to ensure consistent error handling
+        const errorObject = error instanceof Error ? error : new NonError(error);
+        // Handle forced retry from afterResponse hook - skip method check and shouldRetry
+        if (errorObject instanceof ForceRetryError_ForceRetryError) {
+            return errorObject.customDelay ?? this.#calculateDelay(retry);
+        }
+        // Check if method is retriable for non-forced retries
+        if (!retry.methods.includes(this.request.method.toLowerCase())) {
+            throw error;
+        }
+        const { shouldRetry } = retry;
+        if (shouldRetry !== undefined) {
+            const result = await this.#raceWithTotalTimeout(async () => shouldRetry({ error: errorObject, retryCount: this.#retryCount + 1 }));
+            if (result === timedOutOperation) {
+                throw new TimeoutError(this.request);
+            }
+            // Only exact booleans override the default retry checks.
+            if (result === false) {
+                throw error;
+            }
+            if (result === true) {
+                return this.#calculateDelay(retry);
+            }
+        }
+        // Default timeout behavior
+        if (isTimeoutError(error)) {
+            if (!retry.retryOnTimeout) {
+                throw error;
+            }
+            return this.#calculateDelay(retry);
+        }
+        if (isHTTPError(error)) {
+            if (!retry.statusCodes.includes(error.response.status)) {
+                throw error;
+            }
+            const retryTimingHeader = getRetryTimingHeader(error.response.headers);
+            if (retryTimingHeader && retry.afterStatusCodes.includes(error.response.status)) {
+                const after = calculateRetryTimingDelay(retryTimingHeader);
+                if (after === undefined) {
+                    // Malformed retry timing headers should not disable retries; they only lose their server-provided timing.
+                    return this.#calculateDelay(retry);
+                }
+                // Don't apply jitter when server provides explicit retry timing
+                return Math.min(retry.maxRetryAfter, after);
+            }
+            if (error.response.status === 413) {
+                throw error;
+            }
+            return this.#calculateDelay(retry);
+        }
+        // Only retry known retriable error types. Unknown errors (e.g., programming bugs) are not retried.
+        if (!isNetworkError(error)) {
+            throw error;
+        }
+        return this.#calculateDelay(retry);
+    }
+    #decorateResponse(response) {
+        const request = this.#getResponseRequest(response);
+        if (this.#options.parseJson) {
+            response.json = async () => {
+                const text = await response.text();
+                return this.#options.parseJson(text, { request, response });
+            };
+        }
+        return response;
+    }
+    async #throwProcessedError(error) {
+        // Non-Error throws (e.g., thrown strings) pass through unchanged
+        if (!(error instanceof Error)) {
+            throw error;
+        }
+        // Errors thrown by beforeRetry hooks must propagate unchanged.
+        if (this.#beforeRetryHookErrors.has(error)) {
+            throw error;
+        }
+        let processedError = error;
+        for (const hook of this.#options.hooks.beforeError) {
+            // `request` is the current failing request. `options` intentionally remains the
+            // stable normalized Ky options snapshot for the same reason as `HTTPError` above.
+            // eslint-disable-next-line no-await-in-loop
+            const hookResult = await hook({
+                request: this.request,
+                options: this.#getNormalizedOptions(),
+                error: processedError,
+                retryCount: this.#retryCount,
+            });
+            // Only overwrite if the hook returns a valid Error instance.
+            if (hookResult instanceof Error) {
+                processedError = hookResult;
+            }
+        }
+        throw processedError;
+    }
+    async #getResponseData(response) {
+        // Even with request timeouts disabled, bound error-body reads so retries and error propagation
+        // cannot be stalled indefinitely by never-ending response streams.
+        const readTimeout = this.#getErrorDataTimeout();
+        const text = await this.#readResponseText(response, readTimeout.milliseconds);
+        if (text === timedOutResponseData) {
+            if (readTimeout.fromTotalTimeout) {
+                throw new TimeoutError(this.request);
+            }
+            this.#throwIfTotalTimeoutExhausted();
+            return undefined;
+        }
+        if (!text) {
+            return undefined;
+        }
+        if (!this.#isJsonContentType(response.headers.get('content-type') ?? '')) {
+            return text;
+        }
+        const parseTimeout = this.#getErrorDataTimeout();
+        const data = await this.#parseJson(text, response, parseTimeout.milliseconds, this.#getResponseRequest(response));
+        if (data === timedOutResponseData) {
+            if (parseTimeout.fromTotalTimeout) {
+                throw new TimeoutError(this.request);
+            }
+            this.#throwIfTotalTimeoutExhausted();
+            return undefined;
+        }
+        return data;
+    }
+    #getErrorDataTimeout() {
+        const errorDataTimeout = this.#options.timeout === false ? 10_000 : this.#options.timeout;
+        const remainingTotal = this.#getRemainingTotalTimeout();
+        if (remainingTotal === undefined) {
+            return {
+                milliseconds: errorDataTimeout,
+                fromTotalTimeout: false,
+            };
+        }
+        if (remainingTotal <= 0) {
+            throw new TimeoutError(this.request);
+        }
+        return {
+            milliseconds: Math.min(errorDataTimeout, remainingTotal),
+            fromTotalTimeout: remainingTotal <= errorDataTimeout,
+        };
+    }
+    #getBodyReadTimeout() {
+        const remainingTotal = this.#getRemainingTotalTimeout();
+        if (remainingTotal !== undefined) {
+            if (remainingTotal <= 0) {
+                throw new TimeoutError(this.request);
+            }
+            return this.#options.timeout === false
+                ? remainingTotal
+                : Math.min(this.#options.timeout, remainingTotal);
+        }
+        return this.#options.timeout === false ? undefined : this.#options.timeout;
+    }
+    // Unlike error bodies (`#getResponseData`), a successful body read has no fallback value to return -
+    // the caller's `.json()`/`.text()`/etc. promise must settle, so a timeout here always rejects.
+    async #raceBodyRead(createBodyPromise, response) {
+        let timeoutMs;
+        try {
+            timeoutMs = this.#getBodyReadTimeout();
+        }
+        catch (error) {
+            await this.#throwProcessedError(error);
+        }
+        const bodyPromise = createBodyPromise();
+        if (timeoutMs === undefined) {
+            return bodyPromise;
+        }
+        const result = await Promise.race([
+            bodyPromise,
+            new Promise(resolve => {
+                const timeoutId = setTimeout(() => {
+                    resolve(timedOutResponseData);
+                }, timeoutMs);
+                void bodyPromise.finally(() => {
+                    clearTimeout(timeoutId);
+                }).catch(() => undefined);
+            }),
+        ]);
+        if (result === timedOutResponseData) {
+            // The stream is locked by the native body method's own reader by this point, so
+            // `response.body.cancel()` would reject as "already locked". Aborting the request's
+            // signal is what actually interrupts the underlying network read.
+            this.#abortController?.abort();
+            await this.#throwProcessedError(new TimeoutError(this.#getResponseRequest(response)));
+        }
+        return result;
+    }
+    async #raceWithTotalTimeout(operation) {
+        const remainingTotal = this.#getRemainingTotalTimeout();
+        if (remainingTotal === undefined) {
+            return operation();
+        }
+        if (remainingTotal <= 0) {
+            this.#abortController?.abort();
+            return timedOutOperation;
+        }
+        let timeoutId;
+        try {
+            const timeoutPromise = new Promise(resolve => {
+                timeoutId = setTimeout(() => {
+                    resolve(timedOutOperation);
+                }, remainingTotal);
+            });
+            const operationResult = Promise.resolve()
+                .then(operation)
+                .then(value => ({ status: 'fulfilled', value }))
+                .catch((error) => ({ status: 'rejected', error }));
+            const result = await Promise.race([operationResult, timeoutPromise]);
+            const remainingAfterOperation = this.#getRemainingTotalTimeout();
+            const didTimeOut = result === timedOutOperation || (remainingAfterOperation !== undefined && remainingAfterOperation <= 0);
+            if (didTimeOut) {
+                this.#abortController?.abort();
+                if (result === timedOutOperation) {
+                    void operationResult.then(result => {
+                        if (result.status === 'fulfilled') {
+                            this.#cancelReturnedBody(result.value);
+                        }
+                    });
+                }
+                else if (result.status === 'fulfilled') {
+                    this.#cancelReturnedBody(result.value);
+                }
+                return timedOutOperation;
+            }
+            if (result.status === 'rejected') {
+                throw result.error;
+            }
+            return result.value;
+        }
+        finally {
+            clearTimeout(timeoutId);
+        }
+    }
+    #isJsonContentType(contentType) {
+        // Match JSON subtypes like `json`, `problem+json`, and `vnd.api+json`.
+        const mimeType = (contentType.split(';', 1)[0] ?? '').trim().toLowerCase();
+        return /\/(?:.*[.+-])?json$/.test(mimeType);
+    }
+    async #readResponseText(response, timeoutMs) {
+        const { body } = response;
+        if (!body) {
+            try {
+                return await response.text();
+            }
+            catch {
+                return undefined;
+            }
+        }
+        let reader;
+        try {
+            reader = body.getReader();
+        }
+        catch {
+            // Another consumer already locked the stream.
+            return undefined;
+        }
+        const decoder = createTextDecoder(response.headers.get('content-type') ?? '');
+        const chunks = [];
+        let totalBytes = 0;
+        const readAll = (async () => {
+            try {
+                for (;;) {
+                    // eslint-disable-next-line no-await-in-loop
+                    const { done, value } = await reader.read();
+                    if (done) {
+                        break;
+                    }
+                    totalBytes += value.byteLength;
+                    if (totalBytes > maxErrorResponseBodySize) {
+                        void reader.cancel().catch(() => undefined);
+                        return undefined;
+                    }
+                    chunks.push(decoder.decode(value, { stream: true }));
+                }
+            }
+            catch {
+                return undefined;
+            }
+            chunks.push(decoder.decode());
+            return chunks.join('');
+        })();
+        const timeoutPromise = new Promise(resolve => {
+            const timeoutId = setTimeout(() => {
+                resolve(timedOutResponseData);
+            }, timeoutMs);
+            void readAll.finally(() => {
+                clearTimeout(timeoutId);
+            });
+        });
+        const result = await Promise.race([readAll, timeoutPromise]);
+        if (result === timedOutResponseData) {
+            void reader.cancel().catch(() => undefined);
+        }
+        return result;
+    }
+    async #parseJson(text, response, timeoutMs, request) {
+        let timeoutId;
+        try {
+            return await Promise.race([
+                Promise.resolve().then(() => this.#options.parseJson
+                    ? this.#options.parseJson(text, { request, response })
+                    : JSON.parse(text)),
+                new Promise(resolve => {
+                    timeoutId = setTimeout(() => {
+                        resolve(timedOutResponseData);
+                    }, timeoutMs);
+                }),
+            ]);
+        }
+        catch {
+            return undefined;
+        }
+        finally {
+            clearTimeout(timeoutId);
+        }
+    }
+    #cancelBody(body) {
+        if (!body) {
+            return;
+        }
+        // Ignore cancellation failures from already-locked or already-consumed streams.
+        void body.cancel().catch(() => undefined);
+    }
+    #cancelResponseBody(response) {
+        // Ignore cancellation failures from already-locked or already-consumed streams.
+        this.#cancelBody(response.body ?? undefined);
+    }
+    #cancelReturnedBody(value) {
+        if (isResponseInstance(value)) {
+            this.#cancelResponseBody(value);
+        }
+        else if (isRequestInstance(value)) {
+            this.#cancelBody(value.body ?? undefined);
+        }
+    }
+    #createManagedSignal() {
+        return this.#userProvidedAbortSignal
+            ? AbortSignal.any([this.#userProvidedAbortSignal, this.#abortController.signal])
+            : this.#abortController.signal;
+    }
+    #throwIfTotalTimeoutExhausted() {
+        const remaining = this.#getRemainingTotalTimeout();
+        if (remaining !== undefined && remaining <= 0) {
+            throw new TimeoutError(this.request);
+        }
+    }
+    async #runBeforeRequestHooks() {
+        for (const hook of this.#options.hooks.beforeRequest) {
+            // eslint-disable-next-line no-await-in-loop
+            const result = await this.#raceWithTotalTimeout(async () => hook({
+                request: this.request,
+                options: this.#getNormalizedOptions(),
+                retryCount: 0,
+            }));
+            if (result === timedOutOperation) {
+                throw new TimeoutError(this.request);
+            }
+            if (isRequestInstance(result)) {
+                this.#assignRequest(result);
+            }
+            else if (isResponseInstance(result)) {
+                return result;
+            }
+        }
+        return undefined;
+    }
+    async #runAfterResponseHooks(response) {
+        const responseRequest = this.#getResponseRequest(response);
+        for (const hook of this.#options.hooks.afterResponse) {
+            const hookResponse = this.#setResponseRequest(response.clone(), responseRequest);
+            this.#decorateResponse(hookResponse);
+            let modifiedResponse;
+            try {
+                // eslint-disable-next-line no-await-in-loop
+                modifiedResponse = await this.#raceWithTotalTimeout(async () => hook({
+                    request: this.request,
+                    options: this.#getNormalizedOptions(),
+                    response: hookResponse,
+                    retryCount: this.#retryCount,
+                }));
+                if (modifiedResponse === timedOutOperation) {
+                    throw new TimeoutError(this.request);
+                }
+            }
+            catch (error) {
+                // Cancel both responses to prevent memory leaks when hook throws
+                if (hookResponse !== response) {
+                    this.#cancelResponseBody(hookResponse);
+                }
+                this.#cancelResponseBody(response);
+                throw error;
+            }
+            if (modifiedResponse instanceof RetryMarker) {
+                // Cancel both the cloned response passed to the hook and the current response to prevent resource leaks (especially important in Deno/Bun).
+                // Do not await cancellation since hooks can clone the response, leaving extra tee branches that keep cancel promises pending per the Streams spec.
+                if (hookResponse !== response) {
+                    this.#cancelResponseBody(hookResponse);
+                }
+                this.#cancelResponseBody(response);
+                throw new ForceRetryError_ForceRetryError(modifiedResponse.options);
+            }
+            const nextResponse = isResponseInstance(modifiedResponse)
+                ? this.#setResponseRequest(modifiedResponse, responseRequest)
+                : response;
+            // Cancel any response bodies we won't use to prevent memory leaks.
+            // Uses fire-and-forget since hooks may have cloned the response, creating tee branches that block cancellation.
+            // If the hook wrapped an existing body into a new Response, both Response objects can still point at the same stream.
+            if (hookResponse !== response && hookResponse !== nextResponse && hookResponse.body !== nextResponse.body) {
+                this.#cancelResponseBody(hookResponse);
+            }
+            if (response !== nextResponse && response.body !== nextResponse.body) {
+                this.#cancelResponseBody(response);
+            }
+            response = nextResponse;
+        }
+        return response;
+    }
+    async #retry(function_) {
+        try {
+            return await function_();
+        }
+        catch (error) {
+            return this.#retryFromError(error, function_);
+        }
+    }
+    async #retryFromError(error, function_) {
+        this.#returnedResponseFromBeforeRetryHook = false;
+        const retryDelay = Math.min(await this.#calculateRetryDelay(error), maxSafeTimeout);
+        const delayOptions = { signal: this.#userProvidedAbortSignal };
+        const remainingTimeout = this.#getRemainingTotalTimeout();
+        if (remainingTimeout !== undefined) {
+            if (remainingTimeout <= 0) {
+                throw new TimeoutError(this.request);
+            }
+            // If waiting would consume all remaining budget, time out without starting another request.
+            if (retryDelay >= remainingTimeout) {
+                await delay(remainingTimeout, delayOptions);
+                throw new TimeoutError(this.request);
+            }
+        }
+        // Only use user-provided signal for delay, not our internal abortController
+        await delay(retryDelay, delayOptions);
+        this.#throwIfTotalTimeoutExhausted();
+        // Apply custom request from forced retry before beforeRetry hooks
+        // Ensure the custom request has the correct managed signal for timeouts and user aborts
+        if (error instanceof ForceRetryError_ForceRetryError && error.customRequest) {
+            const customRequest = new globalThis.Request(error.customRequest, this.#options.signal ? { signal: this.#options.signal } : undefined);
+            // Replacement Requests are authoritative by design. Do not rewrite headers here,
+            // even for cross-origin retries. Callers using `ky.retry({request})` explicitly
+            // opted into the exact Request they constructed.
+            this.#assignRequest(customRequest);
+        }
+        for (const hook of this.#options.hooks.beforeRetry) {
+            let hookResult;
+            try {
+                // eslint-disable-next-line no-await-in-loop
+                hookResult = await this.#raceWithTotalTimeout(async () => hook({
+                    request: this.request,
+                    options: this.#getNormalizedOptions(),
+                    error: error,
+                    retryCount: this.#retryCount + 1,
+                }));
+            }
+            catch (hookError) {
+                // Preserve the original request error path (`throw error`) so beforeError hooks can still run.
+                if (hookError instanceof Error && hookError !== error) {
+                    this.#beforeRetryHookErrors.add(hookError);
+                }
+                throw hookError;
+            }
+            if (hookResult === timedOutOperation) {
+                throw new TimeoutError(this.request);
+            }
+            if (isRequestInstance(hookResult)) {
+                // Same contract as `ky.retry({request})`: a Request returned from `beforeRetry`
+                // is used as-is rather than being sanitized or otherwise rewritten by Ky.
+                this.#assignRequest(hookResult);
+                break;
+            }
+            if (isResponseInstance(hookResult)) {
+                this.#returnedResponseFromBeforeRetryHook = true;
+                this.#retryCount++;
+                return hookResult;
+            }
+            // If `stop` is returned from the hook, the retry process is stopped
+            if (hookResult === stop) {
+                return;
+            }
+        }
+        this.#throwIfTotalTimeoutExhausted();
+        this.#retryCount++;
+        return this.#retry(function_);
+    }
+    #consumeReturnedResponseFromBeforeRetryHook() {
+        const value = this.#returnedResponseFromBeforeRetryHook;
+        this.#returnedResponseFromBeforeRetryHook = false;
+        return value;
+    }
+    async #fetch() {
+        // Reset abortController if it was aborted (happens on timeout retry)
+        if (this.#abortController?.signal.aborted) {
+            this.#abortController = new globalThis.AbortController();
+            this.#options.signal = this.#createManagedSignal();
+            // Recreate request with new signal
+            this.request = new globalThis.Request(this.request, { signal: this.#options.signal });
+        }
+        const nonRequestOptions = findUnknownOptions(this.#options);
+        this.#retryLimit = normalizeRetryOptions(this.#options.retry).limit;
+        const retryRequest = this.#retryLimit > 0 ? this.request.clone() : undefined;
+        const request = this.#wrapRequestWithUploadProgress(this.request, this.#options.body ?? undefined);
+        // Cloning is done here to prepare in advance for retries.
+        // Skip cloning when retries are disabled - cloning a streaming body calls ReadableStream#tee()
+        // which buffers the entire stream in memory, causing excessive memory usage for large uploads.
+        this.#originalRequest = request;
+        if (retryRequest) {
+            this.request = retryRequest;
+        }
+        try {
+            const remainingTotal = this.#getRemainingTotalTimeout();
+            if (remainingTotal !== undefined && remainingTotal <= 0) {
+                throw new TimeoutError(this.request);
+            }
+            const effectiveTimeout = this.#options.timeout === false
+                ? remainingTotal
+                : (remainingTotal === undefined
+                    ? this.#options.timeout
+                    : Math.min(this.#options.timeout, remainingTotal));
+            const response = effectiveTimeout === undefined
+                ? await this.#options.fetch(request, nonRequestOptions)
+                : await timeout(request, nonRequestOptions, this.#abortController, {
+                    timeout: effectiveTimeout,
+                    fetch: this.#options.fetch,
+                });
+            return this.#setResponseRequest(response, request);
+        }
+        catch (error) {
+            if (isRawNetworkError(error)) {
+                throw new NetworkError(this.request, { cause: error });
+            }
+            throw error;
+        }
+    }
+    #getRemainingTotalTimeout() {
+        if (this.#startTime === undefined) {
+            return undefined;
+        }
+        const elapsed = this.#getCurrentTime() - this.#startTime;
+        return Math.max(0, this.#options.totalTimeout - elapsed);
+    }
+    #getCurrentTime() {
+        return globalThis.performance?.now() ?? Date.now();
+    }
+    #getNormalizedOptions() {
+        if (!this.#cachedNormalizedOptions) {
+            // Exclude Ky-specific options that are not part of `RequestInit`.
+            const { hooks, json, parseJson, stringifyJson, searchParams, timeout, totalTimeout, throwHttpErrors, fetch, ...normalizedOptions } = this.#options;
+            this.#cachedNormalizedOptions = Object.freeze(normalizedOptions);
+        }
+        return this.#cachedNormalizedOptions;
+    }
+    #assignRequest(request) {
+        this.#cachedNormalizedOptions = undefined;
+        this.request = request;
+    }
+    #getResponseRequest(response) {
+        return this.#responseRequests.get(response) ?? this.request;
+    }
+    #setResponseRequest(response, request) {
+        this.#responseRequests.set(response, request);
+        return response;
+    }
+    #wrapRequestWithUploadProgress(request, originalBody) {
+        if (!this.#options.onUploadProgress || !request.body || !supportsRequestStreams) {
+            return request;
+        }
+        return streamRequest(request, this.#options.onUploadProgress, originalBody ?? this.#options.body ?? undefined);
+    }
+}
+//# sourceMappingURL=Ky.js.map
+;// CONCATENATED MODULE: ./node_modules/ky/distribution/index.js
+/*! MIT License © Sindre Sorhus */
+
+
+
+const createInstance = (defaults) => {
+    // eslint-disable-next-line @typescript-eslint/promise-function-async
+    const ky = (input, options) => Ky.create(input, validateAndMerge(defaults, options));
+    for (const method of requestMethods) {
+        // eslint-disable-next-line @typescript-eslint/promise-function-async
+        ky[method] = (input, options) => Ky.create(input, validateAndMerge(defaults, options, { method }));
+    }
+    ky.create = (newDefaults) => createInstance(validateAndMerge(newDefaults));
+    ky.extend = (newDefaults) => {
+        if (typeof newDefaults === 'function') {
+            newDefaults = newDefaults(defaults ?? {});
+        }
+        return createInstance(validateAndMerge(defaults, newDefaults));
+    };
+    ky.stop = stop;
+    ky.retry = retry;
+    return ky;
+};
+const ky = createInstance();
+/* harmony default export */ const distribution = (ky);
+
+
+
+
+
+
+
+
+// Intentionally not exporting this for now as it's just an implementation detail and we don't want to commit to a certain API yet at least.
+// export {NonError} from './errors/NonError.js';
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

@@ -21,11 +21,14 @@ export function oneLine(text: string): string {
 /** Zero-width characters, soft hyphens, bidirectional controls, variation selectors: Unicode's default-ignorable characters. */
 export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu
 
-/** Cuts at a code-point boundary and marks the cut. */
+/** Cuts at a code-point boundary, at a word's end when one is near, and marks the cut. */
 export function truncate(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text
   const points = Array.from(text)
-  return points.length <= maxLength ? text : `${points.slice(0, maxLength - 1).join('')}…`
+  if (points.length <= maxLength) return text
+  const cut = points.slice(0, maxLength - 1).join('')
+  const space = cut.lastIndexOf(' ')
+  return `${space >= cut.length * 0.8 ? cut.slice(0, space).trimEnd() : cut}…`
 }
 
 /** Server text fit to quote: secrets removed first (so no piece survives the cut), one line, bounded. */
@@ -120,4 +123,12 @@ function plainMarkdown(text: string): string {
     .split(/((?:https?:\/\/|www\.)\S+|@[\w-]+(?:\/[\w.-]+)?)/)
     .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
     .join('')
+}
+
+/**
+ * A link to the action's own documentation: the words in plain text, a Markdown link where there is
+ * a URL. `url` is the action's, never a server's.
+ */
+export function link(text: string, url: string | undefined): Prose {
+  return url ? { text, markdown: `[${text}](${url})`, cell: `[${text}](${url})` } : words(text)
 }

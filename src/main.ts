@@ -10,6 +10,7 @@ import { pullRequestOf } from './inputs/event.ts'
 import { registerSecrets } from './inputs/secrets.ts'
 import { createGitHubApi } from './repo/github.ts'
 import { checkedOutCommit, openWorkspace } from './repo/workspace.ts'
+import { readmeUrl } from './report/next-steps.ts'
 import { configurationError, publish, stopRun } from './report/publish.ts'
 
 export interface RunDeps {
@@ -35,11 +36,12 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
   }
   const target = targetOf(config.task)
   const gateDeps = services(config, deps, startedAt)
+  const readme = readmeUrl(deps.env)
   try {
     const report = await runGate(config, gateDeps, startedAt, target)
-    await publish(report, config, gateDeps.workspace, deps.signal)
+    await publish(report, config, gateDeps.workspace, deps.signal, readme)
   } catch (error) {
-    await stopRun(config, error, target)
+    await stopRun(config, error, target, readme)
   }
 }
 
@@ -61,7 +63,7 @@ function services(config: Config, deps: RunDeps, startedAt: number): GateDeps {
     clock: deps.clock,
     random: deps.random,
     signal: deps.signal,
-    log: { info: core.info, warning: (line) => core.warning(line) },
+    log: { info: core.info, warning: (line) => core.warning(line), group: core.startGroup, endGroup: core.endGroup },
     // Most workflows give the project id (huaweicloud/auth-action exports it): IAM is loaded only when needed.
     ...(config.projectId
       ? {}

@@ -39,6 +39,15 @@ export function debug(message: string): void {
   core.debug(clean(message))
 }
 
+/** Folds the lines that follow in the log, under a title, until endGroup. */
+export function startGroup(title: string): void {
+  core.startGroup(clean(title))
+}
+
+export function endGroup(): void {
+  core.endGroup()
+}
+
 export function warning(message: string, properties: AnnotationProperties = {}): void {
   core.warning(clean(message), cleanProperties(properties))
 }

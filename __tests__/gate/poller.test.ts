@@ -50,6 +50,15 @@ describe('waitForTask', () => {
     expect(outcome).toMatchObject({ kind: 'finished', queries: 3 })
   })
 
+  it('keeps a long wait\'s log short: a line when something changes, else once a minute', async () => {
+    // 30 minutes of "not there yet" at the default 15 s: 120 queries, about 30 lines, not 120.
+    const { lines, options } = setup([listOf()], 30 * 60_000, 15_000)
+    await waitForTask(options)
+    expect(lines.length).toBeLessThanOrEqual(32)
+    expect(lines[0]).toBe('No iac_scan task with id t-1 yet; waiting for it to appear')
+    expect(lines[1]).toBe('No iac_scan task with id t-1 yet; waiting for it to appear (still, after 60 s)')
+  })
+
   it('waits for a task that does not exist yet', async () => {
     const { lines, options } = setup([listOf(), listOf(), listOf(finished)])
     expect(await waitForTask(options)).toMatchObject({ kind: 'finished', queries: 3 })

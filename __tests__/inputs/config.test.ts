@@ -64,6 +64,11 @@ describe('buildConfig', () => {
     expect(serviceEndpoint('iam', 'cn-north-4')).toBe('https://iam.cn-north-4.myhuaweicloud.com')
   })
 
+  it('takes a region it does not know when the endpoints are given', () => {
+    expect(buildConfig(source({ ...minimal, region: 'xx-new-9', endpoint: 'https://hss.example' })).endpoint).toBe('https://hss.example')
+    expect(buildConfig(source({ ...minimal, region: 'xx-new-9', endpoint: 'https://hss.example', 'iam-endpoint': 'https://iam.example', 'project-id': '' })).iamEndpoint).toBe('https://iam.example')
+  })
+
   it('needs no region when endpoint and project id are given', () => {
     const config = buildConfig(source({ ...minimal, region: '', endpoint: 'http://127.0.0.1:9' }))
     expect(config.endpoint).toBe('http://127.0.0.1:9')
@@ -128,6 +133,9 @@ describe('bad inputs name the input and what is allowed', () => {
     [{ ...minimal, 'task-id': 'a/b' }, 'task-id', /must be a task id/],
     [{ ...minimal, 'task-type': 'image_scan' }, 'task-type', /must be one of iac_scan, cluster_scan/],
     [{ ...minimal, region: 'Asia Pacific' }, 'region', /must be a Huawei Cloud region name/],
+    [{ ...minimal, region: 'ap-southeast-11' }, 'region', /is not a Huawei Cloud region this action knows \(did you mean ap-southeast-1, ap-southeast-2, ap-southeast-3\?\); for a region that is new, set endpoint/],
+    [{ ...minimal, region: 'cn-nort-4' }, 'region', /did you mean cn-north-4/],
+    [{ ...minimal, region: 'xx-new-9', endpoint: 'https://hss.example', 'project-id': '' }, 'region', /iam-endpoint when project-id is empty/],
     [{ ...minimal, region: '', 'project-id': '' }, 'region', /required/],
     [{ ...minimal, region: '' }, 'region', /required to build the default endpoint/],
     [{ ...minimal, 'project-id': '../x' }, 'project-id', /must be a project id/],

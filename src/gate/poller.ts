@@ -13,6 +13,9 @@ import { describeTarget, type Located, type Locator } from './locate.ts'
 import { retryTransient, type RetryContext } from './retry.ts'
 import { adaptiveSchedule, type Schedule } from './schedule.ts'
 
+/** While nothing changes, the progress line is repeated at most this often. */
+export const QUIET_MS = 60_000
+
 export type WaitOutcome =
   | { kind: 'finished'; task: Task; queries: number }
   | { kind: 'timed-out'; task: Task | undefined; queries: number; lastError?: HssError; capped?: Located['capped'] }
@@ -32,6 +35,16 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   let lastCall = false
   const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random)
   const timedOut = (lastError?: HssError): WaitOutcome => ({ kind: 'timed-out', task, queries, ...(lastError ? { lastError } : {}), ...(capped ? { capped } : {}) })
+  // A long wait keeps the log short: a line when something changes, else once a minute.
+  let lastLine = ''
+  let lastLoggedAt = -Infinity
+  const report = (line: string): void => {
+    const now = clock.now()
+    if (line === lastLine && now - lastLoggedAt < QUIET_MS) return
+    options.log(line === lastLine ? `${line} (still, after ${Math.round((now - lastLoggedAt) / 1000)} s)` : line)
+    lastLine = line
+    lastLoggedAt = now
+  }
 
   for (;;) {
     const attempt = await retryTransient((timeoutMs) => {
@@ -44,7 +57,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
     task = seen ?? task
     // A search the deadline cut short keeps what the last whole search said of the page cap.
     capped = attempt.value.unfinished ? capped : attempt.value.capped
-    options.log(progressLine(attempt.value, locator, options.taskType).text)
+    report(progressLine(attempt.value, locator, options.taskType).text)
     if (seen?.task_status === FINISHED) return { kind: 'finished', task: seen, queries }
     if (lastCall) return timedOut()
 
@@ -67,7 +80,7 @@ export function progressLine(located: Located, locator: Locator, taskType: TaskT
   const show = (n: number | undefined): string | number => n ?? '?'
   const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined ? counts.succeeded + counts.reportedFailed : undefined
   const minutes = wholeNumber(task.estimated_time)
-  const estimate = task.task_status !== FINISHED && minutes !== undefined ? prose`, about ${minutes} min left` : prose``
+  const estimate = task.task_status === FINISHED || minutes === undefined ? prose`` : minutes === 0 ? prose`, less than a minute left` : prose`, about ${minutes} min left`
   const status = text(task.task_status) ?? 'unknown'
   return prose`Task ${quoted(text(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${itemWord(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`
 }

@@ -40,6 +40,8 @@ export interface Report {
   exceptions?: ExceptionSet
   /** Links to the checked-out files on GitHub, when the run knows where they are. */
   source?: SourceLinks
+  /** The action's README, for links in next steps, when the run knows where it is. */
+  readme?: string
   elapsedMs: number
   queries: number
 }

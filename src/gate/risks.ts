@@ -44,6 +44,8 @@ export interface RiskReading {
   incomplete?: string
   /** A risk call was refused (401, 403): a permission error, which soft-fail never softens. */
   refused?: boolean
+  /** The deadline came before every risk was read. */
+  outOfTime?: boolean
 }
 
 /** Risks held in full (with their text, for locations, exceptions and reports); more are only counted. */
@@ -84,7 +86,7 @@ export async function readRisks(client: HssClient, files: readonly TaskFile[], c
     if (!listing.ok) {
       const left = files.length - index
       const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`
-      return { ...reading, incomplete: reason, ...(isRefusal(listing.error) ? { refused: true } : {}) }
+      return { ...reading, incomplete: reason, ...(isRefusal(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) }
     }
     reading.files.read++
   }

@@ -40,6 +40,9 @@ import { judge } from './verdict.ts'
 export interface GateLog {
   info(line: string): void
   warning(line: string): void
+  /** Folds a phase's lines in the log (the runner's ::group::), when the log can. */
+  group?(title: string): void
+  endGroup?(): void
 }
 
 export interface GateDeps {
@@ -100,8 +103,9 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
   }
 
   const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline })
-  deps.log.info(`Waiting up to ${formatDuration(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`)
-  const outcome = await waitForTask({ ...retry, locator, taskType: config.taskType })
+  const outcome = await phase(deps, `Waiting up to ${formatDuration(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`, () =>
+    waitForTask({ ...retry, locator, taskType: config.taskType })
+  )
   const task = outcome.task
   const finished = task?.task_status === FINISHED
   const counts = readCounts(task, config.taskType)
@@ -111,21 +115,24 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
   let stale: StaleCopies | undefined
   let failedFiles: FailedFiles | string | undefined
   if (finished && task && config.taskType === 'iac_scan') {
-    const phase = { ...retry, signal: deps.signal }
+    const within = { ...retry, signal: deps.signal }
     // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
     let reading: RiskReading | undefined
     if (readsRisks) {
-      const expected = counts.succeeded
-      const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, phase)
-      files = listed
-      if (!listed) reading = { ...emptyReading(), incomplete: 'HSS sent no readable count of files scanned successfully' }
-      else if (!listed.ok) reading = { ...emptyReading(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...(isRefusal(listed.error) ? { refused: true } : {}) }
-      else reading = await readRisks(client, listed.files, { ...phase, pacer: pacer() })
+      reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
+        const expected = counts.succeeded
+        const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, within)
+        files = listed
+        if (!listed) return { ...emptyReading(), incomplete: 'HSS sent no readable count of files scanned successfully' }
+        if (!listed.ok) return { ...emptyReading(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...(isRefusal(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) }
+        return readRisks(client, listed.files, { ...within, pacer: pacer() })
+      })
     }
-    if (pr.stale) stale = await staleCopies(client, task.task_id, counts.scanned, pr, deps, phase, pacer())
-    if (counts.reportedFailed) failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, phase)
+    if (pr.stale) stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, within, pacer()))
+    if (counts.reportedFailed) failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, within)
     if (typeof failedFiles === 'string') deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`)
-    if (reading) risks = await locateAndJudge(client, reading, files?.files ?? [], config, pr, deps, { ...phase, pacer: pacer() })
+    const read = reading
+    if (read) risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...within, pacer: pacer() }))
   }
 
   const verdict = judge({
@@ -150,6 +157,16 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
     ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
     elapsedMs: deps.clock.now() - startedAt,
     queries: outcome.queries
+  }
+}
+
+/** Runs one phase with its log lines folded under a title. */
+async function phase<T>(deps: GateDeps, title: string, work: () => Promise<T>): Promise<T> {
+  deps.log.group?.(title)
+  try {
+    return await work()
+  } finally {
+    deps.log.endGroup?.()
   }
 }
 

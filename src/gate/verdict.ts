@@ -134,7 +134,9 @@ function timeOutReason(input: JudgeInput): Prose {
     return prose`No ${input.taskType} task could be started within ${words(within)}: HSS refused every try${input.lastError ? prose`, the last with: ${input.lastError}` : prose``}`
   }
   if (input.task) {
-    return prose`Task ${input.wanted} did not finish within ${words(within)} (last status: ${text(input.task.task_status) ?? 'none'})${failing}`
+    const counts = readCounts(input.task, input.taskType)
+    const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined && counts.scanned !== undefined ? prose`, ${counts.succeeded + counts.reportedFailed}/${counts.scanned} ${words(itemWord(input.taskType))} done` : prose``
+    return prose`Task ${input.wanted} did not finish within ${words(within)} (last status: ${text(input.task.task_status) ?? 'none'}${done})${failing}`
   }
   const cap = input.capped
     ? prose`; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`

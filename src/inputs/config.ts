@@ -1,5 +1,5 @@
 /** Inputs (and their environment fallbacks) become one validated, typed Config. */
-import { serviceEndpoint, REGION_PATTERN } from './endpoints.ts'
+import { isKnownRegion, nearRegions, serviceEndpoint, REGION_PATTERN } from './endpoints.ts'
 import { InputError } from '../errors.ts'
 import { parseBoolean, parseChoice, parseDecimal, parseDuration, parseEndpoint, parseInteger, parseRelativePath, parseText } from './parse.ts'
 import { ID_PATTERN, TASK_TYPES, taskRefOf, type TaskRef, type TaskType } from './task.ts'
@@ -100,7 +100,7 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
 
   const regionText = get('region')
   if (regionText && !REGION_PATTERN.test(regionText)) {
-    throw new InputError('region', regionText, 'must be a Huawei Cloud region name such as ap-southeast-1')
+    throw new InputError('region', regionText, `must be a Huawei Cloud region name such as ap-southeast-1${didYouMean(regionText)}`)
   }
   const region = regionText || undefined
 
@@ -115,6 +115,11 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
     throw new InputError('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID')
   }
 
+  // A region the action does not know builds no endpoint: a typo would otherwise wait out the whole timeout.
+  const needsKnown = region && !isKnownRegion(region) && (!get('endpoint') || (!projectId && !get('iam-endpoint')))
+  if (region && needsKnown) {
+    throw new InputError('region', region, `is not a Huawei Cloud region this action knows${didYouMean(region)}; for a region that is new, set endpoint (and iam-endpoint when project-id is empty) to its HSS and IAM URLs`)
+  }
   const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region)
   if (!projectId && !region) {
     throw new InputError('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id')
@@ -166,6 +171,11 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
     githubToken: get('github-token'),
     matrix: parseText('matrix', get('matrix'), 4096, true)
   }
+}
+
+function didYouMean(region: string): string {
+  const near = nearRegions(region.toLowerCase())
+  return near.length ? ` (did you mean ${near.join(', ')}?)` : ''
 }
 
 function authFrom(get: (name: string) => string): Auth {

@@ -1,13 +1,35 @@
 /** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
-import { prose, quoted, words, type Prose } from '../escape.ts'
+import { link, prose, quoted, words, type Prose } from '../escape.ts'
 import { CancelledError, HssError, InputError } from '../errors.ts'
+import { GitHubError } from '../repo/github.ts'
 import { AmbiguousCreation } from '../gate/create.ts'
 import { text, wholeNumber } from '../hss/fields.ts'
 import { FINISHED } from '../hss/models.ts'
 import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import type { Report } from '../gate/report.ts'
 
-export function nextSteps(report: Report): Prose[] {
+/**
+ * Where the action's README is, for this run: the action's own repository and ref (the runner sets
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF for `uses: owner/repo@ref`), else, for `uses: ./`,
+ * the repository being built at its commit. Undefined when neither is known.
+ */
+export function readmeUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const ok = (value: string | undefined, pattern: RegExp) => (value && pattern.test(value) ? value : undefined)
+  const repo = ok(env.GITHUB_ACTION_REPOSITORY, /^[\w.-]+\/[\w.-]+$/)
+  const ref = ok(env.GITHUB_ACTION_REF, /^[\w./-]+$/)
+  if (repo && ref) return `${server}/${repo}/blob/${ref}/README.md`
+  const own = ok(env.GITHUB_REPOSITORY, /^[\w.-]+\/[\w.-]+$/)
+  const sha = ok(env.GITHUB_SHA, /^[0-9a-f]{40,64}$/)
+  return own && sha ? `${server}/${own}/blob/${sha}/README.md` : undefined
+}
+
+/** A section of the README, linked when the run knows where the action's README is. */
+export function readmeSection(readme: string | undefined, title: string, anchor: string): Prose {
+  return link(`the README's ${title}`, readme ? `${readme}#${anchor}` : undefined)
+}
+
+export function nextSteps(report: Report, readme?: string): Prose[] {
   const { verdict, task, taskType, ref } = report
   if (verdict.result === 'passed') return []
   if (verdict.result === 'timed-out') {
@@ -16,7 +38,7 @@ export function nextSteps(report: Report): Prose[] {
     }
     if (task) {
       const minutes = task.task_status === FINISHED ? undefined : wholeNumber(task.estimated_time)
-      const estimate = minutes === undefined ? prose`` : prose` (HSS estimated ${minutes} more ${words(minutes === 1 ? 'minute' : 'minutes')})`
+      const estimate = minutes === undefined ? prose`` : minutes === 0 ? prose` (HSS estimated less than a minute more)` : prose` (HSS estimated ${minutes} more ${words(minutes === 1 ? 'minute' : 'minutes')})`
       return [
         prose`The scan was still ${text(task.task_status) ?? 'unknown'} after ${words(formatDuration(report.timeoutMs))}: raise ${words('`timeout`')}${estimate}.`,
         prose`Check the task in the HSS console: a scan that stays ${text(task.task_status) ?? 'unknown'} may be stuck.`
@@ -36,8 +58,14 @@ export function nextSteps(report: Report): Prose[] {
   const steps: Prose[] = []
   if (verdict.counts.unreadable.length) steps.push(prose`HSS sent counts the gate cannot read: open the task in the HSS console, re-run, and if it persists, tell Huawei Cloud support the task id.`)
   const broken = new Set(verdict.checks.filter((c) => !c.met && c.actual !== undefined).map((c) => c.input))
-  if (broken.has('fail-on-risk')) steps.push(prose`Fix the risks listed above (each has HSS's remediation), then push again; change ${words('`fail-on-risk`')} only if such risks are accepted.`)
-  if (report.risks?.reading.incomplete) steps.push(prose`Some risks could not be read: give ${words('`timeout`')} room for the risk calls (about one per ${words('`poll-interval`')} after the first five), and check the credentials may read IaC risks.`)
+  if (broken.has('fail-on-risk')) steps.push(prose`Fix the risks that break the gate (each has HSS's remediation), then push again; to accept one, add it to the exceptions file with a reason and an expiry (${readmeSection(readme, 'Exceptions', 'accepting-a-risk-exceptions')}).`)
+  const reading = report.risks?.reading
+  if (reading?.incomplete !== undefined && report.risks?.level) {
+    if (reading.refused) steps.push(prose`HSS refused a risk call: grant the IAM user or agency HSS ReadOnlyAccess in this project (${readmeSection(readme, 'Prerequisites', 'prerequisites')}).`)
+    else if (reading.outOfTime) steps.push(prose`The risks could not all be read before ${words('`timeout`')}: give it room for the risk calls, about one per ${words('`poll-interval`')} per file after the first five.`)
+    else steps.push(prose`HSS's answers about the risks could not be read in full (see the reason above): re-run; if it persists, tell Huawei Cloud support the task id.`)
+  }
+  if (broken.has('stale-copies')) steps.push(prose`Upload this commit's changed files to HSS in this workflow run, before the gate starts the scan (${readmeSection(readme, 'Stale copies', 'stale-copies')}); or set ${words('`stale-copies: warn`')} to report them only.`)
   if (broken.has('max-failed') || broken.has('max-failed-percent')) {
     const what = taskType === 'iac_scan' ? prose`Fix the files HSS could not scan (its reason is listed per file)` : prose`Open the task in the HSS console to see why the clusters failed to scan`
     steps.push(prose`${what}; raise ${words('`max-failed`')} or ${words('`max-failed-percent`')} only if such failures are expected.`)
@@ -47,19 +75,32 @@ export function nextSteps(report: Report): Prose[] {
 }
 
 /** Next steps for a run that stopped without a verdict. */
-export function stopSteps(error: unknown, forkWithoutSecrets = false): Prose[] {
+export function stopSteps(error: unknown, forkWithoutSecrets = false, readme?: string): Prose[] {
   if (error instanceof CancelledError) return [prose`The workflow run was cancelled while the gate waited: re-run it to get a verdict.`]
   if (error instanceof AmbiguousCreation) {
-    return [prose`Look in the HSS console for a task of that type started at that time: re-run with its id in ${words('`task-id`')} to judge it, or re-run as is to start a new scan.`]
+    return [
+      prose`Look in the HSS console for a task of that type started at that time: re-run with its id in ${words('`task-id`')} to judge it,`,
+      prose`or re-run as is to start a new scan (the one that may exist then runs as well).`
+    ]
   }
   if (error instanceof InputError) {
     if (forkWithoutSecrets) {
       return [
         prose`This run is for a pull request from a fork: GitHub does not pass repository secrets to it, so the gate has no credentials.`,
-        prose`Run the gate on ${words('`pull_request`')} for branches of this repository, or from a ${words('`workflow_run`')} workflow (see the README's Forks section); never check out fork code under ${words('`pull_request_target`')} with secrets.`
+        prose`Run the gate on ${words('`pull_request`')} for branches of this repository, or from a ${words('`workflow_run`')} workflow (${readmeSection(readme, 'Forks', 'pull-requests-from-forks')}); never check out fork code under ${words('`pull_request_target`')} with secrets.`
       ]
     }
-    return [prose`Fix the input ${words(`\`${error.input}\``)} in the step's ${words('`with:`')} (or the environment variable it falls back to); the README's Inputs table lists what each input allows.`]
+    if (error.input === 'exceptions-file') return [prose`Fix the exceptions file on the base branch (${readmeSection(readme, 'Exceptions', 'accepting-a-risk-exceptions')}): a pull request cannot change the file that judges it.`]
+    return [prose`Fix the input ${words(`\`${error.input}\``)} in the step's ${words('`with:`')} (or the environment variable it falls back to); ${readmeSection(readme, 'Inputs table', 'inputs')} lists what each input allows.`]
+  }
+  if (error instanceof GitHubError) {
+    if (error.refused) {
+      return [
+        prose`Give the job the permission the message names, under ${words('`permissions:`')} (${readmeSection(readme, 'Prerequisites', 'prerequisites')}).`,
+        prose`Or turn off the check that needs it: ${words('`stale-copies: off`')} needs neither ${words('`actions: read`')} nor the changed files; ${words('`fail-on-risk-scope: all`')} needs no changed files.`
+      ]
+    }
+    return [prose`GitHub's API did not answer as expected: re-run the job; if it persists, check ${words('`github-token`')} and githubstatus.com.`]
   }
   if (error instanceof HssError) {
     if (error.kind === 'tls') return [prose`Set ${words('`NODE_EXTRA_CA_CERTS`')} to your CA bundle (PEM) in the step's ${words('`env`')} when a proxy or private CA signs the endpoint's certificate.`]

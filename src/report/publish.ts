@@ -12,13 +12,13 @@ import { AmbiguousCreation } from '../gate/create.ts'
 import type { Target } from '../gate/locate.ts'
 import type { Report } from '../gate/report.ts'
 import { reasonLines } from '../gate/verdict.ts'
-import type { Config, InputSource } from '../inputs/config.ts'
+import { resolveInput, type Config, type InputSource } from '../inputs/config.ts'
 import { isForkPullRequest } from '../inputs/event.ts'
 import { GitHubError } from '../repo/github.ts'
 import type { Workspace } from '../repo/workspace.ts'
 import { annotationsOf } from './annotations.ts'
 import { consoleUrl } from './console.ts'
-import { stopSteps } from './next-steps.ts'
+import { readmeUrl, stopSteps } from './next-steps.ts'
 import { outputsOf } from './outputs.ts'
 import { renderStopSummary, renderSummary, type StopKind } from './summary.ts'
 
@@ -27,9 +27,9 @@ type Env = Readonly<Record<string, string | undefined>>
 /** The longest the pull-request comment may hold up the verdict. */
 export const COMMENT_TIMEOUT_MS = 30_000
 
-export async function publish(gated: Report, config: Config, workspace: Workspace, cancel: AbortSignal): Promise<void> {
+export async function publish(gated: Report, config: Config, workspace: Workspace, cancel: AbortSignal, readme?: string): Promise<void> {
   const url = consoleUrl(config.region, config.endpoint)
-  const report: Report = url ? { ...gated, consoleUrl: url } : gated
+  const report: Report = { ...gated, ...(url ? { consoleUrl: url } : {}), ...(readme ? { readme } : {}) }
   const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
   // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
   const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', workspace)) : undefined
@@ -97,13 +97,15 @@ export async function configurationError(error: unknown, source: InputSource, en
   const fork = credentials && isForkPullRequest(env)
   const shown = fork ? `${message} This run is for a pull request from a fork, and GitHub passes no secrets to it.` : message
   if (!/^false$/i.test(source.read('summary').trim())) {
-    await guard('the job summary', () => core.writeSummary(renderStopSummary({ kind: fork ? 'fork' : 'configuration error', message: shown, steps: stopSteps(error, fork) })))
+    const url = consoleUrl(resolveInput(source, 'region') || undefined, source.read('endpoint').trim())
+    const stop = { kind: fork ? 'fork' : 'configuration error', message: shown, steps: stopSteps(error, fork, readmeUrl(env)), ...(url ? { consoleUrl: url } : {}) } as const
+    await guard('the job summary', () => core.writeSummary(renderStopSummary(stop)))
   }
   core.setFailed(shown)
 }
 
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
-export async function stopRun(config: Config, error: unknown, target: Target): Promise<void> {
+export async function stopRun(config: Config, error: unknown, target: Target, readme?: string): Promise<void> {
   const cancelled = error instanceof CancelledError
   const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof GitHubError || cancelled
   const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
@@ -113,7 +115,7 @@ export async function stopRun(config: Config, error: unknown, target: Target): P
   })
   if (config.summary) {
     const url = consoleUrl(config.region, config.endpoint)
-    const stop = { kind: stopKind(error), message, steps: stopSteps(error), target, ...(url ? { consoleUrl: url } : {}) }
+    const stop = { kind: stopKind(error), message, steps: stopSteps(error, false, readme), target, ...(url ? { consoleUrl: url } : {}), ...(error instanceof AmbiguousCreation ? { lead: error.lead } : {}) }
     await guard('the job summary', () => core.writeSummary(renderStopSummary(stop)))
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)

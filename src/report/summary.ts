@@ -34,6 +34,8 @@ const TITLES = {
   failed: '❌ HSS scan gate failed',
   'timed-out': '⏱️ HSS scan gate timed out'
 } as const
+/** With soft-fail the step stays green: the heading says so, not with a red cross. */
+const SOFT_TITLES = { failed: '⚠️ HSS scan gate failed', 'timed-out': '⚠️ HSS scan gate timed out' } as const
 
 export function renderSummary(report: Report, options: { fileRows?: number; riskRows?: number } = {}): string {
   const parts = [heading(report), taskLine(report)]
@@ -42,7 +44,7 @@ export function renderSummary(report: Report, options: { fileRows?: number; risk
   if (report.risks) parts.push(risksSection(report.risks, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
   if (report.risks) parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
   if (report.stale) parts.push(staleSection(report.stale))
-  const steps = nextSteps(report)
+  const steps = nextSteps(report, report.readme)
   if (steps.length) parts.push(stepsSection(steps))
   parts.push(detailsSection(report), footer(report))
   return parts.filter(Boolean).join('\n\n') + '\n'
@@ -84,6 +86,8 @@ const STOP_TITLES: Record<StopKind, string> = {
 export interface Stop {
   kind: StopKind
   message: string
+  /** The one thing to see first, in bold, before the message (when the scan may have started). */
+  lead?: string
   steps: Prose[]
   target?: Target
   consoleUrl?: string
@@ -91,7 +95,7 @@ export interface Stop {
 
 export function renderStopSummary(stop: Stop): string {
   // A paragraph in a quote, not a code block: it wraps, and the action's own code spans stay code.
-  const parts = [`## ${STOP_TITLES[stop.kind]}`, `> ${inlineMarkdown(clip(stop.message, 2000))}`]
+  const parts = [`## ${STOP_TITLES[stop.kind]}`, ...(stop.lead ? [`**${inlineMarkdown(stop.lead)}**`] : []), `> ${inlineMarkdown(clip(stop.message, 2000))}`]
   const wanted = stop.target ? (stop.target.id ? prose`Task looked for: id ${stop.target.id}` : stop.target.name ? prose`Task looked for: name ${stop.target.name}` : undefined) : undefined
   const where = [wanted?.markdown, stop.consoleUrl ? `[HSS console](${stop.consoleUrl})` : undefined].filter(Boolean).join(' · ')
   if (where) parts.push(where)
@@ -101,20 +105,20 @@ export function renderStopSummary(stop: Stop): string {
 }
 
 function heading(report: Report): string {
-  const { verdict, softFail } = report
-  const soft = softFail && verdict.result !== 'passed' ? ' (soft-fail: reported, not enforced)' : ''
+  const { verdict } = report
+  // A refused call fails the step even with soft-fail, and the heading says it failed.
+  const soft = report.softFail && verdict.result !== 'passed' && !verdict.permissionDenied
+  const title = soft && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]} (soft-fail: reported, not enforced; the step passes)` : TITLES[verdict.result]
   const reasons = verdict.reasons.map((reason) => `> ${reason.markdown}`).join('\n>\n')
-  return reasons ? `## ${TITLES[verdict.result]}${soft}\n\n${reasons}` : `## ${TITLES[verdict.result]}${soft}`
+  return reasons ? `## ${title}\n\n${reasons}` : `## ${title}`
 }
 
 /** The task in one line: its name and id (code spans), and where to open it. */
 function taskLine(report: Report): string {
   const { task } = report
   const link = report.consoleUrl ? ` · [HSS console](${report.consoleUrl})` : ''
-  if (!task) {
-    const wanted = report.target.id ? prose`id ${report.target.id}` : prose`name ${report.target.name ?? ''}`
-    return `No ${code(report.taskType)} task with ${wanted.markdown} was seen.${link}`
-  }
+  // The reason above already says which task was not seen.
+  if (!task) return link ? link.slice(3) : ''
   const name = text(task.task_name)
   const status = text(task.task_status) ?? 'unknown'
   return `Task ${name ? `${code(clip(name, 120))} ` : ''}(${code(clip(task.task_id, 128))}), ${code(clip(status, 32))}${link}`
@@ -123,9 +127,11 @@ function taskLine(report: Report): string {
 function checksSection(report: Report): string {
   const { verdict } = report
   const { counts } = verdict
-  const n = (value: number | undefined) => (value === undefined ? 'unreadable' : String(value))
-  const failedShare = verdict.failedPercent === undefined ? 'unreadable' : `${percentText(verdict.failedPercent)}%`
-  const line = `**${n(counts.scanned)}** ${itemWord(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${failedShare})`
+  const readable = counts.scanned !== undefined && counts.succeeded !== undefined && verdict.failed !== undefined && verdict.failedPercent !== undefined
+  const n = (value: number | undefined) => (value === undefined ? '?' : String(value))
+  const line = readable
+    ? `**${n(counts.scanned)}** ${itemWord(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${percentText(verdict.failedPercent ?? 0)}%)`
+    : `HSS's counts could not all be read (\`?\` below): **${n(counts.scanned)}** scanned, **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed.`
   const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : '❌ broken'} |`)
   return [line, '', '| Check | Limit | Actual | Result |', '|---|---|---|---|', ...rows].join('\n')
 }
@@ -142,7 +148,8 @@ function actualText(check: Check, report: Report): string {
   const { scanned } = report.verdict.counts
   // Enough decimals that a broken limit reads above it; and the comparison itself is unrounded.
   const shown = check.met ? percentText(check.actual) : percentAbove(check.actual, check.limit)
-  return `${shown}% (${failed ?? '?'} of ${scanned ?? '?'}, compared unrounded)`
+  const rounded = Number(shown) !== check.actual ? ', compared unrounded' : ''
+  return `${shown}% (${failed ?? '?'} of ${scanned ?? '?'}${rounded})`
 }
 
 function failedFilesSection(failed: FailedFiles | string, maxRows: number): string {
@@ -159,7 +166,9 @@ function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, ma
   const scoped = risks.scope.mode !== 'all' && risks.scope.changes
   const parts = [`### IaC risks (${reading.incomplete === undefined ? reading.total : 'unknown'})`, '']
   if (reading.incomplete !== undefined) {
-    parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read). Why: ${code(clip(reading.incomplete, 300))}`)
+    // With fail-on-risk, the reason above says why; without it, nobody else does.
+    const why = level ? 'the reason is above' : `why: ${code(clip(reading.incomplete, 300))}`
+    parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read); ${why}.`)
   } else {
     const levels = RISK_LEVELS.map((l) => `${l} **${counts[l]}**`)
     if (counts.unknown) levels.push(`of a level HSS does not document **${counts.unknown}**`)
