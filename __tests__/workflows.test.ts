@@ -100,11 +100,20 @@ describe('the examples', () => {
 
   it('cover a PR gate, token auth, a scheduled cluster scan, soft-fail and a shared-credential matrix', () => {
     const all = examples.map((file) => JSON.stringify(load(file)))
-    expect(all.some((w) => w.includes('huaweicloud/auth-action') && w.includes('pull_request'))).toBe(true)
+    expect(all.some((w) => w.includes('"fail-on-risk-scope":"changed-lines"') && w.includes('pull_request'))).toBe(true)
     expect(all.some((w) => w.includes('"auth-token"'))).toBe(true)
     expect(all.some((w) => w.includes('"cluster_scan"') && w.includes('"schedule"'))).toBe(true)
     expect(all.some((w) => w.includes('"soft-fail":true'))).toBe(true)
     expect(all.some((w) => w.includes('"matrix"') && w.includes('poll-interval'))).toBe(true)
+  })
+
+  it('never store an IAM token (it lasts 24 hours), and never depend on huaweicloud/auth-action (no v1 tag resolves)', () => {
+    for (const file of examples) {
+      const text = readFileSync(join(ROOT, file), 'utf8')
+      expect({ file, token: /secrets\.[A-Z_]*TOKEN/.test(text) }).toEqual({ file, token: false })
+      expect(text).not.toContain('huaweicloud/auth-action')
+    }
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).not.toContain('huaweicloud/auth-action@')
   })
 
   it('include a pull-request gate that starts the scan and fails on high risks, and a nightly cluster scan that starts its own', () => {
@@ -117,6 +126,106 @@ describe('the examples', () => {
     for (const step of stepsOf(load(file))) {
       for (const script of (step.run ?? '').match(/\.\/[\w./-]+/g) ?? []) expect(existsSync(join(ROOT, script))).toBe(true)
     }
+  })
+})
+
+/**
+ * Every action the README and the examples use, the refs their docs say exist, and the inputs they
+ * declare (from each action's action.yml at that ref). This action: the moving major tag `v1`
+ * (RELEASING.md), or a release's commit; its inputs come from action.yml.
+ */
+const KNOWN_ACTIONS: Record<string, { refs: Record<string, string>; inputs: string[] }> = {
+  'actions/checkout': {
+    refs: { '11bd71901bbe5b1630ceea73d27597364c9af683': 'v4.2.2' },
+    inputs: ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url']
+  },
+  'actions/upload-artifact': { refs: { ea165f8d65b6e75b540449e92b4886f43607fa02: 'v4.6.2' }, inputs: ['name', 'path', 'if-no-files-found', 'retention-days', 'compression-level', 'overwrite', 'include-hidden-files'] },
+  'actions/download-artifact': { refs: { d3f86a106a0bac45b974a628896c90dbdf5c8093: 'v4.3.0' }, inputs: ['name', 'path', 'pattern', 'merge-multiple', 'github-token', 'repository', 'run-id'] },
+  'github/codeql-action/upload-sarif': { refs: { '181d5eefc20863364f96762470ba6f862bdef56b': 'v3.29.2' }, inputs: ['sarif_file', 'checkout_path', 'ref', 'sha', 'token', 'matrix', 'category', 'wait-for-processing'] }
+}
+
+/** `uses:` lines of a YAML text, with the comment that names the version. */
+function usesIn(text: string): { action: string; ref: string; comment: string; with: Record<string, unknown> }[] {
+  const found: { action: string; ref: string; comment: string; with: Record<string, unknown> }[] = []
+  const docs = text.includes('\n```yaml') ? [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '') : [text]
+  for (const doc of docs) {
+    const lines = doc.split('\n')
+    lines.forEach((line, i) => {
+      const m = /^\s*(?:- )?uses: ([^@\s]+)@([^\s#]+)(?:\s*#\s*(.*))?$/.exec(line)
+      if (!m) return
+      // The step's with: block, read from the indented lines that follow.
+      const indent = (/^(\s*)/.exec(line)?.[1] ?? '').length + (line.trimStart().startsWith('- ') ? 2 : 0)
+      const block: string[] = []
+      for (let j = i + 1; j < lines.length && ((/^(\s*)/.exec(lines[j] ?? '')?.[1] ?? '').length >= indent || (lines[j] ?? '').trim() === ''); j++) {
+        if ((lines[j] ?? '').trimStart().startsWith('- ') && (/^(\s*)/.exec(lines[j] ?? '')?.[1] ?? '').length <= indent - 2) break
+        block.push((lines[j] ?? '').slice(indent))
+      }
+      const step = parse(block.join('\n') || '{}') as { with?: Record<string, unknown> } | null
+      found.push({ action: m[1] ?? '', ref: m[2] ?? '', comment: (m[3] ?? '').trim(), with: step?.with ?? {} })
+    })
+  }
+  return found
+}
+
+describe('every uses: in the README and the examples', () => {
+  const sources = ['README.md', ...examples]
+  const all = sources.flatMap((file) => usesIn(readFileSync(join(ROOT, file), 'utf8')).map((use) => ({ file, ...use })))
+
+  it('finds them (the README\'s and each example\'s)', () => {
+    expect(new Set(all.map((u) => u.file))).toEqual(new Set(sources))
+  })
+
+  it.each(all.map((u) => [`${u.file}: ${u.action}@${u.ref}`, u] as const))('%s names a ref that exists, with inputs the action declares', (_name, use) => {
+    if (use.action === 'OWNER/hss-scan-gate') {
+      expect(use.ref === 'v1' || /^[0-9a-f]{40}$/.test(use.ref)).toBe(true)
+      expect(declared).toEqual(expect.arrayContaining(Object.keys(use.with)))
+      return
+    }
+    const known = KNOWN_ACTIONS[use.action]
+    expect(known).toBeDefined()
+    expect(Object.keys(known?.refs ?? {})).toContain(use.ref)
+    expect(use.comment).toBe(known?.refs[use.ref])
+    expect(known?.inputs).toEqual(expect.arrayContaining(Object.keys(use.with)))
+  })
+
+  it('the check sees an unknown action, a tag nobody published, and an input the action lacks', () => {
+    const bad = usesIn('steps:\n  - uses: huaweicloud/auth-action@v1\n    with:\n      access_key: x\n  - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n    with:\n      persist-credential: false\n')
+    expect(KNOWN_ACTIONS[bad[0]?.action ?? '']).toBeUndefined()
+    expect(KNOWN_ACTIONS['actions/checkout']?.inputs).not.toEqual(expect.arrayContaining(Object.keys(bad[1]?.with ?? {})))
+  })
+})
+
+describe('the README\'s quick start', () => {
+  type Job = { if?: string; permissions?: Record<string, string>; steps: (Step & { id?: string; name?: string; if?: string; env?: Record<string, string> })[] }
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const block = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
+  const quick = parse(block) as Workflow & { jobs: Record<string, Job> }
+  const selfTest = parse(readFileSync(join(ROOT, '.github/workflows/self-test.yml'), 'utf8')) as { jobs: Record<string, Job> }
+
+  it('is a workflow that runs on pushes and a schedule, with least privilege', () => {
+    expect(Object.keys(quick.on as object).sort()).toEqual(['push', 'schedule'])
+    expect(quick.permissions).toEqual({ contents: 'read' })
+  })
+
+  it('runs as written in the self-test, but for the endpoint, the credentials, the file ids and the upload', () => {
+    const [readmeJob] = Object.values(quick.jobs)
+    const job = selfTest.jobs['quick-start']
+    if (!readmeJob || !job) throw new Error('no quick-start job')
+    expect(job.permissions).toEqual(readmeJob.permissions)
+    // The self-test's own set-up (node, npm ci, the simulator) follows the checkout.
+    const steps = job.steps.filter((s) => !s.uses?.startsWith('actions/setup-node') && s.run !== 'npm ci' && s.name !== 'Start the HSS simulator')
+    const [checkout, gate, check] = steps
+    const [readmeCheckout, readmeGate, upload] = readmeJob.steps
+    expect(checkout).toEqual(readmeCheckout)
+    expect(gate?.uses).toBe('./')
+    expect(readmeGate?.uses).toBe('OWNER/hss-scan-gate@v1')
+    const substituted = ['file-ids', 'region', 'access-key-id', 'secret-access-key']
+    const kept = (w: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(w).filter(([k]) => !substituted.includes(k) && !['endpoint', 'poll-interval', 'timeout'].includes(k)))
+    expect(kept(gate?.with)).toEqual(kept(readmeGate?.with))
+    expect(Object.keys(gate?.with ?? {}).filter((k) => !(k in (readmeGate?.with ?? {})))).toEqual(['endpoint', 'poll-interval', 'timeout'])
+    expect(gate?.id).toBe(readmeGate?.id)
+    expect(upload?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/)
+    expect(check?.env?.SARIF).toBe('${{ steps.gate.outputs.sarif-file }}')
   })
 })
 
