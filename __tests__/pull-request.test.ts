@@ -260,6 +260,21 @@ describe('stale copies', () => {
     expect(commands(run.stdout, 'error').at(-1)).toContain('needs `permissions: pull-requests: read`')
   })
 
+  it.concurrent('without a GitHub token the pull-request checks cannot pass unchecked: a configuration error names it', async () => {
+    const run = await prGate({ files: [dockerfile([])], changed, inputs: { 'github-token': '' } })
+    expect(run.code).toBe(1)
+    expect(run.summary).toMatch(/^## ⛔ HSS scan gate: configuration error/)
+    expect(commands(run.stdout, 'error').at(-1)).toContain('Input `github-token` is empty')
+    expect(run.sim.requests).toHaveLength(0)
+  })
+
+  it.concurrent('a pull-request event file that does not say which pull request stops the run', async () => {
+    const run = await prGate({ files: [dockerfile([])], changed, event: { pull_request: { number: 7 } } })
+    expect(run.code).toBe(1)
+    expect(commands(run.stdout, 'error').at(-1)).toContain('does not say which pull request')
+    expect(commands(run.stdout, 'error').at(-1)).not.toContain('Unexpected error')
+  })
+
   it.concurrent('stale-copies off asks GitHub for nothing it does not need', async () => {
     const run = await prGate({ files: [dockerfile([], { upload_file_time: Date.now() - DAY })], changed, inputs: { 'stale-copies': 'off' }, github: { refuse: { runs: 403, files: 403 } } })
     expect([run.code, run.outputs.result]).toEqual([0, 'passed'])

@@ -56,9 +56,9 @@ function matrixKey(json) {
 }
 function renderComment(report, marker, runUrl) {
     const link = runUrl ? `\n\n[Workflow run](${runUrl}) · updated ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
-    // Fewer file rows until it fits; the summary itself is bounded, so this ends quickly.
+    // Fewer file and risk rows until it fits; the summary itself is bounded, so this ends quickly.
     for (let rows = summary/* SUMMARY_FILE_ROWS */.A6;; rows = Math.floor(rows / 2)) {
-        const body = `${marker}\n${(0,summary/* renderSummary */.Br)(report, { fileRows: rows })}${link}`;
+        const body = `${marker}\n${(0,summary/* renderSummary */.Br)(report, { fileRows: rows, riskRows: Math.min(rows, summary/* SUMMARY_RISK_ROWS */.T$) })}${link}`;
         if (body.length < COMMENT_LIMIT || rows === 0)
             return (0,redact/* redact */.E$)(body).slice(0, COMMENT_LIMIT - 1);
     }

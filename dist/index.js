@@ -28403,7 +28403,8 @@ const systemClock = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T9: () => (/* binding */ HssError),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
-/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   zp: () => (/* binding */ RunContextError)
 /* harmony export */ });
 /** The failures the action tells apart. Each says what went wrong in words a workflow author can act on. */
 /** A bad input value, found before any request is sent. */
@@ -28496,6 +28497,10 @@ function causeText(cause) {
         return `${cause.message}${inner}`;
     }
     return String(cause);
+}
+/** What the runner gave the step (its event, its environment) cannot be used as the inputs ask. */
+class RunContextError extends Error {
+    name = 'RunContextError';
 }
 /** The workflow was cancelled (SIGINT or SIGTERM) while the action waited. */
 class CancelledError extends Error {
@@ -30941,10 +30946,14 @@ async function pullRequestContext(config, deps, readsRisks) {
     const iac = config.taskType === 'iac_scan';
     const pr = deps.pullRequest;
     if (pr === 'unreadable') {
-        throw new Error('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base');
+        throw new errors/* RunContextError */.zp('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base');
     }
     const wantsScope = iac && readsRisks && config.riskScope !== 'all';
     const wantsStale = iac && config.staleCopies !== 'off';
+    if (pr && !deps.github && (wantsScope || wantsStale || readsRisks)) {
+        // Without GitHub's API the checks would pass unchecked, and the exceptions would come from the pull request itself.
+        throw new errors/* InputError */.dz('github-token', undefined, 'is empty (or GITHUB_REPOSITORY is not set), and on a pull request the gate needs GitHub\'s API: for the changed files, the run\'s start (stale-copies) and the exceptions file at the base commit. Give it the job\'s token, or set stale-copies: off and fail-on-risk-scope: all with fail-on-risk none');
+    }
     if (!pr || !deps.github) {
         if (pr === undefined && (wantsScope || (wantsStale && config.staleCopies !== 'fail')))
             deps.log.info('Not a pull-request event: every risk counts (fail-on-risk-scope all), and stale copies are not checked.');
@@ -31407,7 +31416,7 @@ async function configurationError(error, source, env) {
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function stopRun(config, error, target, readme) {
     const cancelled = error instanceof errors/* CancelledError */.cc;
-    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof repo_github/* GitHubError */.y_ || cancelled;
+    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof repo_github/* GitHubError */.y_ || error instanceof errors/* RunContextError */.zp || cancelled;
     const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     await guard('the outputs', () => {
         toolkit/* setOutput */.uH('task-id', target.id ?? '');
@@ -32293,9 +32302,9 @@ function stopSteps(error, forkWithoutSecrets = false, readme) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A6: () => (/* binding */ SUMMARY_FILE_ROWS),
 /* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   T$: () => (/* binding */ SUMMARY_RISK_ROWS),
 /* harmony export */   r4: () => (/* binding */ renderStopSummary)
 /* harmony export */ });
-/* unused harmony export SUMMARY_RISK_ROWS */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9339);
 /* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3365);

@@ -117,6 +117,11 @@ function causeText(cause: unknown): string {
   return String(cause)
 }
 
+/** What the runner gave the step (its event, its environment) cannot be used as the inputs ask. */
+export class RunContextError extends Error {
+  override name = 'RunContextError'
+}
+
 /** The workflow was cancelled (SIGINT or SIGTERM) while the action waited. */
 export class CancelledError extends Error {
   override name = 'CancelledError'

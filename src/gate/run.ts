@@ -9,7 +9,7 @@
  * Everything that talks to a server comes in through `GateDeps`, so tests run it on a fake clock.
  */
 import type { Clock } from '../clock.ts'
-import { InputError } from '../errors.ts'
+import { InputError, RunContextError } from '../errors.ts'
 import { clip } from '../escape.ts'
 import type { HssClient } from '../hss/client.ts'
 import { FINISHED } from '../hss/models.ts'
@@ -184,10 +184,14 @@ async function pullRequestContext(config: Config, deps: GateDeps, readsRisks: bo
   const iac = config.taskType === 'iac_scan'
   const pr = deps.pullRequest
   if (pr === 'unreadable') {
-    throw new Error('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base')
+    throw new RunContextError('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base')
   }
   const wantsScope = iac && readsRisks && config.riskScope !== 'all'
   const wantsStale = iac && config.staleCopies !== 'off'
+  if (pr && !deps.github && (wantsScope || wantsStale || readsRisks)) {
+    // Without GitHub's API the checks would pass unchecked, and the exceptions would come from the pull request itself.
+    throw new InputError('github-token', undefined, 'is empty (or GITHUB_REPOSITORY is not set), and on a pull request the gate needs GitHub\'s API: for the changed files, the run\'s start (stale-copies) and the exceptions file at the base commit. Give it the job\'s token, or set stale-copies: off and fail-on-risk-scope: all with fail-on-risk none')
+  }
   if (!pr || !deps.github) {
     if (pr === undefined && (wantsScope || (wantsStale && config.staleCopies !== 'fail'))) deps.log.info('Not a pull-request event: every risk counts (fail-on-risk-scope all), and stale copies are not checked.')
     else if (pr === undefined && wantsStale) deps.log.info('Not a pull-request event: stale copies are not checked.')

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { Report } from '../gate/report.ts'
 import { redact } from '../redact.ts'
-import { renderSummary, SUMMARY_FILE_ROWS } from './summary.ts'
+import { renderSummary, SUMMARY_FILE_ROWS, SUMMARY_RISK_ROWS } from './summary.ts'
 
 /** GitHub refuses comment bodies longer than this. */
 export const COMMENT_LIMIT = 65_536
@@ -45,9 +45,9 @@ export function matrixKey(json: string): string {
 
 export function renderComment(report: Report, marker: string, runUrl: string | undefined): string {
   const link = runUrl ? `\n\n[Workflow run](${runUrl}) · updated ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}` : ''
-  // Fewer file rows until it fits; the summary itself is bounded, so this ends quickly.
+  // Fewer file and risk rows until it fits; the summary itself is bounded, so this ends quickly.
   for (let rows = SUMMARY_FILE_ROWS; ; rows = Math.floor(rows / 2)) {
-    const body = `${marker}\n${renderSummary(report, { fileRows: rows })}${link}`
+    const body = `${marker}\n${renderSummary(report, { fileRows: rows, riskRows: Math.min(rows, SUMMARY_RISK_ROWS) })}${link}`
     if (body.length < COMMENT_LIMIT || rows === 0) return redact(body).slice(0, COMMENT_LIMIT - 1)
   }
 }

@@ -7,7 +7,7 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import * as core from '../toolkit.ts'
-import { CancelledError, HssError, InputError } from '../errors.ts'
+import { CancelledError, HssError, InputError, RunContextError } from '../errors.ts'
 import { AmbiguousCreation } from '../gate/create.ts'
 import type { Target } from '../gate/locate.ts'
 import type { Report } from '../gate/report.ts'
@@ -107,7 +107,7 @@ export async function configurationError(error: unknown, source: InputSource, en
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 export async function stopRun(config: Config, error: unknown, target: Target, readme?: string): Promise<void> {
   const cancelled = error instanceof CancelledError
-  const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof GitHubError || cancelled
+  const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof GitHubError || error instanceof RunContextError || cancelled
   const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
   await guard('the outputs', () => {
     core.setOutput('task-id', target.id ?? '')
