@@ -4,7 +4,7 @@
  * changed, and stale copies judged against the run's start.
  */
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_REPO } from '../simulator/demo-data.ts'
@@ -43,7 +43,7 @@ async function prGate(c: PrCase): Promise<GateRun & { githubRequests: { path: st
   cpSync(DEMO_REPO, workspace, { recursive: true })
   rmSync(join(workspace, '.github'), { recursive: true, force: true })
   if (c.exceptions?.head !== undefined) {
-    cpSync(DEMO_REPO, workspace, { recursive: true })
+    mkdirSync(join(workspace, '.github'), { recursive: true })
     writeFileSync(join(workspace, '.github', 'hss-exceptions.yml'), c.exceptions.head)
   }
   const github = await startFakeGitHub({
@@ -121,6 +121,7 @@ describe('exceptions', () => {
   it.concurrent('on other events the checked-out file is read', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'push-checkout-'))
     cpSync(DEMO_REPO, workspace, { recursive: true })
+    mkdirSync(join(workspace, '.github'), { recursive: true })
     writeFileSync(join(workspace, '.github', 'hss-exceptions.yml'), exceptionsFile(accepted))
     const files = [dockerfile([USER_ROOT])]
     const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { 'create-task': 'true', 'file-type': 'dockerfile', 'file-ids': 'df-web', 'fail-on-risk': 'high' }, { env: { GITHUB_WORKSPACE: workspace, GITHUB_EVENT_NAME: 'push' } })
