@@ -7,7 +7,7 @@ import { slidingWindow } from '../src/gate/pace.ts'
 import { readRiskPaths } from '../src/gate/risk-paths.ts'
 import { readRisks } from '../src/gate/risks.ts'
 import { HssError } from '../src/errors.ts'
-import type { IacScanResource, ListPage } from '../src/hss/models.ts'
+import type { IacFileRisk, IacRiskPath, ListPage } from '../src/hss/models.ts'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,7 +15,7 @@ import { runAction } from '../simulator/run-action.ts'
 import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from '../simulator/server.ts'
 import type { SimFile } from '../simulator/scans.ts'
 import { fakeClient } from '../__fixtures__/fake-client.ts'
-import { fakeClock } from '../__fixtures__/fake-clock.ts'
+import { fakeClock, type FakeClock } from '../__fixtures__/fake-clock.ts'
 
 export interface PhaseCalls {
   scenario: string
@@ -59,80 +59,60 @@ function workspaceOf(files: SimFile[]): string {
   return dir
 }
 
-export interface RiskPhaseTime {
+/** What one phase costs at HSS's budget, on a fake clock. */
+export interface PhaseTime {
   files: number
   pollIntervalS: number
-  /** The risk phase, from the first listing call to the last risk answer. */
+  /** From the phase's first call to its last answer. */
   seconds: number
   calls: number
   throttled: number
 }
 
-/** The risk phase for `files` files of under 200 risks each, against a budget of 5 calls a minute. */
-export async function riskPhaseTime(files: number, pollIntervalMs: number): Promise<RiskPhaseTime> {
-  const clock = fakeClock()
+/** HSS's budget for one API: at most 5 answered calls in any minute, per user; the rest get 429. */
+function hssBudget(clock: FakeClock, operation: string) {
   const answered: number[] = []
   let throttled = 0
-  const rows = Array.from({ length: files }, (_, i) => ({ file_id: `f-${i}`, file_name: `f-${i}`, scan_status: 'success' }))
-  const client = fakeClient([], (page): ListPage<IacScanResource> => ({ items: rows.slice(page.offset, page.offset + page.limit), rows: Math.min(page.limit, Math.max(0, files - page.offset)), total: files }), {
-    risks: () => {
-      // HSS: at most 5 answered calls in any minute, per user and API.
+  return {
+    call<T>(answer: () => T): T | HssError {
       const now = clock.now()
       if (answered.filter((at) => at > now - 60_000).length >= 5) {
         throttled++
-        return new HssError({ kind: 'http', operation: 'ListIacFileRisks', status: 429, errorCode: 'APIGW.0308' })
+        return new HssError({ kind: 'http', operation, status: 429, errorCode: 'APIGW.0308' })
       }
       answered.push(now)
-      return { items: [{ risk_level: 'low' }], rows: 1, total: 1 }
-    }
-  })
-  const start = clock.now()
-  await readRisks(client, rows.map((row) => ({ id: row.file_id, name: row.file_name, status: 'success', type: 'dockerfile' })), {
-    clock,
-    random: () => 0.5,
-    deadline: start + 3600_000,
-    requestTimeoutMs: 30_000,
-    pollIntervalMs,
-    log: () => undefined,
-    pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs })
-  })
-  return { files, pollIntervalS: pollIntervalMs / 1000, seconds: Math.round((clock.now() - start) / 1000), calls: answered.length + throttled, throttled }
+      return answer()
+    },
+    done: (files: number, pollIntervalMs: number, start: number): PhaseTime => ({ files, pollIntervalS: pollIntervalMs / 1000, seconds: Math.round((clock.now() - start) / 1000), calls: answered.length + throttled, throttled })
+  }
 }
 
-export interface PathsPhaseTime {
-  files: number
-  pollIntervalS: number
-  /** From the first ListIacFileRiskPaths call to the last answer. */
-  seconds: number
-  calls: number
-  throttled: number
-}
+const pacedOptions = (clock: FakeClock, pollIntervalMs: number) => ({
+  clock,
+  random: () => 0.5,
+  deadline: clock.now() + 3600_000,
+  requestTimeoutMs: 30_000,
+  pollIntervalMs,
+  log: () => undefined,
+  pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs })
+})
 
-/** The paths phase for `files` risky YAML files (one rule each), against HSS's budget of 5 calls a minute for ListIacFileRiskPaths. */
-export async function pathsPhaseTime(files: number, pollIntervalMs: number): Promise<PathsPhaseTime> {
+/** The risk phase for `files` files of under 200 risks each, against HSS's budget of 5 ListIacFileRisks calls a minute. */
+export async function riskPhaseTime(files: number, pollIntervalMs: number): Promise<PhaseTime> {
   const clock = fakeClock()
-  const answered: number[] = []
-  let throttled = 0
-  const client = fakeClient([], undefined, {
-    paths: () => {
-      const now = clock.now()
-      if (answered.filter((at) => at > now - 60_000).length >= 5) {
-        throttled++
-        return new HssError({ kind: 'http', operation: 'ListIacFileRiskPaths', status: 429, errorCode: 'APIGW.0308' })
-      }
-      answered.push(now)
-      return { items: [{ resource_type: 'Deployment', namespace: 'prod', resource_name: 'app', hit_path: 'spec' }], rows: 1, total: 1 }
-    }
-  })
+  const budget = hssBudget(clock, 'ListIacFileRisks')
+  const client = fakeClient([], undefined, { risks: () => budget.call((): ListPage<IacFileRisk> => ({ items: [{ risk_level: 'low' }], rows: 1, total: 1 })) })
   const start = clock.now()
-  await readRiskPaths(client, Array.from({ length: files }, (_, i) => ({ fileId: `f-${i}`, ruleId: 'R-1' })), {
-    clock,
-    random: () => 0.5,
-    deadline: start + 3600_000,
-    requestTimeoutMs: 30_000,
-    pollIntervalMs,
-    log: () => undefined,
-    pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs })
-  })
-  return { files, pollIntervalS: pollIntervalMs / 1000, seconds: Math.round((clock.now() - start) / 1000), calls: answered.length + throttled, throttled }
+  await readRisks(client, Array.from({ length: files }, (_, i) => ({ id: `f-${i}`, name: `f-${i}`, status: 'success', type: 'dockerfile' })), pacedOptions(clock, pollIntervalMs))
+  return budget.done(files, pollIntervalMs, start)
+}
+
+/** The paths phase for `files` risky YAML files (one rule each), against HSS's budget of 5 ListIacFileRiskPaths calls a minute. */
+export async function pathsPhaseTime(files: number, pollIntervalMs: number): Promise<PhaseTime> {
+  const clock = fakeClock()
+  const budget = hssBudget(clock, 'ListIacFileRiskPaths')
+  const client = fakeClient([], undefined, { paths: () => budget.call((): ListPage<IacRiskPath> => ({ items: [{ resource_type: 'Deployment', namespace: 'prod', resource_name: 'app', hit_path: 'spec' }], rows: 1, total: 1 })) })
+  const start = clock.now()
+  await readRiskPaths(client, Array.from({ length: files }, (_, i) => ({ fileId: `f-${i}`, ruleId: 'R-1' })), pacedOptions(clock, pollIntervalMs))
+  return budget.done(files, pollIntervalMs, start)
 }

@@ -30883,30 +30883,29 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
     let stale;
     let failedFiles;
     if (finished && task && config.taskType === 'iac_scan') {
-        const within = { ...retry, signal: deps.signal };
         // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
         let reading;
         if (readsRisks) {
             reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
                 const expected = counts.succeeded;
-                const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, within);
+                const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, retry);
                 files = listed;
                 if (!listed)
                     return { ...(0,gate_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
                 if (!listed.ok)
                     return { ...(0,gate_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,gate_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
-                return (0,gate_risks/* readRisks */.F7)(client, listed.files, { ...within, pacer: pacer() });
+                return (0,gate_risks/* readRisks */.F7)(client, listed.files, { ...retry, pacer: pacer() });
             });
         }
         if (pr.stale)
-            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, within, pacer()));
+            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, retry, pacer()));
         if (counts.reportedFailed)
-            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, within);
+            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry);
         if (typeof failedFiles === 'string')
             deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`);
         const read = reading;
         if (read)
-            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...within, pacer: pacer() }));
+            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...retry, pacer: pacer() }));
     }
     const verdict = (0,gate_verdict/* judge */.S4)({
         task,

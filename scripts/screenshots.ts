@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import { DEMO_FILES, DEMO_REPO } from '../simulator/demo-data.ts'
 import { ROOT, runAction } from '../simulator/run-action.ts'
 import type { SimFile } from '../simulator/scans.ts'
-import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator, type SimulatorOptions } from '../simulator/server.ts'
+import { DEMO_ENV, startSimulator, type SimulatorOptions } from '../simulator/server.ts'
 import { failedFiles, iacTask } from '../simulator/tasks.ts'
 import { renderHtmlPage } from './summary-html.ts'
 
@@ -76,10 +76,7 @@ export async function screenshotPages(): Promise<{ name: Ending['name']; markdow
     const run = await runAction({
       inputs: { endpoint: sim.url, 'poll-interval': '1s', timeout: '1m', ...ending.inputs },
       env: {
-        HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK,
-        HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK,
-        HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID,
-        HUAWEI_CLOUD_REGION: 'ap-southeast-1',
+        ...DEMO_ENV,
         GITHUB_WORKSPACE: workspace,
         GITHUB_REPOSITORY: 'acme/platform',
         GITHUB_SERVER_URL: 'https://github.com',

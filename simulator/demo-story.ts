@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { DEMO_FILES, DEMO_REPO } from './demo-data.ts'
 import { startFakeGitHub } from './github.ts'
 import { runAction, type ActionRun } from './run-action.ts'
-import { DEMO_AK, DEMO_PROJECT_ID, DEMO_SK, startSimulator } from './server.ts'
+import { DEMO_ENV, startSimulator } from './server.ts'
 
 const TOKEN = 'ghs_demo_token_0123456789'
 const BASE = 'b1a5e0c0ffee0000000000000000000000000001'
@@ -80,10 +80,7 @@ export async function runDemoStory(): Promise<{ legs: DemoLeg[]; requests: Recor
         timeout: '1m'
       },
       env: {
-        HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK,
-        HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK,
-        HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID,
-        HUAWEI_CLOUD_REGION: 'ap-southeast-1',
+        ...DEMO_ENV,
         GITHUB_WORKSPACE: workspace,
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: eventPath,

@@ -79,6 +79,9 @@ export const DEMO_PROJECT_ID = '0e3b1a1f9c2d4e5f8a7b6c5d4e3f2a1b'
 export const DEMO_AK = 'QTWAOYTTINDUT2QVKYUC'
 export const DEMO_SK = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc'
 
+/** The environment a runner step gets from a login step (as the HUAWEI_CLOUD_* variables), for the simulator. */
+export const DEMO_ENV = { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK, HUAWEI_CLOUD_PROJECT_ID: DEMO_PROJECT_ID, HUAWEI_CLOUD_REGION: 'ap-southeast-1' }
+
 const TASK_TYPES = ['iac_scan', 'cluster_scan']
 const STATUSES = ['ready', 'running', 'finished']
 

@@ -115,24 +115,23 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
   let stale: StaleCopies | undefined
   let failedFiles: FailedFiles | string | undefined
   if (finished && task && config.taskType === 'iac_scan') {
-    const within = { ...retry, signal: deps.signal }
     // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
     let reading: RiskReading | undefined
     if (readsRisks) {
       reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
         const expected = counts.succeeded
-        const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, within)
+        const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, retry)
         files = listed
         if (!listed) return { ...emptyReading(), incomplete: 'HSS sent no readable count of files scanned successfully' }
         if (!listed.ok) return { ...emptyReading(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...(isRefusal(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) }
-        return readRisks(client, listed.files, { ...within, pacer: pacer() })
+        return readRisks(client, listed.files, { ...retry, pacer: pacer() })
       })
     }
-    if (pr.stale) stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, within, pacer()))
-    if (counts.reportedFailed) failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, within)
+    if (pr.stale) stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, retry, pacer()))
+    if (counts.reportedFailed) failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry)
     if (typeof failedFiles === 'string') deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`)
     const read = reading
-    if (read) risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...within, pacer: pacer() }))
+    if (read) risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...retry, pacer: pacer() }))
   }
 
   const verdict = judge({
