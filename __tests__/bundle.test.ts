@@ -24,3 +24,13 @@ describe('dist/index.js, the start-up bundle', () => {
     expect(chunks.some((c) => c.includes('/v3/projects'))).toBe(true)
   })
 })
+
+describe('what only reading risks needs', () => {
+  it('leaves the Dockerfile and YAML parsers, the glob matcher and the SARIF writer to chunks', () => {
+    const marks = { 'dockerfile-ast': 'getEscapeCharacter', yaml: 'MULTILINE_IMPLICIT_KEY', picomatch: 'POSIX_REGEX_SOURCE', sarif: 'security-severity' }
+    for (const [what, mark] of Object.entries(marks)) {
+      expect({ what, inStartUp: main.includes(mark) }).toEqual({ what, inStartUp: false })
+      expect({ what, inAChunk: chunks.some((c) => c.includes(mark)) }).toEqual({ what, inAChunk: true })
+    }
+  })
+})

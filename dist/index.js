@@ -30988,7 +30988,7 @@ async function exceptionsFrom(text, config, deps, baseSha) {
     if (text === undefined)
         return NO_EXCEPTIONS;
     // The YAML parser and the glob matcher load only when there is a file to read.
-    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6540));
+    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(508)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5508));
     const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
     let set;
     try {
@@ -31045,12 +31045,11 @@ async function locateAndJudge(client, reading, files, config, pr, deps, phase) {
         deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`);
     const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map();
     // The Dockerfile and YAML parsers load only now, when there are risks to place.
-    const { locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(839), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3962));
+    const { exceptionFor, locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(508)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5508));
     const locations = new Map();
     for (const risk of reading.risks)
         locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))));
     const exceptions = pr.exceptions ?? NO_EXCEPTIONS;
-    const { exceptionFor } = exceptions.active.length ? await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6540)) : { exceptionFor: () => undefined };
     return (0,findings/* assessRisks */.HH)({ level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
 }
 function kindOf(file) {
@@ -38247,17 +38246,6 @@ const ky = createInstance();
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -223,7 +223,7 @@ const NO_EXCEPTIONS: ExceptionSet = { active: [], ignored: [], expiringSoon: [] 
 async function exceptionsFrom(text: string | undefined, config: Config, deps: GateDeps, baseSha?: string): Promise<ExceptionSet> {
   if (text === undefined) return NO_EXCEPTIONS
   // The YAML parser and the glob matcher load only when there is a file to read.
-  const { ExceptionsFileError, parseExceptions } = await import('../repo/exceptions.ts')
+  const { ExceptionsFileError, parseExceptions } = await import('./repo-readers.ts')
   const today = new Date(deps.clock.now()).toISOString().slice(0, 10)
   let set: ExceptionSet
   try {
@@ -274,11 +274,10 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
   if (pairs.length) deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`)
   const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map()
   // The Dockerfile and YAML parsers load only now, when there are risks to place.
-  const { locateRisk } = await import('./locate-risks.ts')
+  const { exceptionFor, locateRisk } = await import('./repo-readers.ts')
   const locations = new Map<Risk, Location[]>()
   for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))))
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS
-  const { exceptionFor } = exceptions.active.length ? await import('../repo/exceptions.ts') : { exceptionFor: () => undefined }
   return assessRisks({ level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
 }
 
