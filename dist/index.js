@@ -30075,7 +30075,7 @@ function authFrom(get) {
         throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
     }
     if (!accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (for example through huaweicloud/auth-action, which exports HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY) or an IAM token in auth-token');
+        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (access-key-id and secret-access-key from repository secrets, or the HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY variables) or an IAM token in auth-token');
     }
     if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
         throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
@@ -31546,7 +31546,7 @@ function services(config, deps, startedAt) {
         random: deps.random,
         signal: deps.signal,
         log: { info: toolkit/* info */.pq, warning: (line) => toolkit/* warning */.$e(line), group: toolkit/* startGroup */.Oh, endGroup: toolkit/* endGroup */.N4 },
-        // Most workflows give the project id (huaweicloud/auth-action exports it): IAM is loaded only when needed.
+        // Most workflows give the project id: IAM is loaded only when they do not.
         ...(config.projectId
             ? {}
             : {

@@ -80,7 +80,9 @@ export async function screenshotPages(): Promise<{ name: Ending['name']; markdow
         GITHUB_WORKSPACE: workspace,
         GITHUB_REPOSITORY: 'acme/platform',
         GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_SHA: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39'
+        GITHUB_SHA: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39',
+        GITHUB_ACTION_REPOSITORY: 'OWNER/hss-scan-gate',
+        GITHUB_ACTION_REF: 'v1'
       }
     })
     await sim.close()

@@ -64,7 +64,7 @@ function services(config: Config, deps: RunDeps, startedAt: number): GateDeps {
     random: deps.random,
     signal: deps.signal,
     log: { info: core.info, warning: (line) => core.warning(line), group: core.startGroup, endGroup: core.endGroup },
-    // Most workflows give the project id (huaweicloud/auth-action exports it): IAM is loaded only when needed.
+    // Most workflows give the project id: IAM is loaded only when they do not.
     ...(config.projectId
       ? {}
       : {
