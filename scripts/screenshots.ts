@@ -31,6 +31,8 @@ interface Ending {
   name: 'pass' | 'fail' | 'timed-out'
   sim: SimulatorOptions
   inputs: Record<string, string>
+  /** The footer's wait, fixed so that two runs draw the same picture; true to the ending. */
+  waited: string
 }
 
 const dockerfiles = DEMO_FILES.filter((file) => file.file_type === 'dockerfile')
@@ -52,17 +54,20 @@ const ENDINGS: Ending[] = [
       const files = dockerfiles.map((file) => ({ ...file, risks: (file.risks ?? []).filter((r) => r.risk_level !== 'high') }))
       return { files, tasks: finishedTask('7d3f9a2c-41b8-4e6d-9c0a-5b1e2f3a4d6c', files) }
     })(),
-    inputs: { 'task-id': '7d3f9a2c-41b8-4e6d-9c0a-5b1e2f3a4d6c', 'fail-on-risk': 'high' }
+    inputs: { 'task-id': '7d3f9a2c-41b8-4e6d-9c0a-5b1e2f3a4d6c', 'fail-on-risk': 'high' },
+    waited: '1m35s with 5 status queries'
   },
   {
     name: 'fail',
     sim: { files: [...dockerfiles, broken], tasks: finishedTask('163cedd9-5490-4618-9d07-eea336887ef7', [...dockerfiles, broken]) },
-    inputs: { 'task-id': '163cedd9-5490-4618-9d07-eea336887ef7', 'fail-on-risk': 'high' }
+    inputs: { 'task-id': '163cedd9-5490-4618-9d07-eea336887ef7', 'fail-on-risk': 'high' },
+    waited: '1m35s with 5 status queries'
   },
   {
     name: 'timed-out',
     sim: { tasks: [{ task: { ...iacTask('2f6c0f3e-8d1a-4c55-9b1e-7a0c3d5e9f21', 'iac-nightly', { scanned: 24, succeeded: 9, failed: 1 }), task_status: 'running', estimated_time: 6, start_time: START, end_time: 0 }, resources: failedFiles(1) }] },
-    inputs: { 'task-name': 'iac-nightly', timeout: '3s' }
+    inputs: { 'task-name': 'iac-nightly', timeout: '6s' },
+    waited: '6s with 3 status queries'
   }
 ]
 
@@ -87,7 +92,7 @@ export async function screenshotPages(): Promise<{ name: Ending['name']; markdow
     })
     await sim.close()
     // The one thing that varies from run to run: how long the wait took.
-    const markdown = run.summary.replace(/<sub>Waited [^<]*?(hss-scan-gate [\d.]+)<\/sub>/, '<sub>Waited 1m35s with 5 status queries. $1</sub>')
+    const markdown = run.summary.replace(/<sub>Waited [^<]*?(hss-scan-gate [\d.]+)<\/sub>/, `<sub>Waited ${ending.waited}. $1</sub>`)
     pages.push({ name: ending.name, markdown, html: renderHtmlPage(markdown, { fonts: FONTS.map((f) => f.family) }) })
   }
   return pages
