@@ -43,6 +43,8 @@ describe('npm run screenshots', () => {
       execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--force-device-scale-factor=1', '--font-render-hinting=none', `--user-data-dir=${join(dir, `profile-${n}`)}`, '--window-size=1000,600', `--screenshot=${png}`, `file://${join(dir, 'page.html')}`], { stdio: 'ignore' })
       return createHash('sha256').update(readFileSync(png)).digest('hex')
     }
-    expect(shot(2)).toBe(shot(1))
+    const [first, second] = [shot(1), shot(2)]
+    // When they differ, the two pictures stay in `dir` to be compared by eye.
+    expect({ dir, second }).toEqual({ dir, second: first })
   }, 120_000)
 })
