@@ -191,6 +191,16 @@ describe('fail-on-risk-scope', () => {
     expect(run.githubRequests.filter((r) => r.path === '/repos/o/r/pulls/7/files').map((r) => new URLSearchParams(r.query).get('page'))).toEqual(['1', '2', '3'])
   })
 
+  it.concurrent('a changed file repeated by paging drift stands in for none: every risk counts as changed', async () => {
+    // 101 changed files; page 2 repeats the last file of page 1 instead of the Dockerfile.
+    const filler = Array.from({ length: 100 }, (_, i): FakePullFile => ({ filename: `docs/page-${i}.md`, status: 'added', patch: adds(2) }))
+    const served = [...filler, filler[99] as FakePullFile]
+    const event = { pull_request: { number: 7, base: { sha: BASE }, head: { sha: HEAD }, changed_files: 101 } }
+    const run = await prGate({ files: [dockerfile([USER_ROOT])], changed: served, event, inputs: { 'fail-on-risk-scope': 'changed-files', 'stale-copies': 'off' } })
+    expect(run.outputs.result).toBe('failed')
+    expect(run.stdout).toContain('GitHub listed 100 of the pull request\'s 101 changed files')
+  })
+
   it.concurrent('outside pull-request events the scope is all, and the log says so', async () => {
     const files = [dockerfile([UNPINNED])]
     const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { 'create-task': 'true', 'file-type': 'dockerfile', 'file-ids': 'df-web', 'fail-on-risk': 'high', 'fail-on-risk-scope': 'changed-lines' }, { env: { GITHUB_EVENT_NAME: 'push' } })

@@ -202,8 +202,12 @@ async function pullRequestContext(config: Config, deps: GateDeps, readsRisks: bo
   let changes: Changes | undefined
   if (wantsScope || wantsStale) {
     const files = await github.pullRequestFiles(pr.number)
-    if (pr.changedFiles !== undefined && files.length < pr.changedFiles) {
-      deps.log.warning(`GitHub listed ${files.length} of the pull request's ${pr.changedFiles} changed files (it lists at most 3,000): every risk counts as changed, and every scanned file's copy is checked.`)
+    // Counted by name: a file that paging repeats must not stand in for one it skipped.
+    const listed = new Set(files.map((file) => file.filename)).size
+    if (pr.changedFiles === undefined) {
+      deps.log.warning('The pull-request event does not say how many files the pull request changes, so GitHub\'s list of them cannot be known complete: every risk counts as changed, and every scanned file\'s copy is checked.')
+    } else if (listed < pr.changedFiles) {
+      deps.log.warning(`GitHub listed ${listed} of the pull request's ${pr.changedFiles} changed files (it lists at most 3,000): every risk counts as changed, and every scanned file's copy is checked.`)
     } else changes = changesOf(files)
   }
   let stale: PullRequestContext['stale']
