@@ -11,7 +11,6 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5094);
 /* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7137);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4846);
 /** The project id of a region, looked up in IAM (as the SDKs do when none is given). */
 
 
@@ -29,9 +28,9 @@ async function lookUpProjectId(send, iamEndpoint, region) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('project-id', undefined, `is empty and IAM has ${found} named ${region} for these credentials; set project-id (or HUAWEI_CLOUD_PROJECT_ID)`);
 }
 function isProjects(data) {
-    return ((0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(data) &&
+    return ((0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) &&
         Array.isArray(data.projects) &&
-        data.projects.every((p) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(p) && typeof p.id === 'string' && typeof p.name === 'string'));
+        data.projects.every((p) => (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(p) && typeof p.id === 'string' && typeof p.name === 'string'));
 }
 
 

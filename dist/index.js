@@ -28651,8 +28651,7 @@ function link(text, url) {
 /* harmony export */   ul: () => (/* binding */ itemWord),
 /* harmony export */   vd: () => (/* binding */ failedPercent)
 /* harmony export */ });
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4846);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7137);
 /**
  * The item counts of a task, read closed: files for an IaC scan, clusters for a cluster scan.
  * A count is a whole number, or a string of digits; anything else (missing, null, negative, a
@@ -28666,11 +28665,11 @@ const FIELDS = {
 function readCounts(task, taskType) {
     const unreadable = [];
     const infoName = FIELDS[taskType].info;
-    const info = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(task?.[infoName]) ? task?.[infoName] : {};
+    const info = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(task?.[infoName]) ? task?.[infoName] : {};
     const read = (field) => {
-        const n = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .wholeNumber */ .rD)(info[field]);
+        const n = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .wholeNumber */ .rD)(info[field]);
         if (n === undefined)
-            unreadable.push({ field: `${infoName}.${field}`, got: (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .bp)(info[field]) });
+            unreadable.push({ field: `${infoName}.${field}`, got: (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(info[field]) });
         return n;
     };
     if (taskType === 'iac_scan') {
@@ -28845,11 +28844,11 @@ function scope(spec) {
 /* harmony export */   HH: () => (/* binding */ assessRisks),
 /* harmony export */   KY: () => (/* binding */ mostSevereFindings),
 /* harmony export */   T5: () => (/* binding */ breaks),
-/* harmony export */   kU: () => (/* binding */ atOrAbove),
 /* harmony export */   s8: () => (/* binding */ resourceText)
 /* harmony export */ });
+/* unused harmony export atOrAbove */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2567);
 /* harmony import */ var _repo_changes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2757);
 /* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4947);
 /**
@@ -28917,7 +28916,7 @@ function breaks(finding, level) {
 function mostSevereFindings(findings) {
     const rank = (f) => (f.scope === 'changed' && !f.excepted ? 0 : f.excepted ? 1 : 2);
     const order = new Map((0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFirst */ .QX)(uniqueRisks(findings)).map((risk, i) => [risk, i]));
-    return [...findings].sort((a, b) => severityOf(a.risk.risk_level) - severityOf(b.risk.risk_level) ||
+    return [...findings].sort((a, b) => (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(a.risk.risk_level) - (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(b.risk.risk_level) ||
         rank(a) - rank(b) ||
         (order.get(a.risk) ?? 0) - (order.get(b.risk) ?? 0) ||
         (a.path ?? '').localeCompare(b.path ?? '') ||
@@ -28925,11 +28924,6 @@ function mostSevereFindings(findings) {
 }
 function uniqueRisks(findings) {
     return [...new Set(findings.map((f) => f.risk))];
-}
-/** 0 for a level HSS does not document, then high 1 … tips 4. */
-function severityOf(level) {
-    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(level);
-    return known ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(known) + 1 : 0;
 }
 
 
@@ -29109,14 +29103,14 @@ function retryLine(error) {
 /* harmony export */   Er: () => (/* binding */ RISKS_KEPT),
 /* harmony export */   F7: () => (/* binding */ readRisks),
 /* harmony export */   QX: () => (/* binding */ mostSevereFirst),
-/* harmony export */   iz: () => (/* binding */ emptyReading)
+/* harmony export */   iz: () => (/* binding */ emptyReading),
+/* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
 /* unused harmony exports RISKS_HELD, riskOf */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4846);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7137);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
-/* harmony import */ var _listing_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8967);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2567);
+/* harmony import */ var _listing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8967);
 /**
  * The IaC risks HSS found in the files of a finished scan: each file's risks (ListIacFileRisks, every
  * page, limit 200), read closed: a file's rows must reach its `total_num` exactly, and every row must
@@ -29140,8 +29134,8 @@ async function readRisks(client, files, ctx) {
     for (const [index, file] of files.entries()) {
         ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)}); ${files.length - index - 1} left after it`);
         const seen = new Set();
-        const listing = await (0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
-            if (items.length !== page.rows || !items.every(_hss_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u))
+        const listing = await (0,_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
+            if (items.length !== page.rows || !items.every(_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4))
                 return `a risk row of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)} is not a risk object`;
             for (const row of items) {
                 // A risk listed twice means the paging drifted, and another risk may have been skipped.
@@ -29152,11 +29146,11 @@ async function readRisks(client, files, ctx) {
                 hold(reading, riskOf(row, file));
             }
             return undefined;
-        }, { ...ctx, maxRows: _listing_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_OFFSET */ .d6 + _listing_js__WEBPACK_IMPORTED_MODULE_2__/* .PAGE_LIMIT */ .Wt });
+        }, { ...ctx, maxRows: _listing_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_OFFSET */ .d6 + _listing_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt });
         if (!listing.ok) {
             const left = files.length - index;
             const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`;
-            return { ...reading, incomplete: reason, ...((0,_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
+            return { ...reading, incomplete: reason, ...((0,_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
         }
         reading.files.read++;
     }
@@ -29164,7 +29158,7 @@ async function readRisks(client, files, ctx) {
 }
 /** A risk row's identity: its risk_id, or, without one, the whole row. */
 function identityOf(row) {
-    const id = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_id);
+    const id = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.risk_id);
     return id ? `id:${id}` : `row:${JSON.stringify(row)}`;
 }
 function hold(reading, risk) {
@@ -29176,32 +29170,32 @@ function hold(reading, risk) {
     reading.overflow[knownLevel(risk.risk_level) ?? 'unknown']++;
 }
 function riskOf(row, file) {
-    const num = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .wholeNumber */ .rD)(row.risk_num);
+    const num = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .wholeNumber */ .rD)(row.risk_num);
     return {
         file_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name, 256),
         file_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.id, 128),
-        risk_level: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_level) ?? '', 32),
-        risk_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_name) ?? '', 256),
-        rule_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.rule_id) ?? '', 128),
-        risk_category: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.risk_category) ?? '', 64),
+        risk_level: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.risk_level) ?? '', 32),
+        risk_name: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.risk_name) ?? '', 256),
+        rule_id: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.rule_id) ?? '', 128),
+        risk_category: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.risk_category) ?? '', 64),
         risk_num: num ?? null,
-        remediation: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.remediation) ?? '', 500),
-        description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.description) ?? '', 1000),
-        build_instruction: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(row.build_instruction) ?? '', 2000)
+        remediation: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.remediation) ?? '', 500),
+        description: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.description) ?? '', 1000),
+        build_instruction: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(row.build_instruction) ?? '', 2000)
     };
 }
 /** high, medium, low or tips (HSS's words, in any case); undefined for anything else. */
 function knownLevel(level) {
     const lower = level.toLowerCase();
-    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.find((known) => known === lower);
+    return _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.find((known) => known === lower);
 }
 /** 0 for a level HSS does not document (it breaks any gate), then high 1 … tips 4. */
-function severity(risk) {
-    const level = knownLevel(risk.risk_level);
-    return level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level) + 1 : 0;
+function severityRank(level) {
+    const known = knownLevel(level);
+    return known ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.indexOf(known) + 1 : 0;
 }
 function mostSevereFirst(risks) {
-    return [...risks].sort((a, b) => severity(a) - severity(b) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name));
+    return [...risks].sort((a, b) => severityRank(a.risk_level) - severityRank(b.risk_level) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name));
 }
 
 
@@ -29217,11 +29211,11 @@ function mostSevereFirst(risks) {
 /* harmony export */   l5: () => (/* binding */ percentAbove)
 /* harmony export */ });
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9406);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
-/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9339);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2567);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3718);
+/* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9339);
 /**
  * The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out.
  * It passes only a finished task whose every count is readable and whose every scanned item is
@@ -29235,15 +29229,15 @@ function mostSevereFirst(risks) {
 
 function judge(input) {
     const { task, taskType, thresholds } = input;
-    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .readCounts */ .ZQ)(task, taskType);
-    if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_4__/* .FINISHED */ .B) {
+    const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .readCounts */ .ZQ)(task, taskType);
+    if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_5__/* .FINISHED */ .B) {
         const failed = counts.reportedFailed;
         const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100;
         return { result: 'timed-out', reasons: [timeOutReason(input)], checks: [], counts, failed, failedPercent: percent, permissionDenied: false };
     }
-    const items = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType));
-    const failed = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .judgedFailed */ .jr)(counts);
-    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .failedPercent */ .vd)(counts);
+    const items = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .itemWord */ .ul)(taskType));
+    const failed = (0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .judgedFailed */ .jr)(counts);
+    const percent = (0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .failedPercent */ .vd)(counts);
     const { scanned } = counts;
     const checks = [
         { input: 'max-failed', label: `Failed ${items.text}`, bound: 'at most', limit: thresholds.maxFailed, actual: failed, unit: '', met: failed !== undefined && failed <= thresholds.maxFailed }
@@ -29286,7 +29280,7 @@ function staleReasons(stale, runStartedAt) {
     const named = stale.slice(0, STALE_NAMED).map((check) => {
         const file = check.path ?? check.file.name;
         if (check.uploadedAt !== undefined) {
-            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS scanned a copy of ${file} uploaded at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(check.uploadedAt))}, before this workflow run started at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatUtc */ .ay)(runStartedAt))}: it cannot hold this pull request's change`;
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS scanned a copy of ${file} uploaded at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(check.uploadedAt))}, before this workflow run started at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(runStartedAt))}: it cannot hold this pull request's change`;
         }
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS's copy of ${file} counts as stale: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(check.why ?? 'it cannot be dated')}`;
     });
@@ -29294,15 +29288,15 @@ function staleReasons(stale, runStartedAt) {
     return [...named, ...more];
 }
 function timeOutReason(input) {
-    const within = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(input.timeoutMs);
+    const within = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(input.timeoutMs);
     const failing = input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the last query failed: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
     if (input.notStarted) {
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `No ${input.taskType} task could be started within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)}: HSS refused every try${input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, the last with: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``}`;
     }
     if (input.task) {
-        const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .readCounts */ .ZQ)(input.task, input.taskType);
-        const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined && counts.scanned !== undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, ${counts.succeeded + counts.reportedFailed}/${counts.scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(input.taskType))} done` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(input.task.task_status) ?? 'none'}${done})${failing}`;
+        const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .readCounts */ .ZQ)(input.task, input.taskType);
+        const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined && counts.scanned !== undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, ${counts.succeeded + counts.reportedFailed}/${counts.scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .itemWord */ .ul)(input.taskType))} done` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Task ${input.wanted} did not finish within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (last status: ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(input.task.task_status) ?? 'none'}${done})${failing}`;
     }
     const cap = input.capped
         ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the name search read the first ${input.capped.read} fuzzy matches of ${input.capped.total ?? 'more'} and stops there: give task-id, or a name that matches fewer tasks`
@@ -29311,20 +29305,18 @@ function timeOutReason(input) {
 }
 function reasonFor(check, counts, items, risks, taskType) {
     const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts;
-    const failed = check.input === 'min-scanned' ? 0 : ((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .judgedFailed */ .jr)(counts) ?? 0);
+    const failed = check.input === 'min-scanned' ? 0 : ((0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .judgedFailed */ .jr)(counts) ?? 0);
     switch (check.input) {
         case 'max-failed': {
             const unaccounted = failed > reportedFailed ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS reported ${reportedFailed} failed, but only ${succeeded} of ${scanned} succeeded)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
-            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${failed} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType, failed))} failed to scan${unaccounted}, more than max-failed ${check.limit}`;
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${failed} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .itemWord */ .ul)(taskType, failed))} failed to scan${unaccounted}, more than max-failed ${check.limit}`;
         }
         case 'max-failed-percent':
             return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(percentAbove(check.actual ?? 0, check.limit))}% of ${items} failed (${failed} of ${scanned}), more than max-failed-percent ${check.limit}`;
         case 'min-scanned':
-            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Only ${scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .itemWord */ .ul)(taskType, scanned))} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`;
+            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Only ${scanned} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .itemWord */ .ul)(taskType, scanned))} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`;
         case 'fail-on-risk':
             return riskReason(check.actual ?? 0, risks);
-        case 'stale-copies':
-            return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${check.actual ?? 0} changed files HSS scanned in an older copy`;
     }
 }
 /** `3 IaC risks at high or above (high 2, of unknown level 1): fail-on-risk high allows none` */
@@ -29333,8 +29325,8 @@ function riskReason(found, risks) {
     if (!risks || !level)
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
     const { counts } = risks;
-    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
-    const parts = [..._inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(counts.unknown ? [`of a level HSS does not document ${counts.unknown}`] : [])];
+    const upTo = _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.indexOf(level);
+    const parts = [..._inputs_config_js__WEBPACK_IMPORTED_MODULE_2__/* .RISK_LEVELS */ .WA.slice(0, upTo + 1).filter((l) => counts[l] > 0).map((l) => `${l} ${counts[l]}`), ...(counts.unknown ? [`of a level HSS does not document ${counts.unknown}`] : [])];
     const scoped = risks.scope.changes ? scopeWords(risks.scope.mode) : '';
     return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${found} IaC ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(found === 1 ? 'risk' : 'risks')} at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} or above${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(scoped)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(parts.join(', '))}): fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} allows none`;
 }
@@ -29348,7 +29340,7 @@ function percentAbove(percent, limit) {
         if (shown > limit)
             return String(shown);
     }
-    return (0,_counts_js__WEBPACK_IMPORTED_MODULE_3__/* .percentText */ .fL)(percent);
+    return (0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .percentText */ .fL)(percent);
 }
 /** The verdict's reasons as plain text lines (the `reason` output, the failure message). */
 function reasonLines(verdict) {
@@ -29367,13 +29359,17 @@ function reasonLines(verdict) {
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   e9: () => (/* binding */ epochMs),
 /* harmony export */   qp: () => (/* binding */ fileId),
-/* harmony export */   rD: () => (/* binding */ wholeNumber)
+/* harmony export */   rD: () => (/* binding */ wholeNumber),
+/* harmony export */   u4: () => (/* reexport safe */ _record_js__WEBPACK_IMPORTED_MODULE_1__.u)
 /* harmony export */ });
+/* harmony import */ var _inputs_task_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3068);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4846);
 /**
  * Readers for the fields HSS sends. The official SDKs model every field as optional, and a broken or
  * hostile server can send anything: each reader returns a value only when the field is what it
  * should be, and undefined otherwise, so that callers must decide what "unreadable" means.
  */
+
 
 function text(value) {
     return typeof value === 'string' ? value : undefined;
@@ -29384,11 +29380,11 @@ function text(value) {
  * signed request elsewhere or swell it. Undefined when it is not one.
  */
 function serverId(value) {
-    return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined;
+    return typeof value === 'string' && _inputs_task_js__WEBPACK_IMPORTED_MODULE_0__/* .ID_PATTERN */ .pw.test(value) ? value : undefined;
 }
 /** An HSS file id: letters, digits, `.`, `:`, `-` and `_`, at most 128 (as the `file-ids` input allows), and not only dots. */
 function fileId(value) {
-    return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(value) && !/^\.+$/.test(value) ? value : undefined;
+    return typeof value === 'string' && _inputs_task_js__WEBPACK_IMPORTED_MODULE_0__/* .LIST_ID_PATTERN */ .i9.test(value) && !/^\.+$/.test(value) ? value : undefined;
 }
 /** A whole number ≥ 0: a JSON number, or a string of digits (as some gateways send). */
 function wholeNumber(value) {
@@ -29586,13 +29582,13 @@ function parseAuthorization(header) {
 /* harmony export */   oO: () => (/* binding */ createTransport)
 /* harmony export */ });
 /* unused harmony exports tlsFailure, BodyTooLarge, errorDetail, parseRetryAfter */
-/* harmony import */ var ky__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9586);
+/* harmony import */ var ky__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9586);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2988);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6670);
-/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4846);
-/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5094);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7137);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5094);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(311);
 /**
  * One signed request to HSS or IAM through ky, with a per-request time-out, cancellation, and every
  * failure turned into an HssError that says whether it is worth retrying.
@@ -29619,7 +29615,7 @@ function createTransport(options) {
         let text;
         let response;
         try {
-            response = await (0,ky__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .Ay)(call.url, {
+            response = await (0,ky__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .Ay)(call.url, {
                 method: call.method,
                 headers,
                 ...(body ? { body } : {}),
@@ -29693,11 +29689,11 @@ function headersFor(options, url, method, body, date) {
     const base = { 'Content-Type': 'application/json' };
     if (options.projectId)
         base['X-Project-Id'] = options.projectId;
-    const extra = { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._O, Accept: 'application/json' };
+    const extra = { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._O, Accept: 'application/json' };
     if (options.auth.kind === 'token') {
         return { ...base, ...extra, 'X-Auth-Token': options.auth.token };
     }
-    return { ...(0,_signer_js__WEBPACK_IMPORTED_MODULE_3__/* .sign */ ._S)({ method, url, headers: base, body }, options.auth, date), ...extra };
+    return { ...(0,_signer_js__WEBPACK_IMPORTED_MODULE_4__/* .sign */ ._S)({ method, url, headers: base, body }, options.auth, date), ...extra };
 }
 /** Logs the answer and which headers were sent (names only: values may be credentials). */
 function debugHook(debug) {
@@ -29771,9 +29767,9 @@ const MAX_MESSAGE = 500;
 const MAX_REQUEST_ID = 128;
 /** Reads `{error_code, error_msg}`, `{code, message}` and `{error: {code, message}}`. */
 function errorDetail(data) {
-    if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(data))
+    if (!(0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(data))
         return {};
-    const nested = (0,_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(data.error) ? data.error : undefined;
+    const nested = (0,_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(data.error) ? data.error : undefined;
     const code = firstString(data.error_code, data.code, nested?.code);
     const message = firstString(data.error_msg, data.message, nested?.message);
     const requestId = firstString(data.request_id, nested?.request_id);
@@ -29846,110 +29842,20 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8864:
+/***/ 2567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  WA: () => (/* binding */ RISK_LEVELS),
-  pH: () => (/* binding */ SECRET_INPUTS),
-  fD: () => (/* binding */ buildConfig),
-  xI: () => (/* binding */ resolveInput)
-});
-
-// UNUSED EXPORTS: RISK_SCOPES, STALE_MODES, TASK_TYPES
-
-// EXTERNAL MODULE: ./src/inputs/endpoints.ts
-var endpoints = __nccwpck_require__(847);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs/parse.ts
-var parse = __nccwpck_require__(3718);
-;// CONCATENATED MODULE: ./src/inputs/task.ts
-/**
- * Which task the gate judges: one given by id, one found by name, or one the action starts itself
- * (`create-task`). The inputs of each way must not be mixed: a mix is an error that names the input,
- * found before any request.
- */
-
-
-const TASK_TYPES = ['iac_scan', 'cluster_scan'];
-const FILE_TYPES = ['dockerfile', 'k8s_yaml'];
-const SCAN_TYPES = ['cluster_vul', 'risk_assessment', 'benchmark'];
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const LIST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
-/** More ids than this in one scan is more likely a mistake (a whole file pasted) than a plan. */
-const MAX_IDS = 1000;
-/** `get` reads an input (or its environment fallback), '' when unset; `now` is the step's start. */
-function taskRefOf(get, taskType, now) {
-    const create = (0,parse/* parseBoolean */.yG)('create-task', get('create-task') || 'false');
-    const id = get('task-id');
-    const name = get('task-name');
-    const after = get('created-after');
-    const createInputs = ['file-ids', 'file-type', 'scan-types', 'cluster-ids'];
-    if (create) {
-        for (const input of ['task-id', 'task-name', 'created-after']) {
-            if (get(input))
-                throw new errors/* InputError */.dz(input, get(input), 'must be empty with create-task: true: the action starts the task itself and waits for the id HSS returns');
-        }
-        return { by: 'create', spec: createSpec(get, taskType) };
-    }
-    for (const input of createInputs) {
-        if (get(input))
-            throw new errors/* InputError */.dz(input, get(input), 'applies only with create-task: true (the action then starts the scan itself); leave it empty to wait for a task by task-id or task-name');
-    }
-    if (id) {
-        if (!ID_PATTERN.test(id))
-            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
-        if (after)
-            throw new errors/* InputError */.dz('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty');
-        return { by: 'id', id };
-    }
-    if (name) {
-        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255), createdAfter: after ? (0,parse/* parseMoment */.mI)('created-after', after, now) : undefined };
-    }
-    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set (or `create-task: true`): give the id or the exact name of the HSS task to wait for, or let the action start the scan');
-}
-function createSpec(get, taskType) {
-    if (taskType === 'iac_scan') {
-        for (const input of ['scan-types', 'cluster-ids']) {
-            if (get(input))
-                throw new errors/* InputError */.dz(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids and file-type');
-        }
-        const fileIds = idList('file-ids', get('file-ids'));
-        if (fileIds.length === 0)
-            throw new errors/* InputError */.dz('file-ids', undefined, 'is required with create-task for an iac_scan: the HSS ids of the uploaded IaC files to scan, separated by commas, spaces or new lines');
-        const fileTypeText = get('file-type');
-        if (!fileTypeText)
-            throw new errors/* InputError */.dz('file-type', undefined, `is required with create-task for an iac_scan: one of ${FILE_TYPES.join(', ')}`);
-        return { taskType, fileType: (0,parse/* parseChoice */.HU)('file-type', fileTypeText, FILE_TYPES), fileIds };
-    }
-    for (const input of ['file-ids', 'file-type']) {
-        if (get(input))
-            throw new errors/* InputError */.dz(input, get(input), 'applies to IaC scans (task-type: iac_scan); a cluster scan takes scan-types and, optionally, cluster-ids');
-    }
-    const scanTypes = words(get('scan-types')).map((word) => (0,parse/* parseChoice */.HU)('scan-types', word, SCAN_TYPES));
-    if (scanTypes.length === 0)
-        throw new errors/* InputError */.dz('scan-types', undefined, `is required with create-task for a cluster_scan: any of ${SCAN_TYPES.join(', ')}, separated by commas, spaces or new lines`);
-    return { taskType, scanTypes: [...new Set(scanTypes)], clusterIds: idList('cluster-ids', get('cluster-ids')) };
-}
-/** Ids separated by commas, spaces or new lines; each checked, duplicates dropped. */
-function idList(input, text) {
-    const ids = [...new Set(words(text))];
-    for (const id of ids) {
-        if (!LIST_ID.test(id))
-            throw new errors/* InputError */.dz(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines');
-    }
-    if (ids.length > MAX_IDS)
-        throw new errors/* InputError */.dz(input, `${ids.length} ids`, `may list at most ${MAX_IDS} ids`);
-    return ids;
-}
-function words(text) {
-    return text.split(/[\s,]+/).filter(Boolean);
-}
-
-;// CONCATENATED MODULE: ./src/inputs/config.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WA: () => (/* binding */ RISK_LEVELS),
+/* harmony export */   fD: () => (/* binding */ buildConfig),
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   xI: () => (/* binding */ resolveInput)
+/* harmony export */ });
+/* unused harmony exports RISK_SCOPES, STALE_MODES */
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(847);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3068);
 /** Inputs (and their environment fallbacks) become one validated, typed Config. */
 
 
@@ -29989,45 +29895,45 @@ const DAY = 24 * 3600 * SECOND;
 /** `now`: the step's start, from which a `created-after` duration is counted back. */
 function buildConfig(source, now = Date.now()) {
     const get = (name) => resolveInput(source, name);
-    const taskType = (0,parse/* parseChoice */.HU)('task-type', get('task-type') || 'iac_scan', TASK_TYPES);
-    const task = taskRefOf(get, taskType, now);
+    const taskType = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('task-type', get('task-type') || 'iac_scan', _task_js__WEBPACK_IMPORTED_MODULE_3__/* .TASK_TYPES */ .ci);
+    const task = (0,_task_js__WEBPACK_IMPORTED_MODULE_3__/* .taskRefOf */ .gj)(get, taskType, now);
     const regionText = get('region');
-    if (regionText && !endpoints/* REGION_PATTERN */.aY.test(regionText)) {
-        throw new errors/* InputError */.dz('region', regionText, `must be a Huawei Cloud region name such as ap-southeast-1${didYouMean(regionText)}`);
+    if (regionText && !_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .REGION_PATTERN */ .aY.test(regionText)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', regionText, `must be a Huawei Cloud region name such as ap-southeast-1${didYouMean(regionText)}`);
     }
     const region = regionText || undefined;
     const auth = authFrom(get);
     const projectText = get('project-id');
-    if (projectText && !ID_PATTERN.test(projectText)) {
-        throw new errors/* InputError */.dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
+    if (projectText && !_task_js__WEBPACK_IMPORTED_MODULE_3__/* .ID_PATTERN */ .pw.test(projectText)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('project-id', projectText, 'must be a project id (letters, digits, - and _, at most 64)');
     }
     const projectId = projectText || undefined;
     if (!projectId && auth.kind === 'token') {
-        throw new errors/* InputError */.dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('project-id', undefined, 'is required with auth-token (the IAM project look-up needs access-key-id and secret-access-key); set it or HUAWEI_CLOUD_PROJECT_ID');
     }
     // A region the action does not know builds no endpoint: a typo would otherwise wait out the whole timeout.
-    const needsKnown = region && !(0,endpoints/* isKnownRegion */.Kk)(region) && (!get('endpoint') || (!projectId && !get('iam-endpoint')));
+    const needsKnown = region && !(0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .isKnownRegion */ .Kk)(region) && (!get('endpoint') || (!projectId && !get('iam-endpoint')));
     if (region && needsKnown) {
-        throw new errors/* InputError */.dz('region', region, `is not a Huawei Cloud region this action knows${didYouMean(region)}; for a region that is new, set endpoint (and iam-endpoint when project-id is empty) to its HSS and IAM URLs`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', region, `is not a Huawei Cloud region this action knows${didYouMean(region)}; for a region that is new, set endpoint (and iam-endpoint when project-id is empty) to its HSS and IAM URLs`);
     }
     const endpoint = endpointFor('endpoint', get('endpoint'), 'hss', region);
     if (!projectId && !region) {
-        throw new errors/* InputError */.dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', undefined, 'is required to look up the project id when project-id is empty; set region (or HUAWEI_CLOUD_REGION) or project-id');
     }
     // Only the project look-up talks to IAM; without it a given iam-endpoint is still checked.
     const iamText = get('iam-endpoint');
     const iamEndpoint = projectId && !iamText ? undefined : endpointFor('iam-endpoint', iamText, 'iam', region);
     const epText = get('enterprise-project-id');
-    const enterpriseProjectId = epText ? (0,parse/* parseText */.r4)('enterprise-project-id', epText, 256) : undefined;
+    const enterpriseProjectId = epText ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseText */ .r4)('enterprise-project-id', epText, 256) : undefined;
     const riskText = get('fail-on-risk') || 'none';
-    const risk = (0,parse/* parseChoice */.HU)('fail-on-risk', riskText, ['none', ...RISK_LEVELS]);
+    const risk = (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('fail-on-risk', riskText, ['none', ...RISK_LEVELS]);
     if (risk !== 'none' && taskType !== 'iac_scan') {
-        throw new errors/* InputError */.dz('fail-on-risk', riskText, 'applies to IaC scans only (task-type: iac_scan); leave it at none for a cluster scan');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('fail-on-risk', riskText, 'applies to IaC scans only (task-type: iac_scan); leave it at none for a cluster scan');
     }
     const sarifText = get('sarif-file');
-    const sarifFile = sarifText ? (0,parse/* parseRelativePath */.zu)('sarif-file', sarifText) : undefined;
+    const sarifFile = sarifText ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRelativePath */ .zu)('sarif-file', sarifText) : undefined;
     if (sarifFile && taskType !== 'iac_scan') {
-        throw new errors/* InputError */.dz('sarif-file', sarifText, 'applies to IaC scans only (task-type: iac_scan): a cluster scan has no IaC risks to write');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('sarif-file', sarifText, 'applies to IaC scans only (task-type: iac_scan): a cluster scan has no IaC risks to write');
     }
     const percentText = get('max-failed-percent');
     return {
@@ -30039,27 +29945,27 @@ function buildConfig(source, now = Date.now()) {
         endpoint,
         iamEndpoint,
         auth,
-        timeoutMs: (0,parse/* parseDuration */.E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
-        pollIntervalMs: (0,parse/* parseDuration */.E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
+        timeoutMs: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)('timeout', get('timeout') || '30m', { minMs: SECOND, maxMs: DAY }),
+        pollIntervalMs: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)('poll-interval', get('poll-interval') || '15s', { minMs: SECOND, maxMs: 3600 * SECOND }),
         thresholds: {
-            maxFailed: (0,parse/* parseInteger */.cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
-            maxFailedPercent: percentText ? (0,parse/* parseDecimal */.$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
-            minScanned: (0,parse/* parseInteger */.cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
+            maxFailed: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)('max-failed', get('max-failed') || '0', { min: 0, max: 10_000_000 }),
+            maxFailedPercent: percentText ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDecimal */ .$Q)('max-failed-percent', percentText, { min: 0, max: 100 }) : undefined,
+            minScanned: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)('min-scanned', get('min-scanned') || '1', { min: 0, max: 10_000_000 })
         },
         failOnRisk: risk === 'none' ? undefined : risk,
         sarifFile,
-        exceptionsFile: (0,parse/* parseRelativePath */.zu)('exceptions-file', get('exceptions-file') || '.github/hss-exceptions.yml'),
-        riskScope: (0,parse/* parseChoice */.HU)('fail-on-risk-scope', get('fail-on-risk-scope') || 'all', RISK_SCOPES),
-        staleCopies: (0,parse/* parseChoice */.HU)('stale-copies', get('stale-copies') || 'fail', STALE_MODES),
-        softFail: (0,parse/* parseBoolean */.yG)('soft-fail', get('soft-fail') || 'false'),
-        summary: (0,parse/* parseBoolean */.yG)('summary', get('summary') || 'true'),
-        commentOnPr: (0,parse/* parseBoolean */.yG)('comment-on-pr', get('comment-on-pr') || 'false'),
+        exceptionsFile: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRelativePath */ .zu)('exceptions-file', get('exceptions-file') || '.github/hss-exceptions.yml'),
+        riskScope: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('fail-on-risk-scope', get('fail-on-risk-scope') || 'all', RISK_SCOPES),
+        staleCopies: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('stale-copies', get('stale-copies') || 'fail', STALE_MODES),
+        softFail: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('soft-fail', get('soft-fail') || 'false'),
+        summary: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('summary', get('summary') || 'true'),
+        commentOnPr: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('comment-on-pr', get('comment-on-pr') || 'false'),
         githubToken: get('github-token'),
-        matrix: (0,parse/* parseText */.r4)('matrix', get('matrix'), 4096, true)
+        matrix: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseText */ .r4)('matrix', get('matrix'), 4096, true)
     };
 }
 function didYouMean(region) {
-    const near = (0,endpoints/* nearRegions */.CS)(region.toLowerCase());
+    const near = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .nearRegions */ .CS)(region.toLowerCase());
     return near.length ? ` (did you mean ${near.join(', ')}?)` : '';
 }
 function authFrom(get) {
@@ -30069,27 +29975,27 @@ function authFrom(get) {
     const accessKeyId = get('access-key-id');
     const secretAccessKey = get('secret-access-key');
     if (accessKeyId && !secretAccessKey) {
-        throw new errors/* InputError */.dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secret-access-key', undefined, 'is missing: access-key-id is set, so give its secret key too (or HUAWEI_CLOUD_SECRET_ACCESS_KEY)');
     }
     if (secretAccessKey && !accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('access-key-id', undefined, 'is missing: secret-access-key is set, so give its access key id too (or HUAWEI_CLOUD_ACCESS_KEY_ID)');
     }
     if (!accessKeyId) {
-        throw new errors/* InputError */.dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (access-key-id and secret-access-key from repository secrets, or the HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY variables) or an IAM token in auth-token');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('access-key-id', undefined, 'and `secret-access-key` are not set, nor is `auth-token`: give AK/SK (access-key-id and secret-access-key from repository secrets, or the HUAWEI_CLOUD_ACCESS_KEY_ID and HUAWEI_CLOUD_SECRET_ACCESS_KEY variables) or an IAM token in auth-token');
     }
     if (!/^[A-Za-z0-9]{8,128}$/.test(accessKeyId)) {
-        throw new errors/* InputError */.dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('access-key-id', accessKeyId, 'must be an access key id (letters and digits)');
     }
     const securityToken = get('security-token');
     return { kind: 'aksk', accessKeyId, secretAccessKey, ...(securityToken ? { securityToken } : {}) };
 }
 function endpointFor(input, value, service, region) {
     if (value)
-        return (0,parse/* parseEndpoint */.Bk)(input, value);
+        return (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEndpoint */ .Bk)(input, value);
     if (!region) {
-        throw new errors/* InputError */.dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', undefined, `is required to build the default ${input}; set region (or HUAWEI_CLOUD_REGION) or ${input}`);
     }
-    return (0,endpoints/* serviceEndpoint */.Xf)(service, region);
+    return (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceEndpoint */ .Xf)(service, region);
 }
 
 
@@ -30333,6 +30239,104 @@ function parseRelativePath(input, value) {
     if (parts.length === 0 || parts.includes('..'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, help);
     return parts.join('/');
+}
+
+
+/***/ }),
+
+/***/ 3068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ci: () => (/* binding */ TASK_TYPES),
+/* harmony export */   gj: () => (/* binding */ taskRefOf),
+/* harmony export */   i9: () => (/* binding */ LIST_ID_PATTERN),
+/* harmony export */   pw: () => (/* binding */ ID_PATTERN)
+/* harmony export */ });
+/* unused harmony exports FILE_TYPES, SCAN_TYPES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+/**
+ * Which task the gate judges: one given by id, one found by name, or one the action starts itself
+ * (`create-task`). The inputs of each way must not be mixed: a mix is an error that names the input,
+ * found before any request.
+ */
+
+
+const TASK_TYPES = ['iac_scan', 'cluster_scan'];
+const FILE_TYPES = ['dockerfile', 'k8s_yaml'];
+const SCAN_TYPES = ['cluster_vul', 'risk_assessment', 'benchmark'];
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A file or cluster id, as the file-ids and cluster-ids inputs take it. */
+const LIST_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** More ids than this in one scan is more likely a mistake (a whole file pasted) than a plan. */
+const MAX_IDS = 1000;
+/** `get` reads an input (or its environment fallback), '' when unset; `now` is the step's start. */
+function taskRefOf(get, taskType, now) {
+    const create = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)('create-task', get('create-task') || 'false');
+    const id = get('task-id');
+    const name = get('task-name');
+    const after = get('created-after');
+    const createInputs = ['file-ids', 'file-type', 'scan-types', 'cluster-ids'];
+    if (create) {
+        for (const input of ['task-id', 'task-name', 'created-after']) {
+            if (get(input))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'must be empty with create-task: true: the action starts the task itself and waits for the id HSS returns');
+        }
+        return { by: 'create', spec: createSpec(get, taskType) };
+    }
+    for (const input of createInputs) {
+        if (get(input))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'applies only with create-task: true (the action then starts the scan itself); leave it empty to wait for a task by task-id or task-name');
+    }
+    if (id) {
+        if (!ID_PATTERN.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
+        if (after)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty');
+        return { by: 'id', id };
+    }
+    if (name) {
+        return { by: 'name', name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseText */ .r4)('task-name', name, 255), createdAfter: after ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMoment */ .mI)('created-after', after, now) : undefined };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('task-id', undefined, 'or `task-name` must be set (or `create-task: true`): give the id or the exact name of the HSS task to wait for, or let the action start the scan');
+}
+function createSpec(get, taskType) {
+    if (taskType === 'iac_scan') {
+        for (const input of ['scan-types', 'cluster-ids']) {
+            if (get(input))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids and file-type');
+        }
+        const fileIds = idList('file-ids', get('file-ids'));
+        if (fileIds.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('file-ids', undefined, 'is required with create-task for an iac_scan: the HSS ids of the uploaded IaC files to scan, separated by commas, spaces or new lines');
+        const fileTypeText = get('file-type');
+        if (!fileTypeText)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('file-type', undefined, `is required with create-task for an iac_scan: one of ${FILE_TYPES.join(', ')}`);
+        return { taskType, fileType: (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)('file-type', fileTypeText, FILE_TYPES), fileIds };
+    }
+    for (const input of ['file-ids', 'file-type']) {
+        if (get(input))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'applies to IaC scans (task-type: iac_scan); a cluster scan takes scan-types and, optionally, cluster-ids');
+    }
+    const scanTypes = words(get('scan-types')).map((word) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)('scan-types', word, SCAN_TYPES));
+    if (scanTypes.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('scan-types', undefined, `is required with create-task for a cluster_scan: any of ${SCAN_TYPES.join(', ')}, separated by commas, spaces or new lines`);
+    return { taskType, scanTypes: [...new Set(scanTypes)], clusterIds: idList('cluster-ids', get('cluster-ids')) };
+}
+/** Ids separated by commas, spaces or new lines; each checked, duplicates dropped. */
+function idList(input, text) {
+    const ids = [...new Set(words(text))];
+    for (const id of ids) {
+        if (!LIST_ID_PATTERN.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines');
+    }
+    if (ids.length > MAX_IDS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${ids.length} ids`, `may list at most ${MAX_IDS} ids`);
+    return ids;
+}
+function words(text) {
+    return text.split(/[\s,]+/).filter(Boolean);
 }
 
 
@@ -30644,8 +30648,6 @@ function progressLine(located, locator, taskType) {
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
 
-// EXTERNAL MODULE: ./src/record.ts
-var record = __nccwpck_require__(4846);
 ;// CONCATENATED MODULE: ./src/gate/risk-paths.ts
 /**
  * Where in a Kubernetes YAML file each risk sits (ListIacFileRiskPaths: one call per file and rule,
@@ -30676,7 +30678,7 @@ async function readRiskPaths(client, pairs, options) {
         const paths = [];
         const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFileRiskPaths(pair.fileId, pair.ruleId, page, timeoutMs), (items) => {
             for (const row of items)
-                if ((0,record/* isRecord */.u)(row))
+                if ((0,fields/* isRecord */.u4)(row))
                     paths.push(pathOf(row));
             return undefined;
         }, { ...options, maxRows: MAX_PATHS_PER_PAIR + gate_listing/* PAGE_LIMIT */.Wt });
@@ -30727,7 +30729,7 @@ async function checkCopy(client, file, path, runStartedAt, options) {
     for (const scanType of SCAN_TYPES) {
         const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
             for (const row of items) {
-                if (!(0,record/* isRecord */.u)(row) || row.file_id !== file.id)
+                if (!(0,fields/* isRecord */.u4)(row) || row.file_id !== file.id)
                     continue;
                 const at = (0,fields/* epochMs */.e9)(row.upload_file_time);
                 if (at === undefined)
@@ -30780,7 +30782,7 @@ async function listTaskFiles(client, taskId, status, expected, options) {
             return `HSS listed a file row that is not an object`;
         for (const row of items) {
             rows++;
-            if (!(0,record/* isRecord */.u)(row))
+            if (!(0,fields/* isRecord */.u4)(row))
                 return `HSS listed a file row that is not an object`;
             const id = (0,fields/* fileId */.qp)(row.file_id);
             if (!id)
@@ -30987,6 +30989,7 @@ async function pullRequestContext(config, deps, readsRisks) {
     const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined;
     return { changes, ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } };
 }
+// repo/exceptions.ts has the same constant; importing it here would load yaml and picomatch at start-up.
 const NO_EXCEPTIONS = { active: [], ignored: [], expiringSoon: [] };
 /** The exceptions file's text (undefined: there is none) made into the exceptions in force; a broken file is a configuration error. */
 async function exceptionsFrom(text, config, deps, baseSha) {
@@ -31042,10 +31045,10 @@ async function locateAndJudge(client, reading, files, config, pr, deps, phase) {
             texts.set(path, deps.workspace.read(path));
         return texts.get(path);
     };
-    // The rules of YAML files whose file is in the workspace, those that can break the gate first.
-    const level = config.failOnRisk;
+    // The rules of YAML files whose file is in the workspace, most severe first: those that can break
+    // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
     const yaml = (0,gate_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'));
-    const pairs = [...yaml.filter((risk) => level && (0,findings/* atOrAbove */.kU)(risk.risk_level, level)), ...yaml.filter((risk) => !level || !(0,findings/* atOrAbove */.kU)(risk.risk_level, level))].map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }));
+    const pairs = yaml.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }));
     if (pairs.length)
         deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`);
     const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map();
@@ -31055,7 +31058,7 @@ async function locateAndJudge(client, reading, files, config, pr, deps, phase) {
     for (const risk of reading.risks)
         locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))));
     const exceptions = pr.exceptions ?? NO_EXCEPTIONS;
-    return (0,findings/* assessRisks */.HH)({ level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
+    return (0,findings/* assessRisks */.HH)({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
 }
 function kindOf(file) {
     return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : undefined;
@@ -31082,7 +31085,7 @@ function createHssClient(send, options) {
         listTaskResources: async (taskId, body, page, timeoutMs) => {
             const path = `common/tasks/${encodeURIComponent(taskId)}/resources/batch-query`;
             const answer = await send({ operation: 'ListTaskResources', method: 'POST', url: url(path, page), body, accept: isListAnswer('iac_scan_data_list'), ...timeout(timeoutMs) });
-            return pageOf(answer, 'iac_scan_data_list', record/* isRecord */.u);
+            return pageOf(answer, 'iac_scan_data_list', fields/* isRecord */.u4);
         },
         createTask: async (body, timeoutMs) => {
             const answer = await send({ operation: 'CreateTask', method: 'POST', url: url('common/task'), body, accept: isCreated, ...timeout(timeoutMs) });
@@ -31090,23 +31093,23 @@ function createHssClient(send, options) {
         },
         listIacFileRisks: async (fileId, page, timeoutMs) => {
             const answer = await send({ operation: 'ListIacFileRisks', method: 'GET', url: url('container/iac/file/risks', page, { file_id: fileId }), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
-            return pageOf(answer, 'data_list', record/* isRecord */.u);
+            return pageOf(answer, 'data_list', fields/* isRecord */.u4);
         },
         listIacFileRiskPaths: async (fileId, ruleId, page, timeoutMs) => {
             const query = { file_id: fileId, rule_id: ruleId };
             const answer = await send({ operation: 'ListIacFileRiskPaths', method: 'GET', url: url('container/iac/file/risk/paths', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
-            return pageOf(answer, 'data_list', record/* isRecord */.u);
+            return pageOf(answer, 'data_list', fields/* isRecord */.u4);
         },
         listIacFiles: async ({ fileId, scanType }, page, timeoutMs) => {
             const query = { scan_type: scanType, file_id: fileId };
             const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
-            return pageOf(answer, 'data_list', record/* isRecord */.u);
+            return pageOf(answer, 'data_list', fields/* isRecord */.u4);
         }
     };
 }
 /** CreateTask's answer: the new task's id, which must be one the action can follow. */
 function isCreated(data) {
-    return (0,record/* isRecord */.u)(data) && (0,fields/* serverId */.Lu)(data.task_id) !== undefined;
+    return (0,fields/* isRecord */.u4)(data) && (0,fields/* serverId */.Lu)(data.task_id) !== undefined;
 }
 /**
  * An answer is a JSON object whose list, when present, is an array: `null` and a missing list read
@@ -31114,7 +31117,7 @@ function isCreated(data) {
  * not the expected JSON, and is retried as a bad body.
  */
 function isListAnswer(listField) {
-    return (data) => (0,record/* isRecord */.u)(data) && (data[listField] === undefined || data[listField] === null || Array.isArray(data[listField]));
+    return (data) => (0,fields/* isRecord */.u4)(data) && (data[listField] === undefined || data[listField] === null || Array.isArray(data[listField]));
 }
 /** The usable rows of a list; a row that is not one (a task with no string id, say) is skipped, not fatal. */
 function pageOf(answer, listField, usable) {
@@ -31123,15 +31126,17 @@ function pageOf(answer, listField, usable) {
 }
 /** A task the action can follow: its id goes into request paths, so it is held to the task-id input's rules. */
 function isTask(row) {
-    return (0,record/* isRecord */.u)(row) && (0,fields/* serverId */.Lu)(row.task_id) !== undefined;
+    return (0,fields/* isRecord */.u4)(row) && (0,fields/* serverId */.Lu)(row.task_id) !== undefined;
 }
 
 // EXTERNAL MODULE: ./src/hss/transport.ts
 var hss_transport = __nccwpck_require__(7143);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 1 modules
-var inputs_config = __nccwpck_require__(8864);
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var inputs_config = __nccwpck_require__(2567);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/record.ts
+var record = __nccwpck_require__(4846);
 ;// CONCATENATED MODULE: ./src/inputs/event.ts
 /** What the workflow's event says about where the run comes from (GITHUB_EVENT_PATH), for messages. */
 
@@ -31353,7 +31358,7 @@ async function publish(gated, config, workspace, cancel, readme) {
             const match = workspace.resolve(name);
             return match.kind === 'found' ? match.path : undefined;
         };
-        for (const annotation of (0,annotations/* annotationsOf */.Ih)(report, locate)) {
+        for (const annotation of (0,annotations/* annotationsOf */.I)(report, locate)) {
             const log = annotation.level === 'error' ? toolkit/* error */.z3 : toolkit/* warning */.$e;
             log(annotation.message, { title: annotation.title, ...(annotation.file ? { file: annotation.file } : {}), ...(annotation.line ? { line: annotation.line, endLine: annotation.endLine ?? annotation.line } : {}) });
         }
@@ -32067,10 +32072,9 @@ function checkedOutCommit(root) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ih: () => (/* binding */ annotationsOf),
-/* harmony export */   KE: () => (/* binding */ MAX_ANNOTATIONS)
+/* harmony export */   I: () => (/* binding */ annotationsOf),
+/* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
 /* harmony export */ });
-/* unused harmony export breakingFindings */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3365);
 /**
@@ -32086,12 +32090,13 @@ const MAX_ANNOTATIONS = 9;
 function annotationsOf(report, locate = () => undefined) {
     // A passed gate with tolerated failures still points at the files, as warnings.
     const level = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning';
-    const risky = riskAnnotations(report, level);
+    const breaking = breakingFindings(report);
+    const risky = riskAnnotations(breaking, level);
     const files = fileAnnotations(report, level, locate);
     // Both kinds get a share when both have something to show.
     const riskShare = Math.min(risky.length, files.length ? Math.ceil(MAX_ANNOTATIONS / 2) : MAX_ANNOTATIONS);
     const fileShare = Math.min(files.length, MAX_ANNOTATIONS - riskShare);
-    return [...withMore(risky, riskShare, riskTotal(report), 'IaC risks that break the gate'), ...withMore(files, fileShare, fileTotal(report), 'failed files')];
+    return [...withMore(risky, riskShare, breaking.length, 'IaC risks that break the gate'), ...withMore(files, fileShare, fileTotal(report), 'failed files')];
 }
 function fileAnnotations(report, level, locate) {
     if (typeof report.failedFiles !== 'object')
@@ -32101,11 +32106,8 @@ function fileAnnotations(report, level, locate) {
         return { level, title: `HSS could not scan ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.file_name, 120)}`, message: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.failed_reason || 'no reason given', 500), ...(path ? { file: path } : {}) };
     });
 }
-function riskAnnotations(report, level) {
-    const risks = report.risks;
-    if (!risks)
-        return [];
-    return breakingFindings(report).slice(0, MAX_ANNOTATIONS).map((finding) => {
+function riskAnnotations(breaking, level) {
+    return breaking.slice(0, MAX_ANNOTATIONS).map((finding) => {
         const { risk } = finding;
         const where = finding.path ? '' : ` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(risk.file_name, 120)}`;
         const what = finding.resource ? ` (${(0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''})` : '';
@@ -32130,9 +32132,6 @@ function breakingFindings(report) {
 }
 function fileTotal(report) {
     return typeof report.failedFiles === 'object' ? report.failedFiles.total : 0;
-}
-function riskTotal(report) {
-    return breakingFindings(report).length;
 }
 /** The first `n`, the last of them saying how many more there are. */
 function withMore(annotations, n, total, what) {
@@ -32159,9 +32158,9 @@ function withMore(annotations, n, total, what) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _repo_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
 /* harmony import */ var _gate_create_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3947);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9406);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3718);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3718);
 /** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
 
 
@@ -32199,18 +32198,18 @@ function nextSteps(report, readme) {
             return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS kept refusing to start the scan: run fewer gates at once on this credential, or raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}.`];
         }
         if (task) {
-            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_5__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .wholeNumber */ .rD)(task.estimated_time);
+            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_6__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .wholeNumber */ .rD)(task.estimated_time);
             const estimate = minutes === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : minutes === 0 ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated less than a minute more)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated ${minutes} more ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(minutes === 1 ? 'minute' : 'minutes')})`;
             return [
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
             ];
         }
         const steps = [
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check that ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`, `region`')}) and enterprise project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
         ];
         if (ref.by === 'name') {
-            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
             if (verdict.reasons.some((r) => r.text.includes('name search')))
                 steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Too many tasks match the name: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')}, or a more specific name.`);
         }
@@ -32314,12 +32313,11 @@ function stopSteps(error, forkWithoutSecrets = false, readme) {
 /* harmony import */ var _hss_signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5094);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(856);
 /* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5950);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4846);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8864);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3718);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(311);
-/* harmony import */ var _next_steps_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5587);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7137);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2567);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3718);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
+/* harmony import */ var _next_steps_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5587);
 /**
  * The job summary, for a reviewer who has five seconds: the verdict and its reasons first; then the
  * checks with the counts, the failed files and the IaC risks; then what to do next when it did not
@@ -32361,7 +32359,7 @@ function renderSummary(report, options = {}) {
         parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS));
     if (report.stale)
         parts.push(staleSection(report.stale));
-    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_8__/* .nextSteps */ .Zn)(report, report.readme);
+    const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .nextSteps */ .Zn)(report, report.readme);
     if (steps.length)
         parts.push(stepsSection(steps));
     parts.push(detailsSection(report), footer(report));
@@ -32391,7 +32389,7 @@ function renderStopSummary(stop) {
         parts.push(where);
     if (stop.steps.length)
         parts.push(stepsSection(stop.steps));
-    parts.push(`<sub>${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_VERSION */ .Yt}</sub>`);
+    parts.push(`<sub>${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .ACTION_VERSION */ .Yt}</sub>`);
     return parts.join('\n\n') + '\n';
 }
 function heading(report) {
@@ -32409,8 +32407,8 @@ function taskLine(report) {
     // The reason above already says which task was not seen.
     if (!task)
         return link ? link.slice(3) : '';
-    const name = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_name);
-    const status = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_status) ?? 'unknown';
+    const name = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_name);
+    const status = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_status) ?? 'unknown';
     return `Task ${name ? `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(name, 120))} ` : ''}(${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(task.task_id, 128))}), ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(status, 32))}${link}`;
 }
 function checksSection(report) {
@@ -32460,7 +32458,7 @@ function risksSection(risks, source, maxRows) {
         parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read); ${why}.`);
     }
     else {
-        const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_6__/* .RISK_LEVELS */ .WA.map((l) => `${l} **${counts[l]}**`);
+        const levels = _inputs_config_js__WEBPACK_IMPORTED_MODULE_7__/* .RISK_LEVELS */ .WA.map((l) => `${l} **${counts[l]}**`);
         if (counts.unknown)
             levels.push(`of a level HSS does not document **${counts.unknown}**`);
         const which = scoped ? `${(0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeWords */ .AN)(risks.scope.mode).trim()} (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count';
@@ -32474,8 +32472,8 @@ function risksSection(risks, source, maxRows) {
         if (shown.length > maxRows)
             parts.push('', `…and ${shown.length - maxRows} more in the \`risks\` output${risks.findings.length > 100 ? ' (its first 100)' : ''} and the SARIF file, when one is written.`);
         const breaking = risks.findings.filter((f) => (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(f, level)).length;
-        if (breaking > _annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .KE)
-            parts.push('', `GitHub shows ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .KE} of the ${breaking} risks that break the gate as annotations on the diff; this table lists them all.`);
+        if (breaking > _annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .K)
+            parts.push('', `GitHub shows ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .K} of the ${breaking} risks that break the gate as annotations on the diff; this table lists them all.`);
     }
     const described = descriptions(shown.slice(0, maxRows));
     if (described)
@@ -32505,10 +32503,10 @@ function exceptedSection(risks, exceptions, source, maxRows) {
 function staleSection(stale) {
     const old = stale.checks.filter((check) => check.stale);
     const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} changed ${stale.checks.length === 1 ? 'file' : 'files'})`;
-    const started = `This workflow run started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatUtc */ .ay)(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`;
+    const started = `This workflow run started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`;
     if (!stale.checks.length)
         return [heading, '', started].join('\n');
-    const rows = stale.checks.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${check.path ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path, true) : cell(check.file.name)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatUtc */ .ay)(check.uploadedAt)} | ${check.stale ? `${stale.mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}` : '✅ fresh'} |`);
+    const rows = stale.checks.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${check.path ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path, true) : cell(check.file.name)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(check.uploadedAt)} | ${check.stale ? `${stale.mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}` : '✅ fresh'} |`);
     return [heading, '', started, '', '| File | HSS got its copy | Copy |', '|---|---|---|', ...rows].join('\n');
 }
 /** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */
@@ -32552,13 +32550,13 @@ function detailsSection(report) {
     const task = report.task;
     if (!task)
         return '';
-    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_11__/* .isRecord */ .u)(task.iac_scan_info) ? task.iac_scan_info : {};
-    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_11__/* .isRecord */ .u)(task.cluster_scan_info) ? task.cluster_scan_info : {};
+    const iac = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u4)(task.iac_scan_info) ? task.iac_scan_info : {};
+    const cluster = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u4)(task.cluster_scan_info) ? task.cluster_scan_info : {};
     const scanTypes = Array.isArray(cluster.scan_type_list) ? cluster.scan_type_list.filter((t) => typeof t === 'string').join(', ') : undefined;
     const rows = [
         ['Name', cell(task.task_name)],
         ['ID', cell(task.task_id)],
-        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
+        ['Type', cell((0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq)(task.task_type) ?? report.taskType)],
         report.taskType === 'iac_scan' ? ['File type', cell(iac.file_type)] : ['Scan types', cell(scanTypes)],
         ['Trigger', cell(task.trigger_type)],
         ['Status', cell(task.task_status)],
@@ -32570,8 +32568,8 @@ function detailsSection(report) {
     return ['<details><summary>Task details</summary>', '', '| Field | Value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '', '</details>'].join('\n');
 }
 function footer(report) {
-    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(report.elapsedMs);
-    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_9__/* .ACTION_VERSION */ .Yt}</sub>`;
+    const waited = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(report.elapsedMs);
+    return `<sub>Waited ${waited} with ${report.queries} status ${report.queries === 1 ? 'query' : 'queries'}. ${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .ACTION_NAME */ .px} ${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .ACTION_VERSION */ .Yt}</sub>`;
 }
 /** A value from HSS in a table cell: a code span, or a dash when there is none. */
 function cell(value, max = 200) {
@@ -32580,17 +32578,17 @@ function cell(value, max = 200) {
 }
 /** An epoch-ms time as UTC; a dash when HSS sent none, `unknown` when it sent something that is not one. */
 function time(value) {
-    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .epochMs */ .e9)(value);
+    const ms = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .epochMs */ .e9)(value);
     if (ms === undefined)
         return value === undefined || value === 0 || value === null ? '—' : 'unknown';
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatUtc */ .ay)(ms);
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(ms);
 }
 function duration(task) {
-    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .epochMs */ .e9)(task.start_time);
-    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_10__/* .epochMs */ .e9)(task.end_time);
+    const start = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .epochMs */ .e9)(task.start_time);
+    const end = (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_6__/* .epochMs */ .e9)(task.end_time);
     if (start === undefined || end === undefined || end < start)
         return '—';
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a3)(end - start);
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(end - start);
 }
 
 

@@ -12,7 +12,7 @@ import { RISK_LEVELS, type RiskLevel, type RiskScope } from '../inputs/config.ts
 import { touches, type Changes } from '../repo/changes.ts'
 import type { Exception, ExceptionTarget } from '../repo/exceptions.ts'
 import type { ResourceRef } from '../repo/k8s-yaml.ts'
-import { knownLevel, mostSevereFirst, type LevelCounts, type Risk, type RiskReading } from './risks.ts'
+import { knownLevel, mostSevereFirst, severityRank, type LevelCounts, type Risk, type RiskReading } from './risks.ts'
 
 /** Where one finding is; `note` says, in the action's own words (no server text), why a part is missing. */
 export interface Location {
@@ -111,7 +111,7 @@ export function mostSevereFindings(findings: readonly Finding[]): Finding[] {
   const order = new Map(mostSevereFirst(uniqueRisks(findings)).map((risk, i) => [risk, i]))
   return [...findings].sort(
     (a, b) =>
-      severityOf(a.risk.risk_level) - severityOf(b.risk.risk_level) ||
+      severityRank(a.risk.risk_level) - severityRank(b.risk.risk_level) ||
       rank(a) - rank(b) ||
       (order.get(a.risk) ?? 0) - (order.get(b.risk) ?? 0) ||
       (a.path ?? '').localeCompare(b.path ?? '') ||
@@ -121,10 +121,4 @@ export function mostSevereFindings(findings: readonly Finding[]): Finding[] {
 
 function uniqueRisks(findings: readonly Finding[]): Risk[] {
   return [...new Set(findings.map((f) => f.risk))]
-}
-
-/** 0 for a level HSS does not document, then high 1 … tips 4. */
-function severityOf(level: string): number {
-  const known = knownLevel(level)
-  return known ? RISK_LEVELS.indexOf(known) + 1 : 0
 }

@@ -131,14 +131,14 @@ export function knownLevel(level: string): RiskLevel | undefined {
 }
 
 /** 0 for a level HSS does not document (it breaks any gate), then high 1 … tips 4. */
-function severity(risk: Risk): number {
-  const level = knownLevel(risk.risk_level)
-  return level ? RISK_LEVELS.indexOf(level) + 1 : 0
+export function severityRank(level: string): number {
+  const known = knownLevel(level)
+  return known ? RISK_LEVELS.indexOf(known) + 1 : 0
 }
 
 export function mostSevereFirst(risks: readonly Risk[]): Risk[] {
   return [...risks].sort(
-    (a, b) => severity(a) - severity(b) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name)
+    (a, b) => severityRank(a.risk_level) - severityRank(b.risk_level) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name)
   )
 }
 

@@ -23,7 +23,7 @@ import type { Workspace } from '../repo/workspace.ts'
 import { readCounts } from './counts.ts'
 import { scope as createScope, startTask } from './create.ts'
 import { listFailedFiles, type FailedFiles } from './failed-files.ts'
-import { assessRisks, atOrAbove, type Location, type RiskAssessment, type ScopeRule } from './findings.ts'
+import { assessRisks, type Location, type RiskAssessment, type ScopeRule } from './findings.ts'
 import type { FileKind } from './locate-risks.ts'
 import { isRefusal } from './listing.ts'
 import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
@@ -221,6 +221,7 @@ async function pullRequestContext(config: Config, deps: GateDeps, readsRisks: bo
   return { changes, ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } }
 }
 
+// repo/exceptions.ts has the same constant; importing it here would load yaml and picomatch at start-up.
 const NO_EXCEPTIONS: ExceptionSet = { active: [], ignored: [], expiringSoon: [] }
 
 /** The exceptions file's text (undefined: there is none) made into the exceptions in force; a broken file is a configuration error. */
@@ -271,10 +272,10 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
     if (!texts.has(path)) texts.set(path, deps.workspace.read(path))
     return texts.get(path)
   }
-  // The rules of YAML files whose file is in the workspace, those that can break the gate first.
-  const level = config.failOnRisk
+  // The rules of YAML files whose file is in the workspace, most severe first: those that can break
+  // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
   const yaml = mostSevereFirst(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'))
-  const pairs: PathRequest[] = [...yaml.filter((risk) => level && atOrAbove(risk.risk_level, level)), ...yaml.filter((risk) => !level || !atOrAbove(risk.risk_level, level))].map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }))
+  const pairs: PathRequest[] = yaml.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }))
   if (pairs.length) deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`)
   const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map()
   // The Dockerfile and YAML parsers load only now, when there are risks to place.
@@ -282,7 +283,7 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
   const locations = new Map<Risk, Location[]>()
   for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))))
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS
-  return assessRisks({ level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
+  return assessRisks({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
 }
 
 function kindOf(file: TaskFile): FileKind | undefined {

@@ -99,7 +99,7 @@ export function judge(input: JudgeInput): Verdict {
 
   const reasons = [
     ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
-    ...checks.filter((check) => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
+    ...checks.filter((check): check is ThresholdCheck => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
     ...(risks && level && risks.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(level)} never passes on missing data`] : []),
     ...staleReasons(staleChecks, stale?.runStartedAt ?? 0)
   ]
@@ -144,7 +144,10 @@ function timeOutReason(input: JudgeInput): Prose {
   return prose`No ${input.taskType} task ${input.wanted} was found within ${words(within)}${cap}${failing}`
 }
 
-function reasonFor(check: Check, counts: Counts, items: Prose, risks: JudgeInput['risks'], taskType: TaskType): Prose {
+/** A check with a reason of its own here; stale copies give theirs file by file (staleReasons). */
+type ThresholdCheck = Check & { input: Exclude<Check['input'], 'stale-copies'> }
+
+function reasonFor(check: ThresholdCheck, counts: Counts, items: Prose, risks: JudgeInput['risks'], taskType: TaskType): Prose {
   const { scanned = 0, succeeded = 0, reportedFailed = 0 } = counts
   const failed = check.input === 'min-scanned' ? 0 : (judgedFailed(counts) ?? 0)
   switch (check.input) {
@@ -158,8 +161,6 @@ function reasonFor(check: Check, counts: Counts, items: Prose, risks: JudgeInput
       return prose`Only ${scanned} ${words(itemWord(taskType, scanned))} ${words(scanned === 1 ? 'was' : 'were')} scanned, fewer than min-scanned ${check.limit}`
     case 'fail-on-risk':
       return riskReason(check.actual ?? 0, risks)
-    case 'stale-copies':
-      return prose`${check.actual ?? 0} changed files HSS scanned in an older copy`
   }
 }
 

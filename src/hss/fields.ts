@@ -4,6 +4,8 @@
  * should be, and undefined otherwise, so that callers must decide what "unreadable" means.
  */
 
+import { ID_PATTERN, LIST_ID_PATTERN } from '../inputs/task.ts'
+
 export { isRecord } from '../record.ts'
 
 export function text(value: unknown): string | undefined {
@@ -16,12 +18,12 @@ export function text(value: unknown): string | undefined {
  * signed request elsewhere or swell it. Undefined when it is not one.
  */
 export function serverId(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : undefined
+  return typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined
 }
 
 /** An HSS file id: letters, digits, `.`, `:`, `-` and `_`, at most 128 (as the `file-ids` input allows), and not only dots. */
 export function fileId(value: unknown): string | undefined {
-  return typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(value) && !/^\.+$/.test(value) ? value : undefined
+  return typeof value === 'string' && LIST_ID_PATTERN.test(value) && !/^\.+$/.test(value) ? value : undefined
 }
 
 /** A whole number ≥ 0: a JSON number, or a string of digits (as some gateways send). */

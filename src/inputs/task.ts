@@ -28,7 +28,8 @@ export type TaskRef =
   | { by: 'create'; spec: CreateSpec }
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
-const LIST_ID = /^[A-Za-z0-9_.:-]{1,128}$/
+/** A file or cluster id, as the file-ids and cluster-ids inputs take it. */
+export const LIST_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/
 /** More ids than this in one scan is more likely a mistake (a whole file pasted) than a plan. */
 const MAX_IDS = 1000
 
@@ -83,7 +84,7 @@ function createSpec(get: (name: string) => string, taskType: TaskType): CreateSp
 function idList(input: string, text: string): string[] {
   const ids = [...new Set(words(text))]
   for (const id of ids) {
-    if (!LIST_ID.test(id)) throw new InputError(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines')
+    if (!LIST_ID_PATTERN.test(id)) throw new InputError(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines')
   }
   if (ids.length > MAX_IDS) throw new InputError(input, `${ids.length} ids`, `may list at most ${MAX_IDS} ids`)
   return ids

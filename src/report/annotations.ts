@@ -5,7 +5,7 @@
  * warning) annotations a step, and the verdict itself takes one; the summary lists the rest.
  */
 import { clip } from '../escape.ts'
-import { breaks, mostSevereFindings, resourceText } from '../gate/findings.ts'
+import { breaks, mostSevereFindings, resourceText, type Finding } from '../gate/findings.ts'
 import type { Report } from '../gate/report.ts'
 
 /** Where a file HSS names is in the workspace, or undefined. */
@@ -27,12 +27,13 @@ export interface Annotation {
 export function annotationsOf(report: Report, locate: FileLocator = () => undefined): Annotation[] {
   // A passed gate with tolerated failures still points at the files, as warnings.
   const level: Annotation['level'] = report.verdict.result === 'failed' && !report.softFail ? 'error' : 'warning'
-  const risky = riskAnnotations(report, level)
+  const breaking = breakingFindings(report)
+  const risky = riskAnnotations(breaking, level)
   const files = fileAnnotations(report, level, locate)
   // Both kinds get a share when both have something to show.
   const riskShare = Math.min(risky.length, files.length ? Math.ceil(MAX_ANNOTATIONS / 2) : MAX_ANNOTATIONS)
   const fileShare = Math.min(files.length, MAX_ANNOTATIONS - riskShare)
-  return [...withMore(risky, riskShare, riskTotal(report), 'IaC risks that break the gate'), ...withMore(files, fileShare, fileTotal(report), 'failed files')]
+  return [...withMore(risky, riskShare, breaking.length, 'IaC risks that break the gate'), ...withMore(files, fileShare, fileTotal(report), 'failed files')]
 }
 
 function fileAnnotations(report: Report, level: Annotation['level'], locate: FileLocator): Annotation[] {
@@ -43,10 +44,8 @@ function fileAnnotations(report: Report, level: Annotation['level'], locate: Fil
   })
 }
 
-function riskAnnotations(report: Report, level: Annotation['level']): Annotation[] {
-  const risks = report.risks
-  if (!risks) return []
-  return breakingFindings(report).slice(0, MAX_ANNOTATIONS).map((finding) => {
+function riskAnnotations(breaking: readonly Finding[], level: Annotation['level']): Annotation[] {
+  return breaking.slice(0, MAX_ANNOTATIONS).map((finding) => {
     const { risk } = finding
     const where = finding.path ? '' : ` in ${clip(risk.file_name, 120)}`
     const what = finding.resource ? ` (${resourceText(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''})` : ''
@@ -64,7 +63,7 @@ function riskAnnotations(report: Report, level: Annotation['level']): Annotation
 }
 
 /** The findings that break the gate, most severe first. */
-export function breakingFindings(report: Report): ReturnType<typeof mostSevereFindings> {
+function breakingFindings(report: Report): Finding[] {
   const risks = report.risks
   if (!risks) return []
   return mostSevereFindings(risks.findings.filter((finding) => breaks(finding, risks.level)))
@@ -72,10 +71,6 @@ export function breakingFindings(report: Report): ReturnType<typeof mostSevereFi
 
 function fileTotal(report: Report): number {
   return typeof report.failedFiles === 'object' ? report.failedFiles.total : 0
-}
-
-function riskTotal(report: Report): number {
-  return breakingFindings(report).length
 }
 
 /** The first `n`, the last of them saying how many more there are. */
