@@ -1,8 +1,8 @@
 /** A Report with sensible defaults, for the reporter tests. */
 import { prose } from '../src/escape.ts'
-import { assessRisks, type Location, type ScopeRule } from '../src/gate/findings.ts'
+import { assessRisks, type Location, type ScopeRule } from '../src/gate/risks/findings.ts'
 import type { Report } from '../src/gate/report.ts'
-import { emptyReading, type Risk, type RiskReading } from '../src/gate/risks.ts'
+import { emptyReading, type Risk, type RiskReading } from '../src/gate/risks/risks.ts'
 import { judge } from '../src/gate/verdict.ts'
 import type { RiskLevel } from '../src/inputs/config.ts'
 import { exceptionFor, NO_EXCEPTIONS, type ExceptionSet } from '../src/repo/exceptions.ts'

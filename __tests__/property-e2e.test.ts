@@ -15,7 +15,7 @@ const cases = fc.sample(
 )
 /**
  * On top of the timeout: process start-up and the last, minimal attempt (2 s), many times over, for
- * busy machines. The exact bound is proven on a fake clock (gate/property.test.ts).
+ * busy machines. The exact bound is proven on a fake clock (gate/wait/property.test.ts).
  */
 const SLACK_MS = 60_000
 

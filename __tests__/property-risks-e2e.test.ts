@@ -1,5 +1,5 @@
 /**
- * The risk phase's property (gate/property-listings.test.ts) on a sample, through dist/index.js
+ * The risk phase's property (gate/paging/property-listings.test.ts) on a sample, through dist/index.js
  * against the simulator: file listings and risk pages served with random faults. The verdict is
  * `passed` only when every scanned file's risks were read in full and none breaks the threshold.
  * Replay with PROPERTY_SEED=<seed in the name>.

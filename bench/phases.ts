@@ -3,9 +3,9 @@
  * dist/index.js against the simulator), and the time the risk phase adds for 1, 10 and 50 files at
  * HSS's real budget of 5 ListIacFileRisks calls a minute (on a fake clock: an hour in milliseconds).
  */
-import { slidingWindow } from '../src/gate/pace.ts'
-import { readRiskPaths } from '../src/gate/risk-paths.ts'
-import { readRisks } from '../src/gate/risks.ts'
+import { slidingWindow } from '../src/gate/paging/pace.ts'
+import { readRiskPaths } from '../src/gate/risks/risk-paths.ts'
+import { readRisks } from '../src/gate/risks/risks.ts'
 import { HssError } from '../src/errors.ts'
 import type { IacFileRisk, IacRiskPath, ListPage } from '../src/hss/models.ts'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'

@@ -12,8 +12,8 @@ export const modules = {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2988);
-/* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3365);
-/* harmony import */ var _gate_risks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4947);
+/* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(828);
+/* harmony import */ var _gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4208);
 /* harmony import */ var _repo_workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6433);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
 /**
@@ -39,7 +39,7 @@ const MAX_GZIP_BYTES = 10 * 1024 * 1024;
 const INFORMATION_URI = 'https://www.huaweicloud.com/intl/en-us/product/hss.html';
 /** HSS's level → SARIF's level and GitHub's security-severity (undefined for tips: no severity). */
 function severityOf(level) {
-    switch ((0,_gate_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .knownLevel */ .Ac)(level)) {
+    switch ((0,_gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .knownLevel */ .Ac)(level)) {
         case 'high':
             return { level: 'error', securitySeverity: '8.0' };
         case 'medium':
@@ -53,7 +53,7 @@ function severityOf(level) {
     }
 }
 function sarifOf(risks) {
-    const all = (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings);
+    const all = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings);
     for (let keep = Math.min(all.length, MAX_RESULTS);; keep = Math.floor(keep / 2)) {
         const text = JSON.stringify(logOf(all.slice(0, keep)), null, 1);
         if (keep === 0 || (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text).length <= MAX_GZIP_BYTES)
@@ -123,7 +123,7 @@ function ruleOf(id, findings) {
 }
 function resultOf(finding, ruleIndex) {
     const { risk } = finding;
-    const where = finding.resource ? ` in ${(0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''}` : risk.build_instruction ? `: ${risk.build_instruction}` : '';
+    const where = finding.resource ? ` in ${(0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''}` : risk.build_instruction ? `: ${risk.build_instruction}` : '';
     const remedy = risk.remediation ? ` ${risk.remediation}` : '';
     const note = finding.line === undefined && finding.note ? ` (Location: ${finding.note}.)` : '';
     return {

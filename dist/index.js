@@ -28725,211 +28725,7 @@ function itemWord(taskType, count = 2) {
 
 /***/ }),
 
-/***/ 3947:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qu: () => (/* binding */ AmbiguousCreation),
-/* harmony export */   gc: () => (/* binding */ startTask),
-/* harmony export */   z8: () => (/* binding */ scope)
-/* harmony export */ });
-/* unused harmony exports mayExist, certainlyNotCreated, bodyOf */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7229);
-/**
- * Starts the scan (CreateTask), at most once per run. A creation is repeated only when it cannot
- * have happened: a 429 (the gateway throttled it before HSS saw it), or a connection that was never
- * made. Every other failure is ambiguous, any 5xx included: Huawei's gateway answers a backend
- * time-out as 504 with an error body of its own, and the backend may have made the task. So the
- * action does not try again: it stops and says what to look for, so that the scan is not run twice.
- */
-
-
-
-/** The creation may have happened: the message says when, and what kind of task to look for. */
-class AmbiguousCreation extends Error {
-    name = 'AmbiguousCreation';
-    failure;
-    /** `An iac_scan task may have been started at … (3 dockerfile files)`: what to look for. */
-    lead;
-    constructor(failure, spec, at) {
-        super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`);
-        this.failure = failure;
-        const lead = mayExist(spec, at);
-        this.lead = `${lead[0]?.toUpperCase() ?? ''}${lead.slice(1)}`;
-    }
-}
-/** What came back from an ambiguous creation, in words. */
-function whatCameBack(failure) {
-    switch (failure.kind) {
-        case 'timeout':
-            return 'The answer never came';
-        case 'network':
-            return 'The connection broke before the answer came';
-        case 'bad-body':
-            return `HSS answered HTTP ${failure.status ?? '?'}, but not with the new task's id`;
-        default:
-            return `HSS answered HTTP ${failure.status ?? '?'}${failure.errorCode ? ` ${failure.errorCode}` : ''}, which does not say whether the task was made (a gateway answers a backend time-out this way)`;
-    }
-}
-/** `an iac_scan task may have been started at … (3 dockerfile files)`. */
-function mayExist(spec, at) {
-    return `an ${spec.taskType} task may have been started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(at)} (${scope(spec)})`;
-}
-/** The creation cannot have happened (a 429, or no connection was made), so repeating it cannot start a second scan. */
-function certainlyNotCreated(error) {
-    // An untrusted certificate or a redirect will not mend itself: it is not tried again.
-    if (error.kind === 'tls' || error.kind === 'redirect')
-        return false;
-    if (!error.sent)
-        return true;
-    return error.kind === 'http' && error.status === 429;
-}
-/**
- * Resolves to the new task's id, or (not ok) the last refusal when the time ran out while HSS kept
- * saying no. Throws AmbiguousCreation when the creation may have happened, and permanent refusals
- * (400, 401, 403, 404, a redirect) as they are.
- */
-async function startTask(client, spec, ctx) {
-    const body = bodyOf(spec);
-    let sentAt = ctx.clock.now();
-    let inFlight = false;
-    try {
-        const created = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(async (timeoutMs) => {
-            sentAt = ctx.clock.now();
-            inFlight = true;
-            const id = await client.createTask(body, timeoutMs);
-            inFlight = false;
-            return id;
-        }, { ...ctx, retryable: certainlyNotCreated });
-        return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error };
-    }
-    catch (error) {
-        // Cancelled while the request was out: HSS may have made the task all the same.
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc && inFlight)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`while CreateTask was under way: ${mayExist(spec, sentAt)}; look for it in the HSS console before you re-run`);
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9 && error.transient)
-            throw new AmbiguousCreation(error, spec, sentAt);
-        throw error;
-    }
-}
-function bodyOf(spec) {
-    if (spec.taskType === 'iac_scan') {
-        return { task_type: 'iac_scan', iac_scan_info: { file_type: spec.fileType, file_id_list: spec.fileIds } };
-    }
-    return {
-        task_type: 'cluster_scan',
-        cluster_scan_info: {
-            scan_type_list: spec.scanTypes,
-            ...(spec.clusterIds.length ? { range_type: 'specific_cluster', cluster_id_list: spec.clusterIds } : { range_type: 'all_cluster' })
-        }
-    };
-}
-/** `3 dockerfile files` or `cluster_vul on all clusters`, for log lines and messages. */
-function scope(spec) {
-    if (spec.taskType === 'iac_scan')
-        return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`;
-    const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters';
-    return `${spec.scanTypes.join(', ')} on ${clusters}`;
-}
-
-
-/***/ }),
-
-/***/ 3365:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HH: () => (/* binding */ assessRisks),
-/* harmony export */   KY: () => (/* binding */ mostSevereFindings),
-/* harmony export */   T5: () => (/* binding */ breaks),
-/* harmony export */   s8: () => (/* binding */ resourceText)
-/* harmony export */ });
-/* unused harmony export atOrAbove */
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2567);
-/* harmony import */ var _repo_changes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2757);
-/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4947);
-/**
- * From risks to findings: each risk HSS reported, put on its lines in the checked-out repository
- * (one finding per place; a YAML rule that hits three resources is three findings), then judged:
- * excepted or not (exceptions-file), and changed by the pull request or pre-existing
- * (fail-on-risk-scope). A risk row can break the gate when any of its findings is changed and not
- * excepted. Where the gate cannot tell, it counts against the pull request: a file it cannot map,
- * or (with changed-lines) a finding without a line, counts as changed; an exception with paths or a
- * resource covers only a finding whose path or resource is known.
- */
-
-
-
-
-/** `Deployment prod/api`. */
-function resourceText(resource) {
-    const where = [resource.namespace, resource.name].filter(Boolean).join('/');
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(`${resource.kind || 'resource'}${where ? ` ${where}` : ''}`, 200);
-}
-/** Judges the located risks against the exceptions and the scope, and counts what can break the gate. */
-function assessRisks(input) {
-    const { reading, level, scope } = input;
-    const counts = { ...reading.overflow };
-    const findings = [];
-    let excepted = 0;
-    let preExisting = 0;
-    for (const risk of reading.risks) {
-        const places = input.locations.get(risk) ?? [{ note: 'not located' }];
-        const mine = places.map((place) => {
-            const exception = input.exceptionFor({ ruleId: risk.rule_id, path: place.path, resource: place.resource });
-            return { ...place, risk, scope: inScope(place, scope) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) };
-        });
-        findings.push(...mine);
-        const changed = mine.filter((f) => f.scope === 'changed');
-        if (changed.some((f) => !f.excepted))
-            counts[(0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(risk.risk_level) ?? 'unknown']++;
-        else if (changed.length)
-            excepted++;
-        else
-            preExisting++;
-    }
-    const breaking = level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level) + 1).reduce((sum, l) => sum + counts[l], counts.unknown) : 0;
-    return { level, reading, findings, counts, breaking, excepted, preExisting, scope };
-}
-function inScope(place, scope) {
-    if (scope.mode === 'all' || !scope.changes || !place.path)
-        return true;
-    if (scope.mode === 'changed-files')
-        return scope.changes.files.has(place.path);
-    if (place.line === undefined)
-        return true;
-    return (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_3__/* .touches */ .yI)(scope.changes, place.path, place.line, place.endLine);
-}
-/** Whether a risk of this level can break a gate at `level`: at or above it, or of a level HSS does not document. */
-function atOrAbove(riskLevel, level) {
-    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(riskLevel);
-    return known === undefined || _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(known) <= _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
-}
-/** A finding that breaks the gate: changed, not excepted, and at or above the level. */
-function breaks(finding, level) {
-    return level !== undefined && finding.scope === 'changed' && !finding.excepted && atOrAbove(finding.risk.risk_level, level);
-}
-/** Most severe first; among equals, those that can break the gate (changed, not excepted), then by path and line. */
-function mostSevereFindings(findings) {
-    const rank = (f) => (f.scope === 'changed' && !f.excepted ? 0 : f.excepted ? 1 : 2);
-    const order = new Map((0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFirst */ .QX)(uniqueRisks(findings)).map((risk, i) => [risk, i]));
-    return [...findings].sort((a, b) => (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(a.risk.risk_level) - (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(b.risk.risk_level) ||
-        rank(a) - rank(b) ||
-        (order.get(a.risk) ?? 0) - (order.get(b.risk) ?? 0) ||
-        (a.path ?? '').localeCompare(b.path ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0));
-}
-function uniqueRisks(findings) {
-    return [...new Set(findings.map((f) => f.risk))];
-}
-
-
-/***/ }),
-
-/***/ 8967:
+/***/ 5100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28939,7 +28735,7 @@ function uniqueRisks(findings) {
 /* harmony export */   vu: () => (/* binding */ isRefusal)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7229);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7562);
 /**
  * Every page of an HSS list, read closed. The offset advances by the rows that arrived (never by the
  * page size), until as many rows as `total_num` have come. A list is readable only when that
@@ -29012,7 +28808,7 @@ function isRefusal(error) {
 
 /***/ }),
 
-/***/ 7229:
+/***/ 7562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29095,7 +28891,99 @@ function retryLine(error) {
 
 /***/ }),
 
-/***/ 4947:
+/***/ 828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HH: () => (/* binding */ assessRisks),
+/* harmony export */   KY: () => (/* binding */ mostSevereFindings),
+/* harmony export */   T5: () => (/* binding */ breaks),
+/* harmony export */   s8: () => (/* binding */ resourceText)
+/* harmony export */ });
+/* unused harmony export atOrAbove */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
+/* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2567);
+/* harmony import */ var _repo_changes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2757);
+/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4208);
+/**
+ * From risks to findings: each risk HSS reported, put on its lines in the checked-out repository
+ * (one finding per place; a YAML rule that hits three resources is three findings), then judged:
+ * excepted or not (exceptions-file), and changed by the pull request or pre-existing
+ * (fail-on-risk-scope). A risk row can break the gate when any of its findings is changed and not
+ * excepted. Where the gate cannot tell, it counts against the pull request: a file it cannot map,
+ * or (with changed-lines) a finding without a line, counts as changed; an exception with paths or a
+ * resource covers only a finding whose path or resource is known.
+ */
+
+
+
+
+/** `Deployment prod/api`. */
+function resourceText(resource) {
+    const where = [resource.namespace, resource.name].filter(Boolean).join('/');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(`${resource.kind || 'resource'}${where ? ` ${where}` : ''}`, 200);
+}
+/** Judges the located risks against the exceptions and the scope, and counts what can break the gate. */
+function assessRisks(input) {
+    const { reading, level, scope } = input;
+    const counts = { ...reading.overflow };
+    const findings = [];
+    let excepted = 0;
+    let preExisting = 0;
+    for (const risk of reading.risks) {
+        const places = input.locations.get(risk) ?? [{ note: 'not located' }];
+        const mine = places.map((place) => {
+            const exception = input.exceptionFor({ ruleId: risk.rule_id, path: place.path, resource: place.resource });
+            return { ...place, risk, scope: inScope(place, scope) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) };
+        });
+        findings.push(...mine);
+        const changed = mine.filter((f) => f.scope === 'changed');
+        if (changed.some((f) => !f.excepted))
+            counts[(0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(risk.risk_level) ?? 'unknown']++;
+        else if (changed.length)
+            excepted++;
+        else
+            preExisting++;
+    }
+    const breaking = level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level) + 1).reduce((sum, l) => sum + counts[l], counts.unknown) : 0;
+    return { level, reading, findings, counts, breaking, excepted, preExisting, scope };
+}
+function inScope(place, scope) {
+    if (scope.mode === 'all' || !scope.changes || !place.path)
+        return true;
+    if (scope.mode === 'changed-files')
+        return scope.changes.files.has(place.path);
+    if (place.line === undefined)
+        return true;
+    return (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_3__/* .touches */ .yI)(scope.changes, place.path, place.line, place.endLine);
+}
+/** Whether a risk of this level can break a gate at `level`: at or above it, or of a level HSS does not document. */
+function atOrAbove(riskLevel, level) {
+    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(riskLevel);
+    return known === undefined || _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(known) <= _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
+}
+/** A finding that breaks the gate: changed, not excepted, and at or above the level. */
+function breaks(finding, level) {
+    return level !== undefined && finding.scope === 'changed' && !finding.excepted && atOrAbove(finding.risk.risk_level, level);
+}
+/** Most severe first; among equals, those that can break the gate (changed, not excepted), then by path and line. */
+function mostSevereFindings(findings) {
+    const rank = (f) => (f.scope === 'changed' && !f.excepted ? 0 : f.excepted ? 1 : 2);
+    const order = new Map((0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFirst */ .QX)(uniqueRisks(findings)).map((risk, i) => [risk, i]));
+    return [...findings].sort((a, b) => (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(a.risk.risk_level) - (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(b.risk.risk_level) ||
+        rank(a) - rank(b) ||
+        (order.get(a.risk) ?? 0) - (order.get(b.risk) ?? 0) ||
+        (a.path ?? '').localeCompare(b.path ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0));
+}
+function uniqueRisks(findings) {
+    return [...new Set(findings.map((f) => f.risk))];
+}
+
+
+/***/ }),
+
+/***/ 4208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29110,7 +28998,7 @@ function retryLine(error) {
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
 /* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2567);
-/* harmony import */ var _listing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8967);
+/* harmony import */ var _paging_listing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5100);
 /**
  * The IaC risks HSS found in the files of a finished scan: each file's risks (ListIacFileRisks, every
  * page, limit 200), read closed: a file's rows must reach its `total_num` exactly, and every row must
@@ -29134,7 +29022,7 @@ async function readRisks(client, files, ctx) {
     for (const [index, file] of files.entries()) {
         ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)}); ${files.length - index - 1} left after it`);
         const seen = new Set();
-        const listing = await (0,_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
+        const listing = await (0,_paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
             if (items.length !== page.rows || !items.every(_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4))
                 return `a risk row of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)} is not a risk object`;
             for (const row of items) {
@@ -29146,11 +29034,11 @@ async function readRisks(client, files, ctx) {
                 hold(reading, riskOf(row, file));
             }
             return undefined;
-        }, { ...ctx, maxRows: _listing_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_OFFSET */ .d6 + _listing_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt });
+        }, { ...ctx, maxRows: _paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_OFFSET */ .d6 + _paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt });
         if (!listing.ok) {
             const left = files.length - index;
             const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`;
-            return { ...reading, incomplete: reason, ...((0,_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
+            return { ...reading, incomplete: reason, ...((0,_paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
         }
         reading.files.read++;
     }
@@ -29345,6 +29233,118 @@ function percentAbove(percent, limit) {
 /** The verdict's reasons as plain text lines (the `reason` output, the failure message). */
 function reasonLines(verdict) {
     return verdict.reasons.map((reason) => reason.text);
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qu: () => (/* binding */ AmbiguousCreation),
+/* harmony export */   gc: () => (/* binding */ startTask),
+/* harmony export */   z8: () => (/* binding */ scope)
+/* harmony export */ });
+/* unused harmony exports mayExist, certainlyNotCreated, bodyOf */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+/* harmony import */ var _paging_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7562);
+/**
+ * Starts the scan (CreateTask), at most once per run. A creation is repeated only when it cannot
+ * have happened: a 429 (the gateway throttled it before HSS saw it), or a connection that was never
+ * made. Every other failure is ambiguous, any 5xx included: Huawei's gateway answers a backend
+ * time-out as 504 with an error body of its own, and the backend may have made the task. So the
+ * action does not try again: it stops and says what to look for, so that the scan is not run twice.
+ */
+
+
+
+/** The creation may have happened: the message says when, and what kind of task to look for. */
+class AmbiguousCreation extends Error {
+    name = 'AmbiguousCreation';
+    failure;
+    /** `An iac_scan task may have been started at … (3 dockerfile files)`: what to look for. */
+    lead;
+    constructor(failure, spec, at) {
+        super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`);
+        this.failure = failure;
+        const lead = mayExist(spec, at);
+        this.lead = `${lead[0]?.toUpperCase() ?? ''}${lead.slice(1)}`;
+    }
+}
+/** What came back from an ambiguous creation, in words. */
+function whatCameBack(failure) {
+    switch (failure.kind) {
+        case 'timeout':
+            return 'The answer never came';
+        case 'network':
+            return 'The connection broke before the answer came';
+        case 'bad-body':
+            return `HSS answered HTTP ${failure.status ?? '?'}, but not with the new task's id`;
+        default:
+            return `HSS answered HTTP ${failure.status ?? '?'}${failure.errorCode ? ` ${failure.errorCode}` : ''}, which does not say whether the task was made (a gateway answers a backend time-out this way)`;
+    }
+}
+/** `an iac_scan task may have been started at … (3 dockerfile files)`. */
+function mayExist(spec, at) {
+    return `an ${spec.taskType} task may have been started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUtc */ .ay)(at)} (${scope(spec)})`;
+}
+/** The creation cannot have happened (a 429, or no connection was made), so repeating it cannot start a second scan. */
+function certainlyNotCreated(error) {
+    // An untrusted certificate or a redirect will not mend itself: it is not tried again.
+    if (error.kind === 'tls' || error.kind === 'redirect')
+        return false;
+    if (!error.sent)
+        return true;
+    return error.kind === 'http' && error.status === 429;
+}
+/**
+ * Resolves to the new task's id, or (not ok) the last refusal when the time ran out while HSS kept
+ * saying no. Throws AmbiguousCreation when the creation may have happened, and permanent refusals
+ * (400, 401, 403, 404, a redirect) as they are.
+ */
+async function startTask(client, spec, ctx) {
+    const body = bodyOf(spec);
+    let sentAt = ctx.clock.now();
+    let inFlight = false;
+    try {
+        const created = await (0,_paging_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retryTransient */ .jh)(async (timeoutMs) => {
+            sentAt = ctx.clock.now();
+            inFlight = true;
+            const id = await client.createTask(body, timeoutMs);
+            inFlight = false;
+            return id;
+        }, { ...ctx, retryable: certainlyNotCreated });
+        return created.ok ? { ok: true, taskId: created.value } : { ok: false, error: created.error };
+    }
+    catch (error) {
+        // Cancelled while the request was out: HSS may have made the task all the same.
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc && inFlight)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`while CreateTask was under way: ${mayExist(spec, sentAt)}; look for it in the HSS console before you re-run`);
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9 && error.transient)
+            throw new AmbiguousCreation(error, spec, sentAt);
+        throw error;
+    }
+}
+function bodyOf(spec) {
+    if (spec.taskType === 'iac_scan') {
+        return { task_type: 'iac_scan', iac_scan_info: { file_type: spec.fileType, file_id_list: spec.fileIds } };
+    }
+    return {
+        task_type: 'cluster_scan',
+        cluster_scan_info: {
+            scan_type_list: spec.scanTypes,
+            ...(spec.clusterIds.length ? { range_type: 'specific_cluster', cluster_id_list: spec.clusterIds } : { range_type: 'all_cluster' })
+        }
+    };
+}
+/** `3 dockerfile files` or `cluster_vul on all clusters`, for log lines and messages. */
+function scope(spec) {
+    if (spec.taskType === 'iac_scan')
+        return `${spec.fileIds.length} ${spec.fileType} ${spec.fileIds.length === 1 ? 'file' : 'files'}`;
+    const clusters = spec.clusterIds.length ? `${spec.clusterIds.length} ${spec.clusterIds.length === 1 ? 'cluster' : 'clusters'}` : 'all clusters';
+    return `${spec.scanTypes.join(', ')} on ${clusters}`;
 }
 
 
@@ -29812,7 +29812,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9365);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(154);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -30342,7 +30342,7 @@ function words(text) {
 
 /***/ }),
 
-/***/ 9365:
+/***/ 154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30355,6 +30355,22 @@ __nccwpck_require__.d(__webpack_exports__, {
 var toolkit = __nccwpck_require__(9383);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/gate/deps.ts
+/** The longest a single request may take. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
+const BUDGET_CALLS = 5;
+/** Runs one phase with its log lines folded under a title. */
+async function phase(deps, title, work) {
+    deps.log.group?.(title);
+    try {
+        return await work();
+    }
+    finally {
+        deps.log.endGroup?.();
+    }
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/escape.ts
@@ -30363,17 +30379,13 @@ var src_escape = __nccwpck_require__(2988);
 var models = __nccwpck_require__(9406);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __nccwpck_require__(3718);
-// EXTERNAL MODULE: ./src/repo/changes.ts
-var repo_changes = __nccwpck_require__(2757);
 // EXTERNAL MODULE: ./src/gate/counts.ts
 var gate_counts = __nccwpck_require__(9339);
-// EXTERNAL MODULE: ./src/gate/create.ts
-var create = __nccwpck_require__(3947);
 // EXTERNAL MODULE: ./src/hss/fields.ts
 var fields = __nccwpck_require__(7137);
-// EXTERNAL MODULE: ./src/gate/listing.ts
-var gate_listing = __nccwpck_require__(8967);
-;// CONCATENATED MODULE: ./src/gate/failed-files.ts
+// EXTERNAL MODULE: ./src/gate/paging/listing.ts
+var paging_listing = __nccwpck_require__(5100);
+;// CONCATENATED MODULE: ./src/gate/files/failed-files.ts
 /**
  * The failed files of an IaC scan, from ListTaskResources (scan_status failed): the first 100, with
  * HSS's total. This is reporting (the counts decide the verdict), bounded by the run's deadline like
@@ -30388,7 +30400,7 @@ const FAILED_FILES_CAP = 100;
 async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FILES_CAP) {
     const files = [];
     let total = 0;
-    const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, page, timeoutMs), (items, page) => {
+    const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, page, timeoutMs), (items, page) => {
         total = page.total ?? 0;
         for (const resource of items.slice(0, cap - files.length)) {
             const fileType = (0,fields/* text */.Qq)(resource.file_type);
@@ -30407,297 +30419,7 @@ async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FI
     return { files, total, ...(total !== counted ? { counted } : {}) };
 }
 
-// EXTERNAL MODULE: ./src/gate/findings.ts
-var findings = __nccwpck_require__(3365);
-;// CONCATENATED MODULE: ./src/gate/locate.ts
-
-
-
-/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
-const MAX_NAME_PAGES = 50;
-function targetOf(ref) {
-    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
-}
-/**
- * `target` is filled in as the task is found, so whoever holds it sees the id too. With `bound`, a
- * name search starts no page after its deadline.
- */
-function createLocator(client, taskType, ref, target = targetOf(ref), bound) {
-    const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined;
-    const ours = (task) => {
-        // The server filters by type; a task of another type is not the one asked for, whatever its id.
-        const type = task.task_type;
-        return type === undefined || type === null || type === taskType;
-    };
-    async function byId(id, timeoutMs) {
-        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
-        return { task: page.items.find((task) => task.task_id === id && ours(task)) };
-    }
-    /** Where an unfinished name search stands: the next page to read, and the best match so far. */
-    let search = { offset: 0, pages: 0, best: undefined };
-    async function byName(name, timeoutMs) {
-        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
-        for (;;) {
-            if (search.pages > 0 && bound && bound.clock.now() >= bound.deadline) {
-                search = { offset: 0, pages: 0, best: undefined };
-                return { task: undefined, unfinished: true };
-            }
-            const page = await client.listTasks(body, { offset: search.offset, limit: gate_listing/* PAGE_LIMIT */.Wt }, timeoutMs);
-            const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter));
-            // The next page starts after the rows that came, not after a full page: a short page skips nothing.
-            search = { offset: search.offset + page.rows, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) };
-            const done = page.rows === 0 || (page.total !== undefined ? search.offset >= page.total : page.rows < gate_listing/* PAGE_LIMIT */.Wt);
-            if (done || search.pages >= MAX_NAME_PAGES) {
-                const found = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) };
-                search = { offset: 0, pages: 0, best: undefined };
-                return found;
-            }
-        }
-    }
-    return {
-        target,
-        async locate(timeoutMs) {
-            if (target.id)
-                return byId(target.id, timeoutMs);
-            const found = await byName(target.name ?? '', timeoutMs);
-            if (found.task)
-                target.id = found.task.task_id;
-            return found;
-        }
-    };
-}
-/** A task that has not started yet (no start_time) is newer than any that has. */
-function startedAfter(task, moment) {
-    const start = (0,fields/* epochMs */.e9)(task.start_time);
-    return moment === undefined || start === undefined || start >= moment;
-}
-/** Of these tasks, the newest: not started yet, else the latest start_time. */
-function newest(tasks) {
-    let best;
-    for (const task of tasks) {
-        if (!best) {
-            best = task;
-            continue;
-        }
-        const start = (0,fields/* epochMs */.e9)(task.start_time) ?? Infinity;
-        const bestStart = (0,fields/* epochMs */.e9)(best.start_time) ?? Infinity;
-        if (start > bestStart)
-            best = task;
-    }
-    return best;
-}
-/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
-function describeTarget(target) {
-    return target.id ? (0,src_escape/* prose */.CS) `with id ${target.id}` : (0,src_escape/* prose */.CS) `named ${(0,src_escape/* quoted */.TL)(target.name ?? '')}`;
-}
-
-;// CONCATENATED MODULE: ./src/gate/pace.ts
-function slidingWindow(clock, budget) {
-    const recent = [];
-    let calls = 0;
-    return {
-        get calls() {
-            return calls;
-        },
-        async wait(deadline, signal) {
-            const now = clock.now();
-            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
-                recent.shift();
-            if (recent.length >= budget.calls) {
-                const until = (recent[0] ?? now) + budget.windowMs;
-                if (until > deadline)
-                    return false;
-                await clock.sleep(until - now, signal);
-                recent.shift();
-            }
-            recent.push(clock.now());
-            calls++;
-            return true;
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/gate/retry.ts
-var gate_retry = __nccwpck_require__(7229);
-;// CONCATENATED MODULE: ./src/gate/schedule.ts
-/**
- * How long to wait before the next status query. HSS allows one user about 5 queries a minute, so a
- * long scan should not spend them on "still running": while HSS's `estimated_time` says the finish
- * is far away, the wait stretches (up to 4 × poll-interval); for the last minute, and as soon as the
- * estimate proves wrong, it is poll-interval again. Gates started together are kept out of lockstep
- * by jitter: the first wait is shortened by up to 10 % (an offset that lasts the whole run), and
- * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
- * short scans cost no more latency than a fixed poller.
- */
-
-const STRETCH_CAP = 4;
-const JITTER = 0.1;
-const MINUTE = 60_000;
-function fixedSchedule(pollIntervalMs) {
-    return { next: () => pollIntervalMs };
-}
-function adaptiveSchedule(pollIntervalMs, random) {
-    let trusted = true;
-    let first = true;
-    /** When the last estimate said the task would finish, in epoch ms. */
-    let predictedFinish;
-    return {
-        next(task, now) {
-            const estimateMs = estimateOf(task);
-            if (estimateMs !== undefined && trusted && predictedFinish !== undefined) {
-                // Wrong when HSS now expects later than it said (beyond its 1-minute rounding), or the
-                // predicted finish has passed by more than that and the task still runs.
-                const expectedNow = predictedFinish - now;
-                if (estimateMs > expectedNow + MINUTE || now > predictedFinish + MINUTE)
-                    trusted = false;
-            }
-            predictedFinish = estimateMs === undefined ? undefined : now + estimateMs;
-            const stretch = trusted && estimateMs !== undefined && estimateMs > MINUTE;
-            const offset = first ? 1 - JITTER * random() : 1;
-            first = false;
-            if (!stretch)
-                return Math.round(pollIntervalMs * offset);
-            const base = clamp(estimateMs - MINUTE, pollIntervalMs, STRETCH_CAP * pollIntervalMs);
-            return Math.round(Math.min(base * (1 - JITTER + 2 * JITTER * random()), STRETCH_CAP * pollIntervalMs));
-        }
-    };
-}
-/** HSS's estimate of the time left, in ms, for a task that is still running. */
-function estimateOf(task) {
-    const minutes = task?.estimated_time;
-    if (!task || task.task_status === models/* FINISHED */.B || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
-        return undefined;
-    return minutes * MINUTE;
-}
-function clamp(value, low, high) {
-    return Math.min(high, Math.max(low, value));
-}
-
-;// CONCATENATED MODULE: ./src/gate/poller.ts
-/**
- * Waits for the task to be `finished`. Only `finished` ends the wait: ready, running, unknown statuses
- * and a task that does not exist yet all mean "not yet". Never waits past the deadline: one last query
- * may start at the deadline, and it is bounded by its own time-out.
- */
-
-
-
-
-
-
-
-/** While nothing changes, the progress line is repeated at most this often. */
-const QUIET_MS = 60_000;
-async function waitForTask(options) {
-    const { locator, clock } = options;
-    let task;
-    let capped;
-    let queries = 0;
-    let lastCall = false;
-    const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
-    const timedOut = (lastError) => ({ kind: 'timed-out', task, queries, ...(lastError ? { lastError } : {}), ...(capped ? { capped } : {}) });
-    // A long wait keeps the log short: a line when something changes, else once a minute.
-    let lastLine = '';
-    let lastLoggedAt = -Infinity;
-    const report = (line) => {
-        const now = clock.now();
-        if (line === lastLine && now - lastLoggedAt < QUIET_MS)
-            return;
-        options.log(line === lastLine ? `${line} (still, after ${Math.round((now - lastLoggedAt) / 1000)} s)` : line);
-        lastLine = line;
-        lastLoggedAt = now;
-    };
-    for (;;) {
-        const attempt = await (0,gate_retry/* retryTransient */.jh)((timeoutMs) => {
-            queries++;
-            return locator.locate(timeoutMs);
-        }, options);
-        if (!attempt.ok)
-            return timedOut(attempt.error);
-        const seen = attempt.value.task;
-        task = seen ?? task;
-        // A search the deadline cut short keeps what the last whole search said of the page cap.
-        capped = attempt.value.unfinished ? capped : attempt.value.capped;
-        report(progressLine(attempt.value, locator, options.taskType).text);
-        if (seen?.task_status === models/* FINISHED */.B)
-            return { kind: 'finished', task: seen, queries };
-        if (lastCall)
-            return timedOut();
-        const delay = schedule.next(seen, clock.now());
-        const remaining = options.deadline - clock.now();
-        if (remaining <= 0)
-            return timedOut();
-        if (delay >= remaining)
-            lastCall = true;
-        await clock.sleep(Math.min(delay, remaining), options.signal);
-    }
-}
-/** One line per query: status, counts, and HSS's estimate of the minutes left. */
-function progressLine(located, locator, taskType) {
-    const { task } = located;
-    if (!task) {
-        const cap = located.capped ? (0,src_escape/* prose */.CS) `: no exact match among the first ${located.capped.read} fuzzy matches (HSS has ${located.capped.total ?? 'more'}); the search stops there, so give task-id or a more specific name` : (0,src_escape/* prose */.CS) ``;
-        return (0,src_escape/* prose */.CS) `No ${taskType} task ${describeTarget(locator.target)} yet${cap}; waiting for it to appear`;
-    }
-    const counts = (0,gate_counts/* readCounts */.ZQ)(task, taskType);
-    const show = (n) => n ?? '?';
-    const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined ? counts.succeeded + counts.reportedFailed : undefined;
-    const minutes = (0,fields/* wholeNumber */.rD)(task.estimated_time);
-    const estimate = task.task_status === models/* FINISHED */.B || minutes === undefined ? (0,src_escape/* prose */.CS) `` : minutes === 0 ? (0,src_escape/* prose */.CS) `, less than a minute left` : (0,src_escape/* prose */.CS) `, about ${minutes} min left`;
-    const status = (0,fields/* text */.Qq)(task.task_status) ?? 'unknown';
-    return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
-}
-
-;// CONCATENATED MODULE: ./src/gate/risk-paths.ts
-/**
- * Where in a Kubernetes YAML file each risk sits (ListIacFileRiskPaths: one call per file and rule,
- * with a budget of its own of 5 calls a minute). Locations are reporting: the pairs whose risks can
- * break the gate are asked first, the rest while the deadline allows, and whatever is not read in
- * time stays at file level. They never change a verdict, except that with `changed-lines` a risk
- * without a line counts as changed.
- */
-
-
-
-const pairKey = (fileId, ruleId) => `${fileId}\u0000${ruleId}`;
-/** Paths of one rule in one file beyond this are not read: nobody reads 1,000 places of one rule. */
-const MAX_PATHS_PER_PAIR = 1000;
-/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
-async function readRiskPaths(client, pairs, options) {
-    const found = new Map();
-    for (const [index, pair] of pairs.entries()) {
-        const key = pairKey(pair.fileId, pair.ruleId);
-        if (found.has(key))
-            continue;
-        if (options.clock.now() >= options.deadline) {
-            for (const rest of pairs.slice(index))
-                if (!found.has(pairKey(rest.fileId, rest.ruleId)))
-                    found.set(pairKey(rest.fileId, rest.ruleId), 'HSS\'s path was not read before the time-out');
-            break;
-        }
-        const paths = [];
-        const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFileRiskPaths(pair.fileId, pair.ruleId, page, timeoutMs), (items) => {
-            for (const row of items)
-                if ((0,fields/* isRecord */.u4)(row))
-                    paths.push(pathOf(row));
-            return undefined;
-        }, { ...options, maxRows: MAX_PATHS_PER_PAIR + gate_listing/* PAGE_LIMIT */.Wt });
-        if (!listing.ok && !listing.outOfTime)
-            options.log(`Could not read where rule ${(0,src_escape/* clip */.$Q)(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`);
-        found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read');
-    }
-    return found;
-}
-function pathOf(row) {
-    return {
-        resource: { kind: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.resource_type) ?? '', 253), namespace: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.namespace) ?? '', 253), name: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.resource_name) ?? '', 253) },
-        hitPath: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.hit_path) ?? '', 1000)
-    };
-}
-
-// EXTERNAL MODULE: ./src/gate/risks.ts
-var gate_risks = __nccwpck_require__(4947);
-;// CONCATENATED MODULE: ./src/gate/stale.ts
+;// CONCATENATED MODULE: ./src/gate/files/stale.ts
 /**
  * Stale copies. HSS scans the copy of a file it was given, not the checked-out commit. A copy
  * uploaded before this workflow run started cannot hold the pull request's change, so for every
@@ -30727,7 +30449,7 @@ async function checkCopy(client, file, path, runStartedAt, options) {
     const times = [];
     let unreadable = 0;
     for (const scanType of SCAN_TYPES) {
-        const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
+        const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
             for (const row of items) {
                 if (!(0,fields/* isRecord */.u4)(row) || row.file_id !== file.id)
                     continue;
@@ -30738,7 +30460,7 @@ async function checkCopy(client, file, path, runStartedAt, options) {
                     times.push(at);
             }
             return undefined;
-        }, { ...options, limit: 10, maxRows: gate_listing/* PAGE_LIMIT */.Wt });
+        }, { ...options, limit: 10, maxRows: paging_listing/* PAGE_LIMIT */.Wt });
         if (!listing.ok) {
             if (!listing.outOfTime)
                 options.log(`Could not read when HSS got its copy of ${(0,src_escape/* clip */.$Q)(file.name, 200)}: ${listing.why}`);
@@ -30756,7 +30478,7 @@ async function checkCopy(client, file, path, runStartedAt, options) {
     return uploadedAt < runStartedAt ? { file, path, uploadedAt, stale: true, why: 'uploaded before this workflow run started' } : { file, path, uploadedAt, stale: false };
 }
 
-;// CONCATENATED MODULE: ./src/gate/task-files.ts
+;// CONCATENATED MODULE: ./src/gate/files/task-files.ts
 /**
  * The files of a finished IaC scan task (ListTaskResources), read closed. Each file counts once, by
  * its `file_id`: a row repeated by paging drift, or a row of another status, never stands in for a
@@ -30777,7 +30499,7 @@ async function listTaskFiles(client, taskId, status, expected, options) {
     let repeated = 0;
     let foreign = 0;
     const body = { task_type: 'iac_scan', ...(status ? { iac_scan_info: { scan_status: status } } : {}) };
-    const listing = await (0,gate_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, body, page, timeoutMs), (items, page) => {
+    const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, body, page, timeoutMs), (items, page) => {
         if (items.length !== page.rows)
             return `HSS listed a file row that is not an object`;
         for (const row of items) {
@@ -30801,7 +30523,7 @@ async function listTaskFiles(client, taskId, status, expected, options) {
                 return countMismatch(expected, files.size, status, 'more than');
         }
         return undefined;
-    }, { ...options, maxRows: 2 * expected + gate_listing/* PAGE_LIMIT */.Wt });
+    }, { ...options, maxRows: 2 * expected + paging_listing/* PAGE_LIMIT */.Wt });
     const list = [...files.values()];
     if (!listing.ok)
         return { ...listing, files: list };
@@ -30819,130 +30541,45 @@ function countMismatch(expected, listed, status, joint) {
         : `HSS listed ${files(listed)} ${what}, more than the ${expected} it counted`;
 }
 
-// EXTERNAL MODULE: ./src/gate/verdict.ts
-var gate_verdict = __nccwpck_require__(5950);
-;// CONCATENATED MODULE: ./src/gate/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The longest a single request may take. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
-const BUDGET_CALLS = 5;
-async function runGate(config, deps, startedAt, target = targetOf(config.task)) {
-    const deadline = startedAt + config.timeoutMs;
-    const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal };
-    const pacer = () => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs });
-    const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined);
-    const pr = await pullRequestContext(config, deps, readsRisks);
-    let projectId = config.projectId;
-    if (!projectId) {
-        const lookUp = deps.lookUpProjectId;
-        if (!lookUp)
-            throw new errors/* InputError */.dz('project-id', undefined, 'is empty and cannot be looked up');
-        const found = await (0,gate_retry/* retryTransient */.jh)(lookUp, retry);
-        if (!found.ok)
-            throw found.error;
-        projectId = found.value;
-        deps.log.info(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
-    }
-    const client = deps.hss(projectId);
-    const base = { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...(deps.source ? { source: deps.source } : {}) };
-    let ref = config.task;
-    if (ref.by === 'create') {
-        const started = await (0,create/* startTask */.gc)(client, ref.spec, retry);
-        if (!started.ok) {
-            const verdict = (0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: (0,gate_retry/* describeFailure */.Ic)(started.error) });
-            return { ...base, task: undefined, verdict, failedFiles: undefined, elapsedMs: deps.clock.now() - startedAt, queries: 0 };
-        }
-        deps.log.info(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(ref.spec)})`);
-        target.id = started.taskId;
-        ref = { by: 'id', id: started.taskId };
-    }
-    const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline });
-    const outcome = await phase(deps, `Waiting up to ${(0,parse/* formatDuration */.a3)(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`, () => waitForTask({ ...retry, locator, taskType: config.taskType }));
-    const task = outcome.task;
-    const finished = task?.task_status === models/* FINISHED */.B;
-    const counts = (0,gate_counts/* readCounts */.ZQ)(task, config.taskType);
-    let files;
-    let risks;
-    let stale;
-    let failedFiles;
-    if (finished && task && config.taskType === 'iac_scan') {
-        // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
-        let reading;
-        if (readsRisks) {
-            reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
-                const expected = counts.succeeded;
-                const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, retry);
-                files = listed;
-                if (!listed)
-                    return { ...(0,gate_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
-                if (!listed.ok)
-                    return { ...(0,gate_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,gate_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
-                return (0,gate_risks/* readRisks */.F7)(client, listed.files, { ...retry, pacer: pacer() });
-            });
-        }
-        if (pr.stale)
-            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, retry, pacer()));
-        if (counts.reportedFailed)
-            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry);
-        if (typeof failedFiles === 'string')
-            deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`);
-        const read = reading;
-        if (read)
-            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...retry, pacer: pacer() }));
-    }
-    const verdict = (0,gate_verdict/* judge */.S4)({
-        task,
-        taskType: config.taskType,
-        thresholds: config.thresholds,
-        timeoutMs: config.timeoutMs,
-        wanted: describeTarget(locator.target),
-        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: (0,gate_retry/* describeFailure */.Ic)(outcome.lastError) } : {}),
-        ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
-        ...(risks ? { risks } : {}),
-        ...(stale ? { stale } : {})
-    });
+;// CONCATENATED MODULE: ./src/gate/paging/pace.ts
+function slidingWindow(clock, budget) {
+    const recent = [];
+    let calls = 0;
     return {
-        ...base,
-        target: locator.target,
-        task,
-        verdict,
-        failedFiles,
-        ...(risks ? { risks } : {}),
-        ...(stale ? { stale } : {}),
-        ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
-        elapsedMs: deps.clock.now() - startedAt,
-        queries: outcome.queries
+        get calls() {
+            return calls;
+        },
+        async wait(deadline, signal) {
+            const now = clock.now();
+            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
+                recent.shift();
+            if (recent.length >= budget.calls) {
+                const until = (recent[0] ?? now) + budget.windowMs;
+                if (until > deadline)
+                    return false;
+                await clock.sleep(until - now, signal);
+                recent.shift();
+            }
+            recent.push(clock.now());
+            calls++;
+            return true;
+        }
     };
 }
-/** Runs one phase with its log lines folded under a title. */
-async function phase(deps, title, work) {
-    deps.log.group?.(title);
-    try {
-        return await work();
-    }
-    finally {
-        deps.log.endGroup?.();
-    }
-}
+
+// EXTERNAL MODULE: ./src/gate/paging/retry.ts
+var paging_retry = __nccwpck_require__(7562);
+// EXTERNAL MODULE: ./src/repo/changes.ts
+var repo_changes = __nccwpck_require__(2757);
+;// CONCATENATED MODULE: ./src/gate/pull-request.ts
+/**
+ * The pull request's context, read before HSS is asked anything (so a missing permission costs
+ * seconds, not a 30-minute wait): what it changes (the scope of the risks that can break the gate),
+ * when this workflow run started (which copies are stale), and the exceptions in force, read from
+ * the base commit so that a pull request cannot excuse its own risks.
+ */
+
+
 async function pullRequestContext(config, deps, readsRisks) {
     const iac = config.taskType === 'iac_scan';
     const pr = deps.pullRequest;
@@ -30996,7 +30633,7 @@ async function exceptionsFrom(text, config, deps, baseSha) {
     if (text === undefined)
         return NO_EXCEPTIONS;
     // The YAML parser and the glob matcher load only when there is a file to read.
-    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(508)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5508));
+    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1095));
     const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
     let set;
     try {
@@ -31012,6 +30649,392 @@ async function exceptionsFrom(text, config, deps, baseSha) {
     for (const ignored of set.ignored)
         deps.log.warning(`Exceptions file ${config.exceptionsFile}: ${ignored}, so it excepts nothing.`);
     return set;
+}
+
+// EXTERNAL MODULE: ./src/gate/risks/findings.ts
+var findings = __nccwpck_require__(828);
+;// CONCATENATED MODULE: ./src/gate/risks/risk-paths.ts
+/**
+ * Where in a Kubernetes YAML file each risk sits (ListIacFileRiskPaths: one call per file and rule,
+ * with a budget of its own of 5 calls a minute). Locations are reporting: the pairs whose risks can
+ * break the gate are asked first, the rest while the deadline allows, and whatever is not read in
+ * time stays at file level. They never change a verdict, except that with `changed-lines` a risk
+ * without a line counts as changed.
+ */
+
+
+
+const pairKey = (fileId, ruleId) => `${fileId}\u0000${ruleId}`;
+/** Paths of one rule in one file beyond this are not read: nobody reads 1,000 places of one rule. */
+const MAX_PATHS_PER_PAIR = 1000;
+/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
+async function readRiskPaths(client, pairs, options) {
+    const found = new Map();
+    for (const [index, pair] of pairs.entries()) {
+        const key = pairKey(pair.fileId, pair.ruleId);
+        if (found.has(key))
+            continue;
+        if (options.clock.now() >= options.deadline) {
+            for (const rest of pairs.slice(index))
+                if (!found.has(pairKey(rest.fileId, rest.ruleId)))
+                    found.set(pairKey(rest.fileId, rest.ruleId), 'HSS\'s path was not read before the time-out');
+            break;
+        }
+        const paths = [];
+        const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFileRiskPaths(pair.fileId, pair.ruleId, page, timeoutMs), (items) => {
+            for (const row of items)
+                if ((0,fields/* isRecord */.u4)(row))
+                    paths.push(pathOf(row));
+            return undefined;
+        }, { ...options, maxRows: MAX_PATHS_PER_PAIR + paging_listing/* PAGE_LIMIT */.Wt });
+        if (!listing.ok && !listing.outOfTime)
+            options.log(`Could not read where rule ${(0,src_escape/* clip */.$Q)(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`);
+        found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read');
+    }
+    return found;
+}
+function pathOf(row) {
+    return {
+        resource: { kind: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.resource_type) ?? '', 253), namespace: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.namespace) ?? '', 253), name: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.resource_name) ?? '', 253) },
+        hitPath: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.hit_path) ?? '', 1000)
+    };
+}
+
+// EXTERNAL MODULE: ./src/gate/risks/risks.ts
+var risks_risks = __nccwpck_require__(4208);
+// EXTERNAL MODULE: ./src/gate/wait/create.ts
+var create = __nccwpck_require__(649);
+;// CONCATENATED MODULE: ./src/gate/wait/locate.ts
+
+
+
+/** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
+const MAX_NAME_PAGES = 50;
+function targetOf(ref) {
+    return { id: ref.by === 'id' ? ref.id : undefined, name: ref.by === 'name' ? ref.name : undefined };
+}
+/**
+ * `target` is filled in as the task is found, so whoever holds it sees the id too. With `bound`, a
+ * name search starts no page after its deadline.
+ */
+function createLocator(client, taskType, ref, target = targetOf(ref), bound) {
+    const createdAfter = ref.by === 'name' ? ref.createdAfter : undefined;
+    const ours = (task) => {
+        // The server filters by type; a task of another type is not the one asked for, whatever its id.
+        const type = task.task_type;
+        return type === undefined || type === null || type === taskType;
+    };
+    async function byId(id, timeoutMs) {
+        const page = await client.listTasks({ task_type: taskType, task_id: id }, { offset: 0, limit: 10 }, timeoutMs);
+        return { task: page.items.find((task) => task.task_id === id && ours(task)) };
+    }
+    /** Where an unfinished name search stands: the next page to read, and the best match so far. */
+    let search = { offset: 0, pages: 0, best: undefined };
+    async function byName(name, timeoutMs) {
+        const body = { task_type: taskType, task_name: name, sort_key: 'start_time', sort_dir: 'desc' };
+        for (;;) {
+            if (search.pages > 0 && bound && bound.clock.now() >= bound.deadline) {
+                search = { offset: 0, pages: 0, best: undefined };
+                return { task: undefined, unfinished: true };
+            }
+            const page = await client.listTasks(body, { offset: search.offset, limit: paging_listing/* PAGE_LIMIT */.Wt }, timeoutMs);
+            const candidates = page.items.filter((task) => task.task_name === name && ours(task) && startedAfter(task, createdAfter));
+            // The next page starts after the rows that came, not after a full page: a short page skips nothing.
+            search = { offset: search.offset + page.rows, pages: search.pages + 1, best: newest([...(search.best ? [search.best] : []), ...candidates]) };
+            const done = page.rows === 0 || (page.total !== undefined ? search.offset >= page.total : page.rows < paging_listing/* PAGE_LIMIT */.Wt);
+            if (done || search.pages >= MAX_NAME_PAGES) {
+                const found = { task: search.best, ...(done ? {} : { capped: { read: search.offset, total: page.total } }) };
+                search = { offset: 0, pages: 0, best: undefined };
+                return found;
+            }
+        }
+    }
+    return {
+        target,
+        async locate(timeoutMs) {
+            if (target.id)
+                return byId(target.id, timeoutMs);
+            const found = await byName(target.name ?? '', timeoutMs);
+            if (found.task)
+                target.id = found.task.task_id;
+            return found;
+        }
+    };
+}
+/** A task that has not started yet (no start_time) is newer than any that has. */
+function startedAfter(task, moment) {
+    const start = (0,fields/* epochMs */.e9)(task.start_time);
+    return moment === undefined || start === undefined || start >= moment;
+}
+/** Of these tasks, the newest: not started yet, else the latest start_time. */
+function newest(tasks) {
+    let best;
+    for (const task of tasks) {
+        if (!best) {
+            best = task;
+            continue;
+        }
+        const start = (0,fields/* epochMs */.e9)(task.start_time) ?? Infinity;
+        const bestStart = (0,fields/* epochMs */.e9)(best.start_time) ?? Infinity;
+        if (start > bestStart)
+            best = task;
+    }
+    return best;
+}
+/** `with id t-1` or `named "iac-pr-1"`, for log lines, messages and the summary. */
+function describeTarget(target) {
+    return target.id ? (0,src_escape/* prose */.CS) `with id ${target.id}` : (0,src_escape/* prose */.CS) `named ${(0,src_escape/* quoted */.TL)(target.name ?? '')}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/wait/schedule.ts
+/**
+ * How long to wait before the next status query. HSS allows one user about 5 queries a minute, so a
+ * long scan should not spend them on "still running": while HSS's `estimated_time` says the finish
+ * is far away, the wait stretches (up to 4 × poll-interval); for the last minute, and as soon as the
+ * estimate proves wrong, it is poll-interval again. Gates started together are kept out of lockstep
+ * by jitter: the first wait is shortened by up to 10 % (an offset that lasts the whole run), and
+ * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
+ * short scans cost no more latency than a fixed poller.
+ */
+
+const STRETCH_CAP = 4;
+const JITTER = 0.1;
+const MINUTE = 60_000;
+function fixedSchedule(pollIntervalMs) {
+    return { next: () => pollIntervalMs };
+}
+function adaptiveSchedule(pollIntervalMs, random) {
+    let trusted = true;
+    let first = true;
+    /** When the last estimate said the task would finish, in epoch ms. */
+    let predictedFinish;
+    return {
+        next(task, now) {
+            const estimateMs = estimateOf(task);
+            if (estimateMs !== undefined && trusted && predictedFinish !== undefined) {
+                // Wrong when HSS now expects later than it said (beyond its 1-minute rounding), or the
+                // predicted finish has passed by more than that and the task still runs.
+                const expectedNow = predictedFinish - now;
+                if (estimateMs > expectedNow + MINUTE || now > predictedFinish + MINUTE)
+                    trusted = false;
+            }
+            predictedFinish = estimateMs === undefined ? undefined : now + estimateMs;
+            const stretch = trusted && estimateMs !== undefined && estimateMs > MINUTE;
+            const offset = first ? 1 - JITTER * random() : 1;
+            first = false;
+            if (!stretch)
+                return Math.round(pollIntervalMs * offset);
+            const base = clamp(estimateMs - MINUTE, pollIntervalMs, STRETCH_CAP * pollIntervalMs);
+            return Math.round(Math.min(base * (1 - JITTER + 2 * JITTER * random()), STRETCH_CAP * pollIntervalMs));
+        }
+    };
+}
+/** HSS's estimate of the time left, in ms, for a task that is still running. */
+function estimateOf(task) {
+    const minutes = task?.estimated_time;
+    if (!task || task.task_status === models/* FINISHED */.B || typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0)
+        return undefined;
+    return minutes * MINUTE;
+}
+function clamp(value, low, high) {
+    return Math.min(high, Math.max(low, value));
+}
+
+;// CONCATENATED MODULE: ./src/gate/wait/poller.ts
+/**
+ * Waits for the task to be `finished`. Only `finished` ends the wait: ready, running, unknown statuses
+ * and a task that does not exist yet all mean "not yet". Never waits past the deadline: one last query
+ * may start at the deadline, and it is bounded by its own time-out.
+ */
+
+
+
+
+
+
+
+/** While nothing changes, the progress line is repeated at most this often. */
+const QUIET_MS = 60_000;
+async function waitForTask(options) {
+    const { locator, clock } = options;
+    let task;
+    let capped;
+    let queries = 0;
+    let lastCall = false;
+    const schedule = options.schedule ?? adaptiveSchedule(options.pollIntervalMs, options.random);
+    const timedOut = (lastError) => ({ kind: 'timed-out', task, queries, ...(lastError ? { lastError } : {}), ...(capped ? { capped } : {}) });
+    // A long wait keeps the log short: a line when something changes, else once a minute.
+    let lastLine = '';
+    let lastLoggedAt = -Infinity;
+    const report = (line) => {
+        const now = clock.now();
+        if (line === lastLine && now - lastLoggedAt < QUIET_MS)
+            return;
+        options.log(line === lastLine ? `${line} (still, after ${Math.round((now - lastLoggedAt) / 1000)} s)` : line);
+        lastLine = line;
+        lastLoggedAt = now;
+    };
+    for (;;) {
+        const attempt = await (0,paging_retry/* retryTransient */.jh)((timeoutMs) => {
+            queries++;
+            return locator.locate(timeoutMs);
+        }, options);
+        if (!attempt.ok)
+            return timedOut(attempt.error);
+        const seen = attempt.value.task;
+        task = seen ?? task;
+        // A search the deadline cut short keeps what the last whole search said of the page cap.
+        capped = attempt.value.unfinished ? capped : attempt.value.capped;
+        report(progressLine(attempt.value, locator, options.taskType).text);
+        if (seen?.task_status === models/* FINISHED */.B)
+            return { kind: 'finished', task: seen, queries };
+        if (lastCall)
+            return timedOut();
+        const delay = schedule.next(seen, clock.now());
+        const remaining = options.deadline - clock.now();
+        if (remaining <= 0)
+            return timedOut();
+        if (delay >= remaining)
+            lastCall = true;
+        await clock.sleep(Math.min(delay, remaining), options.signal);
+    }
+}
+/** One line per query: status, counts, and HSS's estimate of the minutes left. */
+function progressLine(located, locator, taskType) {
+    const { task } = located;
+    if (!task) {
+        const cap = located.capped ? (0,src_escape/* prose */.CS) `: no exact match among the first ${located.capped.read} fuzzy matches (HSS has ${located.capped.total ?? 'more'}); the search stops there, so give task-id or a more specific name` : (0,src_escape/* prose */.CS) ``;
+        return (0,src_escape/* prose */.CS) `No ${taskType} task ${describeTarget(locator.target)} yet${cap}; waiting for it to appear`;
+    }
+    const counts = (0,gate_counts/* readCounts */.ZQ)(task, taskType);
+    const show = (n) => n ?? '?';
+    const done = counts.succeeded !== undefined && counts.reportedFailed !== undefined ? counts.succeeded + counts.reportedFailed : undefined;
+    const minutes = (0,fields/* wholeNumber */.rD)(task.estimated_time);
+    const estimate = task.task_status === models/* FINISHED */.B || minutes === undefined ? (0,src_escape/* prose */.CS) `` : minutes === 0 ? (0,src_escape/* prose */.CS) `, less than a minute left` : (0,src_escape/* prose */.CS) `, about ${minutes} min left`;
+    const status = (0,fields/* text */.Qq)(task.task_status) ?? 'unknown';
+    return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
+}
+
+// EXTERNAL MODULE: ./src/gate/verdict.ts
+var gate_verdict = __nccwpck_require__(5950);
+;// CONCATENATED MODULE: ./src/gate/run.ts
+/**
+ * The gate's phases, in order, under one deadline (`timeout`):
+ *  1. on a pull request, what it needs from GitHub (changed files, the run's start, the exceptions
+ *     file at the base commit), so a missing permission stops the run before HSS is asked anything;
+ *  2. the project id (IAM), and the scan: started (create-task) or found, then waited for;
+ *  3. once it is finished: its files, their risks and the stale-copy check, which the verdict
+ *     weighs; then the failed files and the risks' lines, which are reporting;
+ *  4. the verdict.
+ * Everything that talks to a server comes in through `GateDeps` (deps.ts), so tests run it on a fake clock.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runGate(config, deps, startedAt, target = targetOf(config.task)) {
+    const deadline = startedAt + config.timeoutMs;
+    const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal };
+    const pacer = () => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs });
+    const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined);
+    const pr = await pullRequestContext(config, deps, readsRisks);
+    let projectId = config.projectId;
+    if (!projectId) {
+        const lookUp = deps.lookUpProjectId;
+        if (!lookUp)
+            throw new errors/* InputError */.dz('project-id', undefined, 'is empty and cannot be looked up');
+        const found = await (0,paging_retry/* retryTransient */.jh)(lookUp, retry);
+        if (!found.ok)
+            throw found.error;
+        projectId = found.value;
+        deps.log.info(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
+    }
+    const client = deps.hss(projectId);
+    const base = { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...(deps.source ? { source: deps.source } : {}) };
+    let ref = config.task;
+    if (ref.by === 'create') {
+        const started = await (0,create/* startTask */.gc)(client, ref.spec, retry);
+        if (!started.ok) {
+            const verdict = (0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: (0,paging_retry/* describeFailure */.Ic)(started.error) });
+            return { ...base, task: undefined, verdict, failedFiles: undefined, elapsedMs: deps.clock.now() - startedAt, queries: 0 };
+        }
+        deps.log.info(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(ref.spec)})`);
+        target.id = started.taskId;
+        ref = { by: 'id', id: started.taskId };
+    }
+    const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline });
+    const outcome = await phase(deps, `Waiting up to ${(0,parse/* formatDuration */.a3)(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`, () => waitForTask({ ...retry, locator, taskType: config.taskType }));
+    const task = outcome.task;
+    const finished = task?.task_status === models/* FINISHED */.B;
+    const counts = (0,gate_counts/* readCounts */.ZQ)(task, config.taskType);
+    let files;
+    let risks;
+    let stale;
+    let failedFiles;
+    if (finished && task && config.taskType === 'iac_scan') {
+        // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
+        let reading;
+        if (readsRisks) {
+            reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
+                const expected = counts.succeeded;
+                const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, retry);
+                files = listed;
+                if (!listed)
+                    return { ...(0,risks_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
+                if (!listed.ok)
+                    return { ...(0,risks_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,paging_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
+                return (0,risks_risks/* readRisks */.F7)(client, listed.files, { ...retry, pacer: pacer() });
+            });
+        }
+        if (pr.stale)
+            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, retry, pacer()));
+        if (counts.reportedFailed)
+            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry);
+        if (typeof failedFiles === 'string')
+            deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`);
+        const read = reading;
+        if (read)
+            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...retry, pacer: pacer() }));
+    }
+    const verdict = (0,gate_verdict/* judge */.S4)({
+        task,
+        taskType: config.taskType,
+        thresholds: config.thresholds,
+        timeoutMs: config.timeoutMs,
+        wanted: describeTarget(locator.target),
+        ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: (0,paging_retry/* describeFailure */.Ic)(outcome.lastError) } : {}),
+        ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
+        ...(risks ? { risks } : {}),
+        ...(stale ? { stale } : {})
+    });
+    return {
+        ...base,
+        target: locator.target,
+        task,
+        verdict,
+        failedFiles,
+        ...(risks ? { risks } : {}),
+        ...(stale ? { stale } : {}),
+        ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
+        elapsedMs: deps.clock.now() - startedAt,
+        queries: outcome.queries
+    };
 }
 async function staleCopies(client, taskId, scanned, pr, deps, phase, pacer) {
     const stale = pr.stale;
@@ -31047,13 +31070,13 @@ async function locateAndJudge(client, reading, files, config, pr, deps, phase) {
     };
     // The rules of YAML files whose file is in the workspace, most severe first: those that can break
     // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
-    const yaml = (0,gate_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'));
+    const yaml = (0,risks_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'));
     const pairs = yaml.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }));
     if (pairs.length)
         deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`);
     const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map();
     // The Dockerfile and YAML parsers load only now, when there are risks to place.
-    const { exceptionFor, locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(508)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5508));
+    const { exceptionFor, locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1095));
     const locations = new Map();
     for (const risk of reading.risks)
         locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))));
@@ -31270,7 +31293,7 @@ function outputsOf(report, extra = {}) {
         'task-json': task ? taskJson(task) : '',
         'failed-files': JSON.stringify(files),
         'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks)) : '{}',
-        risks: report.risks ? JSON.stringify((0,findings/* mostSevereFindings */.KY)(report.risks.findings).slice(0, gate_risks/* RISKS_KEPT */.Er).map(riskEntry)) : '[]',
+        risks: report.risks ? JSON.stringify((0,findings/* mostSevereFindings */.KY)(report.risks.findings).slice(0, risks_risks/* RISKS_KEPT */.Er).map(riskEntry)) : '[]',
         'sarif-file': extra.sarifFile ?? '',
         'comment-url': extra.commentUrl ?? ''
     };
@@ -31502,6 +31525,7 @@ async function guarded(what, write) {
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /** Wires the layers together: the inputs become a Config, the gate runs against real services, the reporters publish. */
+
 
 
 
@@ -32076,7 +32100,7 @@ function checkedOutCommit(root) {
 /* harmony export */   K: () => (/* binding */ MAX_ANNOTATIONS)
 /* harmony export */ });
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
-/* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3365);
+/* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(828);
 /**
  * Annotations that point at what to fix: the first failed files, and the IaC risks that break the
  * gate, with `file=`, `line=` and `endLine=` when the gate knows where they are, so they land on
@@ -32110,7 +32134,7 @@ function riskAnnotations(breaking, level) {
     return breaking.slice(0, MAX_ANNOTATIONS).map((finding) => {
         const { risk } = finding;
         const where = finding.path ? '' : ` in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(risk.file_name, 120)}`;
-        const what = finding.resource ? ` (${(0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''})` : '';
+        const what = finding.resource ? ` (${(0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''})` : '';
         const remedy = risk.remediation ? `: ${risk.remediation}` : '';
         const rule = risk.rule_id ? ` (rule ${risk.rule_id})` : '';
         const note = finding.line === undefined && finding.note ? ` [${finding.note}]` : '';
@@ -32128,7 +32152,7 @@ function breakingFindings(report) {
     const risks = report.risks;
     if (!risks)
         return [];
-    return (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .mostSevereFindings */ .KY)(risks.findings.filter((finding) => (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .breaks */ .T5)(finding, risks.level)));
+    return (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .mostSevereFindings */ .KY)(risks.findings.filter((finding) => (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .breaks */ .T5)(finding, risks.level)));
 }
 function fileTotal(report) {
     return typeof report.failedFiles === 'object' ? report.failedFiles.total : 0;
@@ -32157,7 +32181,7 @@ function withMore(annotations, n, total, what) {
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _repo_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
-/* harmony import */ var _gate_create_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3947);
+/* harmony import */ var _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(649);
 /* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7137);
 /* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9406);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3718);
@@ -32247,7 +32271,7 @@ function nextSteps(report, readme) {
 function stopSteps(error, forkWithoutSecrets = false, readme) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
         return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The workflow run was cancelled while the gate waited: re-run it to get a verdict.`];
-    if (error instanceof _gate_create_js__WEBPACK_IMPORTED_MODULE_3__/* .AmbiguousCreation */ .Qu) {
+    if (error instanceof _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_3__/* .AmbiguousCreation */ .Qu) {
         return [
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console for a task of that type started at that time: re-run with its id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} to judge it,`,
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `or re-run as is to start a new scan (the one that may exist then runs as well).`
@@ -32309,7 +32333,7 @@ function stopSteps(error, forkWithoutSecrets = false, readme) {
 /* harmony export */ });
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9339);
-/* harmony import */ var _gate_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3365);
+/* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(828);
 /* harmony import */ var _hss_signer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5094);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(856);
 /* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5950);
@@ -32465,13 +32489,13 @@ function risksSection(risks, source, maxRows) {
         const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ');
         parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`);
     }
-    const shown = (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => !f.excepted));
+    const shown = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => !f.excepted));
     if (shown.length) {
         parts.push('', '| Level | Risk | Where | What | Status | Remediation |', '|---|---|---|---|---|---|');
         parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${status(f, level)} | ${cell(f.risk.remediation, 300)} |`));
         if (shown.length > maxRows)
             parts.push('', `…and ${shown.length - maxRows} more in the \`risks\` output${risks.findings.length > 100 ? ' (its first 100)' : ''} and the SARIF file, when one is written.`);
-        const breaking = risks.findings.filter((f) => (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(f, level)).length;
+        const breaking = risks.findings.filter((f) => (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(f, level)).length;
         if (breaking > _annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .K)
             parts.push('', `GitHub shows ${_annotations_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ANNOTATIONS */ .K} of the ${breaking} risks that break the gate as annotations on the diff; this table lists them all.`);
     }
@@ -32482,7 +32506,7 @@ function risksSection(risks, source, maxRows) {
 }
 /** The excepted findings, with each exception's reason and expiry; and the exceptions that lapse soon. */
 function exceptedSection(risks, exceptions, source, maxRows) {
-    const excepted = (0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => f.excepted));
+    const excepted = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => f.excepted));
     const soon = exceptions?.expiringSoon ?? [];
     const ignored = exceptions?.ignored ?? [];
     if (!excepted.length && !soon.length && !ignored.length)
@@ -32522,11 +32546,11 @@ function where(finding, source) {
 /** The Dockerfile instruction, or the resource and the path inside it. */
 function what(finding) {
     if (finding.resource)
-        return [cell((0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)), finding.hitPath ? cell(finding.hitPath) : ''].filter(Boolean).join(' ');
+        return [cell((0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)), finding.hitPath ? cell(finding.hitPath) : ''].filter(Boolean).join(' ');
     return finding.risk.build_instruction ? cell(finding.risk.build_instruction, 200) : '—';
 }
 function status(finding, level) {
-    if ((0,_gate_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(finding, level))
+    if ((0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(finding, level))
         return '❌ breaks the gate';
     if (finding.scope === 'pre-existing')
         return 'pre-existing';

@@ -1,8 +1,9 @@
 /** Wires the layers together: the inputs become a Config, the gate runs against real services, the reporters publish. */
 import * as core from './toolkit.ts'
 import { systemClock, type Clock } from './clock.ts'
-import { runGate, REQUEST_TIMEOUT_MS, type GateDeps } from './gate/run.ts'
-import { targetOf } from './gate/locate.ts'
+import { REQUEST_TIMEOUT_MS, type GateDeps } from './gate/deps.ts'
+import { runGate } from './gate/run.ts'
+import { targetOf } from './gate/wait/locate.ts'
 import { createHssClient } from './hss/client.ts'
 import { createTransport } from './hss/transport.ts'
 import { buildConfig, type Config } from './inputs/config.ts'

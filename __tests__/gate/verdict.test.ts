@@ -4,7 +4,7 @@ import { judge, percentAbove, reasonLines, type Verdict } from '../../src/gate/v
 import { prose } from '../../src/escape.ts'
 import type { Task } from '../../src/hss/models.ts'
 import type { RiskLevel, Thresholds } from '../../src/inputs/config.ts'
-import type { RiskReading } from '../../src/gate/risks.ts'
+import type { RiskReading } from '../../src/gate/risks/risks.ts'
 import { assessmentOf, readingOf, riskRow } from '../../__fixtures__/report.ts'
 import { clusterTask, iacTask } from '../../simulator/tasks.ts'
 

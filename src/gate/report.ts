@@ -2,10 +2,10 @@
 import type { TaskRef, TaskType, Thresholds } from '../inputs/config.ts'
 import type { ExceptionSet } from '../repo/exceptions.ts'
 import type { Task } from '../hss/models.ts'
-import type { FailedFiles } from './failed-files.ts'
-import type { RiskAssessment } from './findings.ts'
-import type { Target } from './locate.ts'
-import type { StaleCopies } from './stale.ts'
+import type { FailedFiles } from './files/failed-files.ts'
+import type { RiskAssessment } from './risks/findings.ts'
+import type { Target } from './wait/locate.ts'
+import type { StaleCopies } from './files/stale.ts'
 import type { Verdict } from './verdict.ts'
 
 /** Where the checked-out files are on GitHub, for links to a finding's line. */

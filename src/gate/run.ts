@@ -6,69 +6,32 @@
  *  3. once it is finished: its files, their risks and the stale-copy check, which the verdict
  *     weighs; then the failed files and the risks' lines, which are reporting;
  *  4. the verdict.
- * Everything that talks to a server comes in through `GateDeps`, so tests run it on a fake clock.
+ * Everything that talks to a server comes in through `GateDeps` (deps.ts), so tests run it on a fake clock.
  */
-import type { Clock } from '../clock.ts'
-import { InputError, RunContextError } from '../errors.ts'
+import { InputError } from '../errors.ts'
 import { clip } from '../escape.ts'
 import type { HssClient } from '../hss/client.ts'
 import { FINISHED } from '../hss/models.ts'
 import type { Config } from '../inputs/config.ts'
-import type { PullRequestEvent } from '../inputs/event.ts'
 import { formatDuration } from '../inputs/parse.ts'
-import { changesOf, type Changes } from '../repo/changes.ts'
-import type { ExceptionSet } from '../repo/exceptions.ts'
-import type { GitHubApi } from '../repo/github.ts'
-import type { Workspace } from '../repo/workspace.ts'
 import { readCounts } from './counts.ts'
-import { scope as createScope, startTask } from './create.ts'
-import { listFailedFiles, type FailedFiles } from './failed-files.ts'
-import { assessRisks, type Location, type RiskAssessment, type ScopeRule } from './findings.ts'
-import type { FileKind } from './locate-risks.ts'
-import { isRefusal } from './listing.ts'
-import { createLocator, describeTarget, targetOf, type Target } from './locate.ts'
-import { slidingWindow, type Pacer } from './pace.ts'
-import { waitForTask } from './poller.ts'
-import type { Report, SourceLinks } from './report.ts'
-import { describeFailure, retryTransient, type RetryContext } from './retry.ts'
-import { pairKey, readRiskPaths, type PathRequest } from './risk-paths.ts'
-import { emptyReading, mostSevereFirst, readRisks, type Risk, type RiskReading } from './risks.ts'
-import { checkCopies, type StaleCopies } from './stale.ts'
-import { listTaskFiles, type TaskFile, type TaskFiles } from './task-files.ts'
+import { BUDGET_CALLS, phase, REQUEST_TIMEOUT_MS, type GateDeps } from './deps.ts'
+import { listFailedFiles, type FailedFiles } from './files/failed-files.ts'
+import { checkCopies, type StaleCopies } from './files/stale.ts'
+import { listTaskFiles, type TaskFile, type TaskFiles } from './files/task-files.ts'
+import { isRefusal } from './paging/listing.ts'
+import { slidingWindow, type Pacer } from './paging/pace.ts'
+import { describeFailure, retryTransient, type RetryContext } from './paging/retry.ts'
+import { NO_EXCEPTIONS, pullRequestContext, type PullRequestContext } from './pull-request.ts'
+import type { Report } from './report.ts'
+import { assessRisks, type Location, type RiskAssessment } from './risks/findings.ts'
+import type { FileKind } from './risks/locate-risks.ts'
+import { pairKey, readRiskPaths, type PathRequest } from './risks/risk-paths.ts'
+import { emptyReading, mostSevereFirst, readRisks, type Risk, type RiskReading } from './risks/risks.ts'
+import { scope as createScope, startTask } from './wait/create.ts'
+import { createLocator, describeTarget, targetOf, type Target } from './wait/locate.ts'
+import { waitForTask } from './wait/poller.ts'
 import { judge } from './verdict.ts'
-
-export interface GateLog {
-  info(line: string): void
-  warning(line: string): void
-  /** Folds a phase's lines in the log (the runner's ::group::), when the log can. */
-  group?(title: string): void
-  endGroup?(): void
-}
-
-export interface GateDeps {
-  clock: Clock
-  random: () => number
-  /** Aborted when the workflow is cancelled. */
-  signal: AbortSignal
-  log: GateLog
-  /** One IAM look-up of the project id (the gate retries it); undefined when project-id is given. */
-  lookUpProjectId?: (timeoutMs: number) => Promise<string>
-  /** An HSS client for the project. */
-  hss: (projectId: string) => HssClient
-  workspace: Workspace
-  /** The pull request of a pull-request event; `unreadable` when its event file does not say. */
-  pullRequest: PullRequestEvent | 'unreadable' | undefined
-  /** GitHub's API, on pull-request events. */
-  github: GitHubApi | undefined
-  /** GITHUB_RUN_ID: whose start decides which copies are stale. */
-  runId: string | undefined
-  source?: SourceLinks
-}
-
-/** The longest a single request may take. */
-export const REQUEST_TIMEOUT_MS = 30_000
-/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
-export const BUDGET_CALLS = 5
 
 export async function runGate(config: Config, deps: GateDeps, startedAt: number, target: Target = targetOf(config.task)): Promise<Report> {
   const deadline = startedAt + config.timeoutMs
@@ -159,91 +122,6 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
   }
 }
 
-/** Runs one phase with its log lines folded under a title. */
-async function phase<T>(deps: GateDeps, title: string, work: () => Promise<T>): Promise<T> {
-  deps.log.group?.(title)
-  try {
-    return await work()
-  } finally {
-    deps.log.endGroup?.()
-  }
-}
-
-/** What the run knows of the pull request: its changes, when the run started, and the exceptions in force. */
-interface PullRequestContext {
-  /** undefined: every risk counts as changed (not a pull request, scope all, or GitHub did not give them all). */
-  changes: Changes | undefined
-  /** Set when stale copies are to be checked. */
-  stale?: { mode: 'fail' | 'warn'; runStartedAt: number }
-  exceptions: ExceptionSet | undefined
-  scope: ScopeRule
-}
-
-async function pullRequestContext(config: Config, deps: GateDeps, readsRisks: boolean): Promise<PullRequestContext> {
-  const iac = config.taskType === 'iac_scan'
-  const pr = deps.pullRequest
-  if (pr === 'unreadable') {
-    throw new RunContextError('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base')
-  }
-  const wantsScope = iac && readsRisks && config.riskScope !== 'all'
-  const wantsStale = iac && config.staleCopies !== 'off'
-  if (pr && !deps.github && (wantsScope || wantsStale || readsRisks)) {
-    // Without GitHub's API the checks would pass unchecked, and the exceptions would come from the pull request itself.
-    throw new InputError('github-token', undefined, 'is empty (or GITHUB_REPOSITORY is not set), and on a pull request the gate needs GitHub\'s API: for the changed files, the run\'s start (stale-copies) and the exceptions file at the base commit. Give it the job\'s token, or set stale-copies: off and fail-on-risk-scope: all with fail-on-risk none')
-  }
-  if (!pr || !deps.github) {
-    if (pr === undefined && (wantsScope || (wantsStale && config.staleCopies !== 'fail'))) deps.log.info('Not a pull-request event: every risk counts (fail-on-risk-scope all), and stale copies are not checked.')
-    else if (pr === undefined && wantsStale) deps.log.info('Not a pull-request event: stale copies are not checked.')
-    const exceptions = readsRisks ? await exceptionsFrom(deps.workspace.read(config.exceptionsFile), config, deps) : undefined
-    return { changes: undefined, exceptions, scope: { mode: 'all', changes: undefined } }
-  }
-
-  const github = deps.github
-  let changes: Changes | undefined
-  if (wantsScope || wantsStale) {
-    const files = await github.pullRequestFiles(pr.number)
-    // Counted by name: a file that paging repeats must not stand in for one it skipped.
-    const listed = new Set(files.map((file) => file.filename)).size
-    if (pr.changedFiles === undefined) {
-      deps.log.warning('The pull-request event does not say how many files the pull request changes, so GitHub\'s list of them cannot be known complete: every risk counts as changed, and every scanned file\'s copy is checked.')
-    } else if (listed < pr.changedFiles) {
-      deps.log.warning(`GitHub listed ${listed} of the pull request's ${pr.changedFiles} changed files (it lists at most 3,000): every risk counts as changed, and every scanned file's copy is checked.`)
-    } else changes = changesOf(files)
-  }
-  let stale: PullRequestContext['stale']
-  if (wantsStale && deps.runId) {
-    const mode = config.staleCopies === 'fail' ? 'fail' : 'warn'
-    stale = { mode, runStartedAt: await github.runStartedAt(deps.runId) }
-  } else if (wantsStale) {
-    deps.log.warning('GITHUB_RUN_ID is not set: the run\'s start is unknown, so stale copies cannot be checked.')
-  }
-  const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined
-  return { changes, ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } }
-}
-
-// repo/exceptions.ts has the same constant; importing it here would load yaml and picomatch at start-up.
-const NO_EXCEPTIONS: ExceptionSet = { active: [], ignored: [], expiringSoon: [] }
-
-/** The exceptions file's text (undefined: there is none) made into the exceptions in force; a broken file is a configuration error. */
-async function exceptionsFrom(text: string | undefined, config: Config, deps: GateDeps, baseSha?: string): Promise<ExceptionSet> {
-  if (text === undefined) return NO_EXCEPTIONS
-  // The YAML parser and the glob matcher load only when there is a file to read.
-  const { ExceptionsFileError, parseExceptions } = await import('./repo-readers.ts')
-  const today = new Date(deps.clock.now()).toISOString().slice(0, 10)
-  let set: ExceptionSet
-  try {
-    set = parseExceptions(text, today)
-  } catch (error) {
-    if (error instanceof ExceptionsFileError) {
-      const where = baseSha ? ` (as of the base commit ${baseSha.slice(0, 12)})` : ''
-      throw new InputError('exceptions-file', config.exceptionsFile, `${error.message}${where}; fix the file, or point exceptions-file elsewhere`)
-    }
-    throw error
-  }
-  for (const ignored of set.ignored) deps.log.warning(`Exceptions file ${config.exceptionsFile}: ${ignored}, so it excepts nothing.`)
-  return set
-}
-
 async function staleCopies(client: HssClient, taskId: string, scanned: number | undefined, pr: PullRequestContext, deps: GateDeps, phase: RetryContext, pacer: Pacer): Promise<StaleCopies | undefined> {
   const stale = pr.stale
   if (!stale) return undefined
@@ -279,7 +157,7 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
   if (pairs.length) deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`)
   const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map()
   // The Dockerfile and YAML parsers load only now, when there are risks to place.
-  const { exceptionFor, locateRisk } = await import('./repo-readers.ts')
+  const { exceptionFor, locateRisk } = await import('./risks/repo-readers.ts')
   const locations = new Map<Risk, Location[]>()
   for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))))
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS

@@ -9,9 +9,9 @@ import { FINISHED, type Task } from '../hss/models.ts'
 import { RISK_LEVELS, type RiskScope, type TaskType, type Thresholds } from '../inputs/config.ts'
 import { formatDuration, formatUtc } from '../inputs/parse.ts'
 import { failedPercent, itemWord, judgedFailed, percentText, readCounts, type Counts } from './counts.ts'
-import type { RiskAssessment } from './findings.ts'
-import type { Located } from './locate.ts'
-import type { StaleCopies } from './stale.ts'
+import type { RiskAssessment } from './risks/findings.ts'
+import type { Located } from './wait/locate.ts'
+import type { StaleCopies } from './files/stale.ts'
 
 export type Result = 'passed' | 'failed' | 'timed-out'
 

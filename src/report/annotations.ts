@@ -5,7 +5,7 @@
  * warning) annotations a step, and the verdict itself takes one; the summary lists the rest.
  */
 import { clip } from '../escape.ts'
-import { breaks, mostSevereFindings, resourceText, type Finding } from '../gate/findings.ts'
+import { breaks, mostSevereFindings, resourceText, type Finding } from '../gate/risks/findings.ts'
 import type { Report } from '../gate/report.ts'
 
 /** Where a file HSS names is in the workspace, or undefined. */

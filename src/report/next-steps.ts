@@ -2,7 +2,7 @@
 import { link, prose, quoted, words, type Prose } from '../escape.ts'
 import { CancelledError, HssError, InputError } from '../errors.ts'
 import { GitHubError } from '../repo/github.ts'
-import { AmbiguousCreation } from '../gate/create.ts'
+import { AmbiguousCreation } from '../gate/wait/create.ts'
 import { text, wholeNumber } from '../hss/fields.ts'
 import { FINISHED } from '../hss/models.ts'
 import { formatDuration, formatUtc } from '../inputs/parse.ts'

@@ -1,10 +1,10 @@
 /** The step's outputs, as strings, from a report. Server text in them is kept to one line. */
 import { clip } from '../escape.ts'
 import { percentText } from '../gate/counts.ts'
-import { FAILED_FILES_CAP } from '../gate/failed-files.ts'
-import { mostSevereFindings, type Finding, type RiskAssessment } from '../gate/findings.ts'
+import { FAILED_FILES_CAP } from '../gate/files/failed-files.ts'
+import { mostSevereFindings, type Finding, type RiskAssessment } from '../gate/risks/findings.ts'
 import type { Report } from '../gate/report.ts'
-import { RISKS_KEPT } from '../gate/risks.ts'
+import { RISKS_KEPT } from '../gate/risks/risks.ts'
 import { reasonLines } from '../gate/verdict.ts'
 import { text } from '../hss/fields.ts'
 

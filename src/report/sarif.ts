@@ -11,8 +11,8 @@
  */
 import { gzipSync } from 'node:zlib'
 import { clip } from '../escape.ts'
-import { mostSevereFindings, resourceText, type Finding, type RiskAssessment } from '../gate/findings.ts'
-import { knownLevel } from '../gate/risks.ts'
+import { mostSevereFindings, resourceText, type Finding, type RiskAssessment } from '../gate/risks/findings.ts'
+import { knownLevel } from '../gate/risks/risks.ts'
 import { segmentsOf } from '../repo/workspace.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 

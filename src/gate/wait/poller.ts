@@ -3,14 +3,14 @@
  * and a task that does not exist yet all mean "not yet". Never waits past the deadline: one last query
  * may start at the deadline, and it is bounded by its own time-out.
  */
-import { prose, quoted, type Prose } from '../escape.ts'
-import type { HssError } from '../errors.ts'
-import { text, wholeNumber } from '../hss/fields.ts'
-import { FINISHED, type Task } from '../hss/models.ts'
-import type { TaskType } from '../inputs/config.ts'
-import { itemWord, readCounts } from './counts.ts'
+import { prose, quoted, type Prose } from '../../escape.ts'
+import type { HssError } from '../../errors.ts'
+import { text, wholeNumber } from '../../hss/fields.ts'
+import { FINISHED, type Task } from '../../hss/models.ts'
+import type { TaskType } from '../../inputs/config.ts'
+import { itemWord, readCounts } from '../counts.ts'
 import { describeTarget, type Located, type Locator } from './locate.ts'
-import { retryTransient, type RetryContext } from './retry.ts'
+import { retryTransient, type RetryContext } from '../paging/retry.ts'
 import { adaptiveSchedule, type Schedule } from './schedule.ts'
 
 /** While nothing changes, the progress line is repeated at most this often. */

@@ -7,13 +7,13 @@
  * upload comes in an earlier step), and never with a commit's date (its author sets it). A file HSS
  * does not list, or a time the gate cannot read, counts as stale.
  */
-import { clip } from '../escape.ts'
-import type { HssClient } from '../hss/client.ts'
-import { epochMs, isRecord } from '../hss/fields.ts'
-import type { IacFile } from '../hss/models.ts'
-import type { Changes } from '../repo/changes.ts'
-import type { Workspace } from '../repo/workspace.ts'
-import { PAGE_LIMIT, readListing, type ListingOptions } from './listing.ts'
+import { clip } from '../../escape.ts'
+import type { HssClient } from '../../hss/client.ts'
+import { epochMs, isRecord } from '../../hss/fields.ts'
+import type { IacFile } from '../../hss/models.ts'
+import type { Changes } from '../../repo/changes.ts'
+import type { Workspace } from '../../repo/workspace.ts'
+import { PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
 import type { TaskFile } from './task-files.ts'
 
 export interface CopyCheck {

@@ -5,11 +5,11 @@
  * time stays at file level. They never change a verdict, except that with `changed-lines` a risk
  * without a line counts as changed.
  */
-import { clip } from '../escape.ts'
-import type { HssClient } from '../hss/client.ts'
-import { isRecord, text } from '../hss/fields.ts'
-import type { ResourceRef } from '../repo/k8s-yaml.ts'
-import { PAGE_LIMIT, readListing, type ListingOptions } from './listing.ts'
+import { clip } from '../../escape.ts'
+import type { HssClient } from '../../hss/client.ts'
+import { isRecord, text } from '../../hss/fields.ts'
+import type { ResourceRef } from '../../repo/k8s-yaml.ts'
+import { PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
 
 /** One place HSS says a rule hit: a resource, and the path inside it. */
 export interface RiskPath {

@@ -2,8 +2,8 @@
  * Retries transient HSS failures with exponential backoff and jitter, honouring Retry-After,
  * and never past the deadline. Permanent failures and cancellation are thrown at once.
  */
-import type { Clock } from '../clock.ts'
-import { HssError } from '../errors.ts'
+import type { Clock } from '../../clock.ts'
+import { HssError } from '../../errors.ts'
 
 export interface RetryContext {
   clock: Clock

@@ -5,12 +5,12 @@
  * time-out as 504 with an error body of its own, and the backend may have made the task. So the
  * action does not try again: it stops and says what to look for, so that the scan is not run twice.
  */
-import { CancelledError, HssError } from '../errors.ts'
-import type { HssClient } from '../hss/client.ts'
-import type { CreateTaskBody } from '../hss/models.ts'
-import type { CreateSpec } from '../inputs/config.ts'
-import { formatUtc } from '../inputs/parse.ts'
-import { retryTransient, type RetryContext } from './retry.ts'
+import { CancelledError, HssError } from '../../errors.ts'
+import type { HssClient } from '../../hss/client.ts'
+import type { CreateTaskBody } from '../../hss/models.ts'
+import type { CreateSpec } from '../../inputs/config.ts'
+import { formatUtc } from '../../inputs/parse.ts'
+import { retryTransient, type RetryContext } from '../paging/retry.ts'
 
 /** The creation may have happened: the message says when, and what kind of task to look for. */
 export class AmbiguousCreation extends Error {

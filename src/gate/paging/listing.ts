@@ -6,8 +6,8 @@
  * so far". And every listing is bounded by the run's deadline: no page starts after it, so a
  * proxy that ignores `offset` or a server that never stops cannot hold the step past `timeout`.
  */
-import { HssError } from '../errors.ts'
-import type { ListPage, Page } from '../hss/models.ts'
+import { HssError } from '../../errors.ts'
+import type { ListPage, Page } from '../../hss/models.ts'
 import type { Pacer } from './pace.ts'
 import { describeFailure, retryTransient, type RetryContext, type RetryOutcome } from './retry.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Task } from '../../src/hss/models.ts'
-import { adaptiveSchedule, fixedSchedule, JITTER, STRETCH_CAP } from '../../src/gate/schedule.ts'
+import type { Task } from '../../../src/hss/models.ts'
+import { adaptiveSchedule, fixedSchedule, JITTER, STRETCH_CAP } from '../../../src/gate/wait/schedule.ts'
 
 const P = 15_000
 const MIN = 60_000

@@ -3,11 +3,11 @@
  * HSS's total. This is reporting (the counts decide the verdict), bounded by the run's deadline like
  * every listing; a total that differs from the task's own count of failed files is said.
  */
-import { clip } from '../escape.ts'
-import { text } from '../hss/fields.ts'
-import type { HssClient } from '../hss/client.ts'
-import type { IacScanResource } from '../hss/models.ts'
-import { readListing, type ListingOptions } from './listing.ts'
+import { clip } from '../../escape.ts'
+import { text } from '../../hss/fields.ts'
+import type { HssClient } from '../../hss/client.ts'
+import type { IacScanResource } from '../../hss/models.ts'
+import { readListing, type ListingOptions } from '../paging/listing.ts'
 
 export interface FailedFile {
   file_name: string

@@ -3,14 +3,14 @@
  * action reads every page of the matches for exact (case-sensitive) names and takes the newest; from
  * then on it follows that task by its id.
  */
-import type { Clock } from '../clock.ts'
-import { epochMs } from '../hss/fields.ts'
-import type { HssClient } from '../hss/client.ts'
-import type { Task } from '../hss/models.ts'
-import type { TaskRef, TaskType } from '../inputs/config.ts'
-import { prose, quoted, type Prose } from '../escape.ts'
+import type { Clock } from '../../clock.ts'
+import { epochMs } from '../../hss/fields.ts'
+import type { HssClient } from '../../hss/client.ts'
+import type { Task } from '../../hss/models.ts'
+import type { TaskRef, TaskType } from '../../inputs/config.ts'
+import { prose, quoted, type Prose } from '../../escape.ts'
 
-import { PAGE_LIMIT } from './listing.ts'
+import { PAGE_LIMIT } from '../paging/listing.ts'
 
 /** Name look-ups stop after this many pages (10,000 fuzzy matches) rather than spend the rate budget. */
 export const MAX_NAME_PAGES = 50

@@ -5,16 +5,16 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { HssError } from '../../src/errors.ts'
-import { createLocator } from '../../src/gate/locate.ts'
-import type { ListPage, Task } from '../../src/hss/models.ts'
-import { prose } from '../../src/escape.ts'
-import { waitForTask } from '../../src/gate/poller.ts'
-import { MIN_ATTEMPT_MS } from '../../src/gate/retry.ts'
-import { judge } from '../../src/gate/verdict.ts'
-import { fakeClient } from '../../__fixtures__/fake-client.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
-import { expectedVerdict, scenarioArb, taskAtQuery, type FaultName, type Scenario } from '../../__fixtures__/scenario.ts'
+import { HssError } from '../../../src/errors.ts'
+import { createLocator } from '../../../src/gate/wait/locate.ts'
+import type { ListPage, Task } from '../../../src/hss/models.ts'
+import { prose } from '../../../src/escape.ts'
+import { waitForTask } from '../../../src/gate/wait/poller.ts'
+import { MIN_ATTEMPT_MS } from '../../../src/gate/paging/retry.ts'
+import { judge } from '../../../src/gate/verdict.ts'
+import { fakeClient } from '../../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
+import { expectedVerdict, scenarioArb, taskAtQuery, type FaultName, type Scenario } from '../../../__fixtures__/scenario.ts'
 
 const REQUEST_TIMEOUT_MS = 30_000
 

@@ -7,11 +7,11 @@
  * or (with changed-lines) a finding without a line, counts as changed; an exception with paths or a
  * resource covers only a finding whose path or resource is known.
  */
-import { clip } from '../escape.ts'
-import { RISK_LEVELS, type RiskLevel, type RiskScope } from '../inputs/config.ts'
-import { touches, type Changes } from '../repo/changes.ts'
-import type { Exception, ExceptionTarget } from '../repo/exceptions.ts'
-import type { ResourceRef } from '../repo/k8s-yaml.ts'
+import { clip } from '../../escape.ts'
+import { RISK_LEVELS, type RiskLevel, type RiskScope } from '../../inputs/config.ts'
+import { touches, type Changes } from '../../repo/changes.ts'
+import type { Exception, ExceptionTarget } from '../../repo/exceptions.ts'
+import type { ResourceRef } from '../../repo/k8s-yaml.ts'
 import { knownLevel, mostSevereFirst, severityRank, type LevelCounts, type Risk, type RiskReading } from './risks.ts'
 
 /** Where one finding is; `note` says, in the action's own words (no server text), why a part is missing. */

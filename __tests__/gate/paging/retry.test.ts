@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { CancelledError, HssError } from '../../src/errors.ts'
-import { backoffDelay, MIN_ATTEMPT_MS, retryTransient, type RetryContext } from '../../src/gate/retry.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+import { CancelledError, HssError } from '../../../src/errors.ts'
+import { backoffDelay, MIN_ATTEMPT_MS, retryTransient, type RetryContext } from '../../../src/gate/paging/retry.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
 const http = (status: number, extra: Partial<ConstructorParameters<typeof HssError>[0]> = {}) => new HssError({ kind: 'http', operation: 'ListTasks', status, ...extra })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { FAILED_FILES_CAP, listFailedFiles, type FailedFiles } from '../../src/gate/failed-files.ts'
-import { failedFiles } from '../../simulator/tasks.ts'
-import { fakeClient, pageOf } from '../../__fixtures__/fake-client.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+import { FAILED_FILES_CAP, listFailedFiles, type FailedFiles } from '../../../src/gate/files/failed-files.ts'
+import { failedFiles } from '../../../simulator/tasks.ts'
+import { fakeClient, pageOf } from '../../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
 function options(deadlineMs = 600_000) {
   const clock = fakeClock()

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { CancelledError, HssError } from '../../src/errors.ts'
-import { AmbiguousCreation, bodyOf, certainlyNotCreated, startTask } from '../../src/gate/create.ts'
-import type { RetryContext } from '../../src/gate/retry.ts'
-import type { CreateSpec } from '../../src/inputs/config.ts'
-import { fakeClient } from '../../__fixtures__/fake-client.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+import { CancelledError, HssError } from '../../../src/errors.ts'
+import { AmbiguousCreation, bodyOf, certainlyNotCreated, startTask } from '../../../src/gate/wait/create.ts'
+import type { RetryContext } from '../../../src/gate/paging/retry.ts'
+import type { CreateSpec } from '../../../src/inputs/config.ts'
+import { fakeClient } from '../../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
 const spec: CreateSpec = { taskType: 'iac_scan', fileType: 'dockerfile', fileIds: ['f-1', 'f-2'] }
 const op = 'CreateTask'

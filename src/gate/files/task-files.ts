@@ -4,11 +4,11 @@
  * file that was not listed. The distinct files must be exactly as many as HSS counted, or the list
  * is unreadable.
  */
-import { clip } from '../escape.ts'
-import type { HssClient } from '../hss/client.ts'
-import { fileId, isRecord, text } from '../hss/fields.ts'
-import type { IacScanResource } from '../hss/models.ts'
-import { PAGE_LIMIT, readListing, type ListingOptions, type Unreadable } from './listing.ts'
+import { clip } from '../../escape.ts'
+import type { HssClient } from '../../hss/client.ts'
+import { fileId, isRecord, text } from '../../hss/fields.ts'
+import type { IacScanResource } from '../../hss/models.ts'
+import { PAGE_LIMIT, readListing, type ListingOptions, type Unreadable } from '../paging/listing.ts'
 
 /** One file of the task: HSS's id and name, and how its scan went. */
 export interface TaskFile {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { HssError } from '../../src/errors.ts'
-import { PAGE_LIMIT } from '../../src/gate/listing.ts'
-import { createLocator, MAX_NAME_PAGES, newest } from '../../src/gate/locate.ts'
-import type { Task } from '../../src/hss/models.ts'
-import { iacTask } from '../../simulator/tasks.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
-import { fakeClient, listOf, pageOf, type Answer } from '../../__fixtures__/fake-client.ts'
+import { HssError } from '../../../src/errors.ts'
+import { PAGE_LIMIT } from '../../../src/gate/paging/listing.ts'
+import { createLocator, MAX_NAME_PAGES, newest } from '../../../src/gate/wait/locate.ts'
+import type { Task } from '../../../src/hss/models.ts'
+import { iacTask } from '../../../simulator/tasks.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
+import { fakeClient, listOf, pageOf, type Answer } from '../../../__fixtures__/fake-client.ts'
 
 const counts = { scanned: 1, succeeded: 1, failed: 0 }
 const byName = (name: string, createdAfter?: number) => ({ by: 'name', name, createdAfter }) as const

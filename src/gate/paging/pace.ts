@@ -4,7 +4,7 @@
  * spends that budget at the pace the workflow chose (poll-interval 12 s uses all of it), in short
  * bursts when the window allows. A 429 from other users of the budget is the retry's business.
  */
-import type { Clock } from '../clock.ts'
+import type { Clock } from '../../clock.ts'
 
 export interface Pacer {
   /** Waits until a call fits the budget; false (without waiting) when that would be past `deadline`. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { HssError } from '../../src/errors.ts'
-import { slidingWindow } from '../../src/gate/pace.ts'
-import { mostSevereFirst, readRisks, RISKS_HELD, riskOf, type RiskContext } from '../../src/gate/risks.ts'
-import type { TaskFile } from '../../src/gate/task-files.ts'
-import type { IacFileRisk } from '../../src/hss/models.ts'
-import { fakeClient, pageOf } from '../../__fixtures__/fake-client.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+import { HssError } from '../../../src/errors.ts'
+import { slidingWindow } from '../../../src/gate/paging/pace.ts'
+import { mostSevereFirst, readRisks, RISKS_HELD, riskOf, type RiskContext } from '../../../src/gate/risks/risks.ts'
+import type { TaskFile } from '../../../src/gate/files/task-files.ts'
+import type { IacFileRisk } from '../../../src/hss/models.ts'
+import { fakeClient, pageOf } from '../../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
 const files = (n: number): TaskFile[] => Array.from({ length: n }, (_, i) => ({ id: `f-${i + 1}`, name: `svc-${i + 1}/Dockerfile`, status: 'success', type: 'dockerfile' }))
 let ids = 0

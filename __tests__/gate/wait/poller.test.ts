@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { CancelledError, HssError } from '../../src/errors.ts'
-import { createLocator } from '../../src/gate/locate.ts'
-import { progressLine, waitForTask } from '../../src/gate/poller.ts'
-import { fixedSchedule } from '../../src/gate/schedule.ts'
-import { iacTask, clusterTask } from '../../simulator/tasks.ts'
-import { fakeClient, listOf, type Answer } from '../../__fixtures__/fake-client.ts'
-import { fakeClock } from '../../__fixtures__/fake-clock.ts'
+import { CancelledError, HssError } from '../../../src/errors.ts'
+import { createLocator } from '../../../src/gate/wait/locate.ts'
+import { progressLine, waitForTask } from '../../../src/gate/wait/poller.ts'
+import { fixedSchedule } from '../../../src/gate/wait/schedule.ts'
+import { iacTask, clusterTask } from '../../../simulator/tasks.ts'
+import { fakeClient, listOf, type Answer } from '../../../__fixtures__/fake-client.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
 const running = iacTask('t-1', 'iac-pr-1', { scanned: 10, succeeded: 4, failed: 1 }, { task_status: 'running', estimated_time: 3 })
 const finished = iacTask('t-1', 'iac-pr-1', { scanned: 10, succeeded: 9, failed: 1 })

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { HssError } from '../../src/errors.ts'
-import { isRefusal, readListing, type ListingOptions } from '../../src/gate/listing.ts'
-import { listTaskFiles } from '../../src/gate/task-files.ts'
-import type { ListPage, Page } from '../../src/hss/models.ts'
-import { fakeClient, pageOf } from '../../__fixtures__/fake-client.ts'
-import { fakeClock, type FakeClock } from '../../__fixtures__/fake-clock.ts'
+import { HssError } from '../../../src/errors.ts'
+import { isRefusal, readListing, type ListingOptions } from '../../../src/gate/paging/listing.ts'
+import { listTaskFiles } from '../../../src/gate/files/task-files.ts'
+import type { ListPage, Page } from '../../../src/hss/models.ts'
+import { fakeClient, pageOf } from '../../../__fixtures__/fake-client.ts'
+import { fakeClock, type FakeClock } from '../../../__fixtures__/fake-clock.ts'
 
 function options(extra: Partial<ListingOptions> = {}): ListingOptions & { clock: FakeClock } {
   const clock = fakeClock()

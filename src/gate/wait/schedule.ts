@@ -7,7 +7,7 @@
  * stretched waits vary by ±10 %. A wait that is not stretched is never longer than poll-interval, so
  * short scans cost no more latency than a fixed poller.
  */
-import { FINISHED, type Task } from '../hss/models.ts'
+import { FINISHED, type Task } from '../../hss/models.ts'
 
 export const STRETCH_CAP = 4
 export const JITTER = 0.1

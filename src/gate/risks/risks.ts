@@ -4,14 +4,14 @@
  * be a risk object. Whatever cannot be read before the deadline is said, never guessed: the verdict
  * then fails (see verdict.ts). The files come from task-files.ts.
  */
-import { clip } from '../escape.ts'
-import type { HssClient } from '../hss/client.ts'
-import { isRecord, text, wholeNumber } from '../hss/fields.ts'
-import type { IacFileRisk } from '../hss/models.ts'
-import { RISK_LEVELS, type RiskLevel } from '../inputs/config.ts'
-import { isRefusal, MAX_OFFSET, PAGE_LIMIT, readListing, type ListingOptions } from './listing.ts'
-import type { Pacer } from './pace.ts'
-import type { TaskFile } from './task-files.ts'
+import { clip } from '../../escape.ts'
+import type { HssClient } from '../../hss/client.ts'
+import { isRecord, text, wholeNumber } from '../../hss/fields.ts'
+import type { IacFileRisk } from '../../hss/models.ts'
+import { RISK_LEVELS, type RiskLevel } from '../../inputs/config.ts'
+import { isRefusal, MAX_OFFSET, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
+import type { Pacer } from '../paging/pace.ts'
+import type { TaskFile } from '../files/task-files.ts'
 
 /** One risk, as the `risks` output and the summary show it (HSS's names; text clipped to one line). */
 export interface Risk {

@@ -3,10 +3,10 @@
  * the Dockerfile instruction HSS named (repo/dockerfile.ts), or each place HSS's YAML paths name
  * (repo/k8s-yaml.ts). Loaded only when risks are read: the parsers are not needed at start-up.
  */
-import { clip } from '../escape.ts'
-import { locateInstruction } from '../repo/dockerfile.ts'
-import { locateResource } from '../repo/k8s-yaml.ts'
-import type { Workspace } from '../repo/workspace.ts'
+import { clip } from '../../escape.ts'
+import { locateInstruction } from '../../repo/dockerfile.ts'
+import { locateResource } from '../../repo/k8s-yaml.ts'
+import type { Workspace } from '../../repo/workspace.ts'
 import type { Location } from './findings.ts'
 import type { RiskPath } from './risk-paths.ts'
 import type { Risk } from './risks.ts'

@@ -10,15 +10,16 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { HssError } from '../../src/errors.ts'
-import { runGate, type GateDeps } from '../../src/gate/run.ts'
-import type { HssClient } from '../../src/hss/client.ts'
-import type { ListPage, Page } from '../../src/hss/models.ts'
-import type { Config, RiskLevel } from '../../src/inputs/config.ts'
-import { noWorkspace } from '../../src/repo/workspace.ts'
-import { iacTask } from '../../simulator/tasks.ts'
-import { fakeClock, type FakeClock } from '../../__fixtures__/fake-clock.ts'
-import { oracle, riskCase, serve, type RiskCase } from '../../__fixtures__/listings.ts'
+import { HssError } from '../../../src/errors.ts'
+import type { GateDeps } from '../../../src/gate/deps.ts'
+import { runGate } from '../../../src/gate/run.ts'
+import type { HssClient } from '../../../src/hss/client.ts'
+import type { ListPage, Page } from '../../../src/hss/models.ts'
+import type { Config, RiskLevel } from '../../../src/inputs/config.ts'
+import { noWorkspace } from '../../../src/repo/workspace.ts'
+import { iacTask } from '../../../simulator/tasks.ts'
+import { fakeClock, type FakeClock } from '../../../__fixtures__/fake-clock.ts'
+import { oracle, riskCase, serve, type RiskCase } from '../../../__fixtures__/listings.ts'
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
