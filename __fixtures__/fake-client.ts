@@ -1,6 +1,6 @@
 /** An in-memory HssClient: a scripted list of answers (or failures) per call, and a record of calls. */
 import type { HssClient } from '../src/hss/client.ts'
-import type { CreateTaskBody, IacFile, IacFileRisk, IacRiskPath, IacScanResource, ListPage, ListTasksBody, Page, Task } from '../src/hss/models.ts'
+import type { CreateTaskBody, IacFile, IacFileRisk, IacRiskPath, IacScanResource, ListPage, ListTasksBody, Page, Task, UploadAnswer, UploadPart } from '../src/hss/models.ts'
 
 export type Answer = ListPage<Task> | Error
 
@@ -11,6 +11,7 @@ export interface FakeClient extends HssClient {
   riskCalls: { fileId: string; page: Page }[]
   pathCalls: { fileId: string; ruleId: string; page: Page }[]
   fileCalls: { fileId: string; scanType: string; page: Page }[]
+  uploadCalls: { fileType: string; names: string[] }[]
 }
 
 export interface FakeScript {
@@ -22,6 +23,8 @@ export interface FakeScript {
   paths?: (fileId: string, ruleId: string, page: Page) => ListPage<IacRiskPath> | Error
   /** ListIacFiles for one file id and scan type. */
   files?: (fileId: string, scanType: string, page: Page) => ListPage<IacFile> | Error
+  /** BatchUploadFiles: the answer to one request, or a failure. */
+  upload?: (fileType: string, files: readonly UploadPart[]) => UploadAnswer | Error
 }
 
 /** Each listTasks call takes the next answer; the last one repeats. */
@@ -32,6 +35,7 @@ export function fakeClient(answers: Answer[], resources: (page: Page) => ListPag
   const riskCalls: FakeClient['riskCalls'] = []
   const pathCalls: FakeClient['pathCalls'] = []
   const fileCalls: FakeClient['fileCalls'] = []
+  const uploadCalls: FakeClient['uploadCalls'] = []
   const take = <T>(answer: ListPage<T> | Error): ListPage<T> => {
     if (answer instanceof Error) throw answer
     return answer
@@ -43,6 +47,13 @@ export function fakeClient(answers: Answer[], resources: (page: Page) => ListPag
     riskCalls,
     pathCalls,
     fileCalls,
+    uploadCalls,
+    async batchUploadFiles(fileType, files) {
+      uploadCalls.push({ fileType, names: files.map((file) => file.name) })
+      const answer = script.upload ? script.upload(fileType, files) : new Error('no upload scripted')
+      if (answer instanceof Error) throw answer
+      return answer
+    },
     async listIacFileRiskPaths(fileId, ruleId, page) {
       pathCalls.push({ fileId, ruleId, page })
       return take(script.paths ? script.paths(fileId, ruleId, page) : listOf<IacRiskPath>())

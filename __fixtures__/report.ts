@@ -5,7 +5,10 @@ import type { Report } from '../src/gate/report.ts'
 import { emptyReading, type Risk, type RiskReading } from '../src/gate/risks/risks.ts'
 import { judge } from '../src/gate/verdict.ts'
 import type { RiskLevel } from '../src/inputs/config.ts'
-import { exceptionFor, NO_EXCEPTIONS, type ExceptionSet } from '../src/repo/exceptions.ts'
+import { NO_EXCEPTIONS, type ExceptionSet } from '../src/repo/exception-set.ts'
+import { exceptionFor, parseExceptions } from '../src/repo/exceptions.ts'
+import { rp } from './paths.ts'
+import { pathOfName } from '../src/repo/repo-path.ts'
 import { iacTask } from '../simulator/tasks.ts'
 
 export function reportOf(overrides: Partial<Report> = {}): Report {
@@ -28,6 +31,11 @@ export function reportOf(overrides: Partial<Report> = {}): Report {
   }
 }
 
+/** Exceptions as an exceptions file would give them, in force on 2026-11-29. */
+export function exceptionsOf(...entries: string[]): ExceptionSet {
+  return parseExceptions(`exceptions:\n${entries.map((entry) => `  - ${entry}`).join('\n')}\n`, '2026-11-29')
+}
+
 /** One risk as readRisks keeps it, with plain defaults. */
 export function riskRow(risk_level: string, risk_name: string, extra: Partial<Risk> = {}): Risk {
   return { file_name: 'Dockerfile', file_id: 'f', risk_level, risk_name, rule_id: 'R1', risk_category: 'workload', risk_num: 1, remediation: '', description: '', build_instruction: '', ...extra }
@@ -38,8 +46,12 @@ export function readingOf(risks: Risk[], extra: Partial<RiskReading> = {}): Risk
   return { ...emptyReading(1), risks, total: risks.length, files: { listed: 1, read: 1 }, ...extra }
 }
 
+/** A place as a test writes it: the path as plain text. */
+export type PlainLocation = Omit<Location, 'path'> & { path?: string }
+
 /** Risks judged at `level` (every one changed and not excepted, unless told), each at the place given or at file level. */
-export function assessmentOf(level: RiskLevel | undefined, reading: RiskReading, options: { places?: (risk: Risk) => Location[]; exceptions?: ExceptionSet; scope?: ScopeRule } = {}) {
-  const locations = new Map(reading.risks.map((risk) => [risk, options.places?.(risk) ?? [{ path: risk.file_name }]]))
+export function assessmentOf(level: RiskLevel | undefined, reading: RiskReading, options: { places?: (risk: Risk) => PlainLocation[]; exceptions?: ExceptionSet; scope?: ScopeRule } = {}) {
+  const located = (place: PlainLocation): Location => ({ ...place, path: place.path === undefined ? undefined : rp(place.path) })
+  const locations = new Map(reading.risks.map((risk): [Risk, Location[]] => [risk, options.places?.(risk).map(located) ?? [{ path: pathOfName(risk.file_name) }]]))
   return assessRisks({ level, reading, locations, exceptionFor: (target) => exceptionFor(options.exceptions ?? NO_EXCEPTIONS, target), scope: options.scope ?? { mode: 'all', changes: undefined } })
 }

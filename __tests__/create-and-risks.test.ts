@@ -92,7 +92,9 @@ describe('create-task', () => {
   it.concurrent.each([
     [{ 'create-task': 'true', 'task-id': 't-1', 'file-ids': 'file-1', 'file-type': 'dockerfile' }, 'task-id'],
     [{ 'create-task': 'true', 'task-name': 'n', 'file-ids': 'file-1', 'file-type': 'dockerfile' }, 'task-name'],
-    [{ 'create-task': 'true', 'file-type': 'dockerfile' }, 'file-ids'],
+    [{ 'create-task': 'true', 'file-type': 'dockerfile' }, 'upload-files'],
+    [{ 'task-id': 't-1', 'upload-files': '**/Dockerfile' }, 'upload-files'],
+    [{ 'create-task': 'true', 'task-type': 'cluster_scan', 'scan-types': 'cluster_vul', 'upload-files': '**/Dockerfile' }, 'upload-files'],
     [{ 'create-task': 'true', 'file-ids': 'file-1' }, 'file-type'],
     [{ 'create-task': 'true', 'task-type': 'cluster_scan', 'scan-types': 'cluster_vul,virus' }, 'scan-types'],
     [{ 'create-task': 'true', 'task-type': 'cluster_scan' }, 'scan-types'],

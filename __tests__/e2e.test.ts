@@ -63,13 +63,22 @@ describe('a finished scan', () => {
   })
 
   it.concurrent('keeps the verdict when the failed files cannot be listed, and warns', async () => {
-    const run = await gate({ tasks: [withFiles(1)] }, { 'task-id': 't-1', 'max-failed': '1' }, {
-      setup: (sim) => sim.setStandingFault({ kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' }, 'resources')
+    const run = await gate({ tasks: [withFiles(1)] }, { 'task-id': 't-1', 'max-failed': '1', timeout: '5s' }, {
+      setup: (sim) => sim.setStandingFault({ kind: 'status', status: 503, body: 'Service Unavailable' }, 'resources')
     })
     expect(run.code).toBe(0)
     expect(run.outputs.result).toBe('passed')
-    expect(commands(run.stdout, 'warning')[0]).toMatch(/^::warning::Could not list the failed files: ListTaskResources: HTTP 400 HSS.0013/)
+    expect(commands(run.stdout, 'warning')[0]).toMatch(/^::warning::Could not list the failed files: ListTaskResources: HTTP 503/)
     expect(run.summary).toContain('The failed files could not be listed')
+  })
+
+  it.concurrent('a refused failed-file listing is a permission error: the step fails, soft-fail or not', async () => {
+    const run = await gate({ tasks: [withFiles(1)] }, { 'task-id': 't-1', 'max-failed': '1', 'soft-fail': 'true' }, {
+      setup: (sim) => sim.setStandingFault({ kind: 'error', status: 403, code: 'HSS.0013', message: 'insufficient permissions' }, 'resources')
+    })
+    expect([run.code, run.outputs.result]).toEqual([1, 'failed'])
+    expect(run.outputs.reason).toBe('HSS refused ListTaskResources (HTTP 403 HSS.0013): the credentials lack a permission this check needs')
+    expect(commands(run.stdout, 'error').at(-1)).toContain('a permission error, which soft-fail does not soften')
   })
 
   it.concurrent('writes no summary with summary: false', async () => {

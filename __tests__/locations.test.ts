@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_FILES, DEMO_REPO } from '../simulator/demo-data.ts'
+import { DEMO_FILES, DEMO_REPO, UPLOADED_FROM } from '../simulator/demo-data.ts'
 import type { SimFile } from '../simulator/scans.ts'
 import { commands, gate } from '../__fixtures__/e2e.ts'
 import { multitoolValidate, uploadProblems } from '../__fixtures__/sarif.ts'
@@ -82,7 +82,7 @@ describe('Dockerfile risks on their lines', () => {
   it.concurrent('an instruction that is not in the checked-out file: HSS scanned a different copy', async () => {
     const workspace = checkout()
     writeFileSync(join(workspace, 'Dockerfile'), 'FROM node:24-slim\nUSER app\nCMD ["node"]\n')
-    const files: SimFile[] = [{ file_id: 'f-1', file_name: 'Dockerfile', file_type: 'dockerfile', risks: [{ risk_level: 'high', risk_name: 'Container runs as root', rule_id: 'DF-USER-001', build_instruction: 'USER root' }] }]
+    const files: SimFile[] = [{ file_id: 'f-1', file_name: `${UPLOADED_FROM}/Dockerfile`, file_type: 'dockerfile', risks: [{ risk_level: 'high', risk_name: 'Container runs as root', rule_id: 'DF-USER-001', build_instruction: 'USER root' }] }]
     const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...createFor(files, 'dockerfile'), 'fail-on-risk': 'high' }, { env: repoEnv(workspace) })
     const [risk] = JSON.parse(run.outputs.risks ?? '[]') as RiskEntry[]
     expect(risk).toMatchObject({ path: 'Dockerfile', location_note: 'HSS scanned a different copy of this file: its instruction is not in the checked-out file' })
@@ -91,15 +91,15 @@ describe('Dockerfile risks on their lines', () => {
     expect(run.outputs.result).toBe('failed')
   })
 
-  it.concurrent('a name two files match equally well stays at file level, and the summary says why', async () => {
+  it.concurrent('a base name two files fit equally well stays at file level, and the summary says why', async () => {
     const workspace = checkout()
-    const files: SimFile[] = [{ file_id: 'f-1', file_name: '/ci/build/Dockerfile2', file_type: 'dockerfile', risks: [{ risk_level: 'low', risk_name: 'x', rule_id: 'R' }] }]
+    const files: SimFile[] = [{ file_id: 'f-1', file_name: 'Dockerfile2', file_type: 'dockerfile', risks: [{ risk_level: 'low', risk_name: 'x', rule_id: 'R' }] }]
     writeFileSync(join(workspace, 'Dockerfile2'), 'FROM a\n')
     cpSync(join(workspace, 'Dockerfile2'), join(workspace, 'services/Dockerfile2'))
     const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...createFor(files, 'dockerfile'), 'fail-on-risk': 'high' }, { env: repoEnv(workspace) })
     const [risk] = JSON.parse(run.outputs.risks ?? '[]') as RiskEntry[]
     expect(risk?.path).toBeUndefined()
-    expect(risk?.location_note).toBe('the name matches 2 files in the workspace equally well, so the gate does not guess')
+    expect(risk?.location_note).toBe('the name fits 2 files in the checkout equally well, so the gate does not guess')
     expect(run.summary).toContain('so the gate does not guess')
   })
 })
@@ -159,7 +159,7 @@ describe('SARIF', () => {
 
   it.concurrent('a level HSS does not document is an error at 8.0, failing closed', async () => {
     const workspace = checkout()
-    const files: SimFile[] = [{ file_id: 'f-1', file_name: 'Dockerfile', file_type: 'dockerfile', risks: [{ risk_level: 'critical', risk_name: 'New kind of risk', rule_id: 'NEW-1' }] }]
+    const files: SimFile[] = [{ file_id: 'f-1', file_name: `${UPLOADED_FROM}/Dockerfile`, file_type: 'dockerfile', risks: [{ risk_level: 'critical', risk_name: 'New kind of risk', rule_id: 'NEW-1' }] }]
     const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...createFor(files, 'dockerfile'), 'sarif-file': 'hss.sarif', 'fail-on-risk': 'high' }, { env: repoEnv(workspace) })
     expect(run.outputs.result).toBe('failed')
     const text = readFileSync(join(workspace, 'hss.sarif'), 'utf8')

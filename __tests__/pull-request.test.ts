@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_REPO } from '../simulator/demo-data.ts'
+import { DEMO_REPO, UPLOADED_FROM } from '../simulator/demo-data.ts'
 import { startFakeGitHub, type FakeGitHubOptions, type FakePullFile } from '../simulator/github.ts'
 import type { SimFile, SimRisk } from '../simulator/scans.ts'
 import { commands, gate, type GateRun } from '../__fixtures__/e2e.ts'
@@ -21,7 +21,7 @@ const DAY = 86_400_000
 const USER_ROOT = { risk_level: 'high', risk_name: 'Container runs as root', rule_id: 'DF-USER-001', build_instruction: 'USER root', remediation: 'Add USER' }
 const UNPINNED = { risk_level: 'high', risk_name: 'Base image not pinned', rule_id: 'DF-FROM-002', build_instruction: 'FROM node:24-slim' }
 const PRIVILEGED = { risk_level: 'high', risk_name: 'Privileged container', rule_id: 'K8S-PRIV-001', paths: [{ resource_type: 'Deployment', namespace: 'prod', resource_name: 'worker', hit_path: 'spec.template.spec.containers[0].securityContext.privileged' }] }
-const dockerfile = (risks: SimRisk[], extra: Partial<SimFile> = {}): SimFile => ({ file_id: 'df-web', file_name: 'Dockerfile', file_type: 'dockerfile', risks, ...extra })
+const dockerfile = (risks: SimRisk[], extra: Partial<SimFile> = {}): SimFile => ({ file_id: 'df-web', file_name: `${UPLOADED_FROM}/Dockerfile`, file_type: 'dockerfile', risks, ...extra })
 const manifest = (risks: SimRisk[], extra: Partial<SimFile> = {}): SimFile => ({ file_id: 'ky-deploy', file_name: 'k8s/deployment.yaml', file_type: 'k8s_yaml', risks, ...extra })
 
 /** A patch that adds line `n` of the new version. */
@@ -94,8 +94,8 @@ describe('exceptions', () => {
   })
 
   it.concurrent.each([
-    ['expired', 'rule: DF-USER-001\n    reason: old\n    expires: 2020-01-01', 'entry 1 (rule DF-USER-001) expired on 2020-01-01'],
-    ['without a reason', 'rule: DF-USER-001\n    expires: 2099-01-01', 'entry 1 (rule DF-USER-001) has no `reason`']
+    ['expired', 'rule: DF-USER-001\n    reason: old\n    expires: 2020-01-01', 'entry 1 (rule "DF-USER-001") expired on 2020-01-01'],
+    ['without a reason', 'rule: DF-USER-001\n    expires: 2099-01-01', 'entry 1 (rule "DF-USER-001") has no `reason` (a non-empty string)']
   ])('an entry %s excepts nothing, and a warning names it', async (_name, entry, why) => {
     const run = await prGate({ files: [dockerfile([USER_ROOT])], exceptions: { base: exceptionsFile(entry) } })
     expect([run.code, run.outputs.result]).toEqual([1, 'failed'])

@@ -14,8 +14,8 @@ export const modules = {
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2988);
 /* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(828);
 /* harmony import */ var _gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4208);
-/* harmony import */ var _repo_workspace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6433);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
+/* harmony import */ var _repo_repo_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3856);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
 /**
  * The IaC risks as a SARIF 2.1.0 log that `github/codeql-action/upload-sarif` accepts, for GitHub
  * code scanning. Every finding goes in, whatever `fail-on-risk` judged: excepted ones carry a
@@ -75,10 +75,10 @@ function logOf(findings) {
             {
                 tool: {
                     driver: {
-                        name: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_NAME */ .px,
-                        fullName: `${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_NAME */ .px}: Huawei Cloud HSS IaC risks`,
-                        version: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Yt,
-                        semanticVersion: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .ACTION_VERSION */ .Yt,
+                        name: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px,
+                        fullName: `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px}: Huawei Cloud HSS IaC risks`,
+                        version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt,
+                        semanticVersion: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt,
                         informationUri: INFORMATION_URI,
                         rules: [...rules.entries()].map(([id, rule]) => ruleOf(id, rule.findings))
                     }
@@ -147,7 +147,7 @@ function resultOf(finding, ruleIndex) {
 }
 /** A relative URI reference: each segment percent-encoded, never absolute, never `..`. */
 function uriOf(path) {
-    const segments = (0,_repo_workspace_js__WEBPACK_IMPORTED_MODULE_4__/* .segmentsOf */ .OD)(path);
+    const segments = (0,_repo_repo_path_js__WEBPACK_IMPORTED_MODULE_5__/* .segmentsOf */ .OD)(path);
     return segments.length ? segments.map((s) => encodeURIComponent(s)).join('/') : 'unknown-file';
 }
 /** `Container runs as root` → `ContainerRunsAsRoot`, as SARIF suggests for a rule's name. */

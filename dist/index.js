@@ -29089,6 +29089,226 @@ function mostSevereFirst(risks) {
 
 /***/ }),
 
+/***/ 1586:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oW: () => (/* binding */ UploadError),
+  RE: () => (/* binding */ changedOnly),
+  Xf: () => (/* binding */ selectUploads),
+  Zn: () => (/* binding */ uploadFiles)
+});
+
+// UNUSED EXPORTS: MAX_UPLOAD_BYTES
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __nccwpck_require__(2988);
+// EXTERNAL MODULE: ./src/repo/repo-path.ts
+var repo_path = __nccwpck_require__(3856);
+// EXTERNAL MODULE: ./src/gate/paging/retry.ts
+var retry = __nccwpck_require__(7562);
+// EXTERNAL MODULE: ./src/hss/fields.ts
+var fields = __nccwpck_require__(7137);
+;// CONCATENATED MODULE: ./src/gate/upload/answer.ts
+/**
+ * BatchUploadFiles' answer, read closed. HSS keeps all of a request's files or none: any
+ * `fail_file_info` row means none was kept (the ids beside it are unusable). Otherwise every file
+ * sent must get exactly one id: a row per file, named by the file's base name (or the name sent), with
+ * an id that follows the rules of every id from a server and that no other file has. Anything else
+ * (a missing, repeated or foreign row) is unreadable: the gate cannot tell which copy is which.
+ */
+
+
+
+/** `taken`: ids earlier requests of this run were given. */
+function readUploadAnswer(sent, answer, taken) {
+    const byName = new Map(sent.map((path) => [(0,repo_path/* baseName */.Fl)(path), path]));
+    const sentFile = (name) => byName.get((0,repo_path/* segmentsOf */.OD)(name).at(-1) ?? '');
+    if (answer.failed.length) {
+        return {
+            ok: false,
+            refused: answer.failed.map((row) => {
+                const name = (0,fields/* isRecord */.u4)(row) ? ((0,fields/* text */.Qq)(row.file_name) ?? '') : '';
+                const reason = (0,fields/* isRecord */.u4)(row) ? ((0,fields/* text */.Qq)(row.fail_reason) ?? '') : '';
+                return { path: sentFile(name), name: (0,src_escape/* clip */.$Q)(name, 200), reason: (0,src_escape/* clip */.$Q)(reason, 300) || 'no reason given' };
+            })
+        };
+    }
+    const ids = new Map();
+    const seen = new Set();
+    for (const row of answer.succeeded) {
+        if (!(0,fields/* isRecord */.u4)(row))
+            return { ok: false, unreadable: 'a row of success_file_info is not an object' };
+        const name = (0,fields/* text */.Qq)(row.file_name) ?? '';
+        const path = sentFile(name);
+        if (!path)
+            return { ok: false, unreadable: `it names a file that was not sent (${JSON.stringify((0,src_escape/* clip */.$Q)(name, 120))})` };
+        if (ids.has(path))
+            return { ok: false, unreadable: `it names ${path} twice` };
+        const id = (0,fields/* fileId */.qp)(row.file_id);
+        if (!id)
+            return { ok: false, unreadable: `the file_id of ${path} is not an id (letters, digits, ., :, - and _, at most 128)` };
+        if (seen.has(id) || taken.has(id))
+            return { ok: false, unreadable: `it gives ${path} an id that another file has` };
+        seen.add(id);
+        ids.set(path, id);
+    }
+    const missing = sent.filter((path) => !ids.has(path));
+    if (missing.length)
+        return { ok: false, unreadable: `it gives no id for ${missing.length} of the ${sent.length} files sent (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})` };
+    return { ok: true, ids };
+}
+
+;// CONCATENATED MODULE: ./src/gate/upload/plan.ts
+/**
+ * How the files to upload are split into BatchUploadFiles requests: at most 10 files a request (HSS's
+ * limit), and never two with the same base name in one request, since HSS's answer names a file only
+ * by its name and may keep only the base name: two `Dockerfile`s in one request could not be told
+ * apart. Files keep their path order; each goes into the first request that has room for it.
+ */
+
+const MAX_FILES_PER_REQUEST = 10;
+function planRequests(files, max = MAX_FILES_PER_REQUEST) {
+    const requests = [];
+    for (const file of files) {
+        const name = (0,repo_path/* baseName */.Fl)(file.path);
+        let request = requests.find((r) => r.files.length < max && !r.names.has(name));
+        if (!request) {
+            request = { files: [], names: new Set() };
+            requests.push(request);
+        }
+        request.files.push(file);
+        request.names.add(name);
+    }
+    return requests.map((r) => r.files);
+}
+
+;// CONCATENATED MODULE: ./src/gate/upload/upload.ts
+/**
+ * `upload-files`: the pull request's files reach HSS in this run, so that the scan judges the change
+ * itself. Before any request, the patterns are matched in the checkout, and what needs no request is
+ * refused as a configuration error (a pattern that matches nothing, a file over 1 MB). On a pull
+ * request with `fail-on-risk-scope` other than `all`, only the files it adds or changes are sent: no
+ * other file can break the gate. The files go in requests of at most 10 with distinct base names
+ * (plan.ts), paced within the upload API's own budget. An upload makes copies, never a scan, so it is
+ * repeated after 429, connection failures and 5xx. Each file's id comes from the answer to the
+ * request that sent it (answer.ts), so every finding in it sits on the exact path that was sent.
+ */
+
+
+
+
+
+
+/** HSS's limit for one uploaded file (1 MB, as the SDK models say: 1,048,576 bytes). */
+const MAX_UPLOAD_BYTES = 1024 * 1024;
+/**
+ * HSS did not take the files: it refused some (and so kept none of that request), refused the
+ * request, or answered in a way that does not say which copy is which. No scan is started, and
+ * soft-fail does not soften it.
+ */
+class UploadError extends Error {
+    name = 'UploadError';
+    /** The files HSS refused, with its reasons (a `fail_file_info` answer). */
+    refused;
+    /** The refusal of the request itself (a 404 APIGW.0101: no such API in this region). */
+    failure;
+    /** Files earlier requests uploaded (HSS keeps those copies). */
+    uploaded;
+    constructor(message, details) {
+        super(message);
+        this.refused = details.refused ?? [];
+        this.failure = details.failure;
+        this.uploaded = details.uploaded;
+    }
+}
+/**
+ * Matches the patterns in the checkout. Throws an InputError naming the patterns that match nothing,
+ * the files over 1 MB, or a checkout that cannot be told.
+ */
+async function selectUploads(checkout, patterns) {
+    if (!checkout.root) {
+        const why = checkout.problem ?? (checkout.workspace ? 'no checkout was found' : 'GITHUB_WORKSPACE is not set: there is no checkout');
+        throw new errors/* InputError */.dz('upload-files', undefined, `cannot be matched: ${why}. Check out the repository (actions/checkout) before this step`);
+    }
+    // The glob matcher loads with the other repository readers, only when there are files to upload.
+    const { matchUploadFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
+    const found = matchUploadFiles(checkout, patterns, MAX_UPLOAD_BYTES);
+    if (!found.complete)
+        throw new errors/* InputError */.dz('upload-files', undefined, `cannot be matched: the checkout has more entries than the gate walks. Upload fewer files, or give their ids in file-ids`);
+    if (found.unmatched.length) {
+        const list = found.unmatched.map((p) => JSON.stringify(p)).join(', ');
+        throw new errors/* InputError */.dz('upload-files', undefined, `has ${found.unmatched.length === 1 ? 'a pattern' : 'patterns'} that match nothing in the checkout: ${list}${checkout.rootInWorkspace ? ` (patterns are relative to the checkout's root, ${checkout.rootInWorkspace}/)` : ''}`);
+    }
+    if (found.tooLarge.length) {
+        const list = found.tooLarge.slice(0, 5).map((f) => `${f.path} (${f.bytes.toLocaleString('en-US')} bytes)`).join(', ');
+        throw new errors/* InputError */.dz('upload-files', undefined, `names ${found.tooLarge.length === 1 ? 'a file' : `${found.tooLarge.length} files`} larger than HSS takes (1 MB, 1,048,576 bytes): ${list}${found.tooLarge.length > 5 ? ', …' : ''}. Exclude ${found.tooLarge.length === 1 ? 'it' : 'them'} with a pattern that starts with !`);
+    }
+    if (!found.files.length) {
+        const why = found.skipped.length ? `: ${found.skipped.slice(0, 3).map((s) => `${s.path}: ${s.why}`).join('; ')}` : '';
+        throw new errors/* InputError */.dz('upload-files', undefined, `matches no file to upload (the ! patterns exclude every match, or no match is a file${why})`);
+    }
+    return { files: found.files, skipped: found.skipped };
+}
+/** The files the pull request adds or changes; every file when `changes` is undefined (not a pull request, scope all, or GitHub did not list them all). */
+function changedOnly(files, changes) {
+    return changes ? files.filter((file) => changes.files.has(file.path)) : [...files];
+}
+/** Uploads the files; resolves with what was uploaded (and, when the time ran out, how far it got), or throws UploadError. */
+async function uploadFiles(client, fileType, files, checkout, ctx) {
+    const requests = planRequests(files);
+    const uploaded = [];
+    const taken = new Set();
+    const outOfTime = (lastError) => ({ uploaded: sortedByPath(uploaded), requests: requests.length, outOfTime: { uploaded: uploaded.length, total: files.length, ...(lastError ? { lastError } : {}) } });
+    for (const [index, request] of requests.entries()) {
+        if (ctx.clock.now() >= ctx.deadline || !(await ctx.pacer.wait(ctx.deadline, ctx.signal)))
+            return outOfTime();
+        const parts = request.map((file) => {
+            const read = checkout.readBytes(file.path, MAX_UPLOAD_BYTES);
+            if (read.kind !== 'bytes')
+                throw new errors/* InputError */.dz('upload-files', undefined, `names ${file.path}, which cannot be read now: ${read.kind === 'missing' ? 'it is gone' : read.why}`);
+            return { name: (0,repo_path/* baseName */.Fl)(file.path), content: read.bytes };
+        });
+        const paths = request.map((file) => file.path);
+        let answer;
+        try {
+            answer = await (0,retry/* retryTransient */.jh)((timeoutMs) => client.batchUploadFiles(fileType, parts, timeoutMs), ctx);
+        }
+        catch (error) {
+            if (error instanceof errors/* HssError */.T9)
+                throw new UploadError(`HSS did not take the files: ${error.message}`, { failure: error, uploaded: sortedByPath(uploaded) });
+            throw error;
+        }
+        if (!answer.ok)
+            return outOfTime((0,retry/* describeFailure */.Ic)(answer.error));
+        const reading = readUploadAnswer(paths, answer.value, taken);
+        const which = requests.length > 1 ? ` (request ${index + 1} of ${requests.length})` : '';
+        if (!reading.ok && 'refused' in reading) {
+            const named = reading.refused.map((r) => `${r.path ?? JSON.stringify(r.name)}: ${r.reason}`).join('; ');
+            throw new UploadError(`HSS refused ${reading.refused.length === 1 ? 'a file' : `${reading.refused.length} files`} of the upload${which}, and so kept none of its ${paths.length} ${paths.length === 1 ? 'file' : 'files'}: ${named}. No scan was started`, { refused: reading.refused, uploaded: sortedByPath(uploaded) });
+        }
+        if (!reading.ok)
+            throw new UploadError(`HSS's answer to the upload${which} cannot be read: ${reading.unreadable}. No scan was started`, { uploaded: sortedByPath(uploaded) });
+        for (const path of paths) {
+            const id = reading.ids.get(path) ?? '';
+            taken.add(id);
+            uploaded.push({ path, fileId: id });
+        }
+        ctx.log(`Uploaded ${paths.length} ${fileType} ${paths.length === 1 ? 'file' : 'files'} to HSS${which}: ${paths.map((path) => (0,src_escape/* clip */.$Q)(path, 120)).join(', ')}`);
+    }
+    return { uploaded: sortedByPath(uploaded), requests: requests.length };
+}
+function sortedByPath(files) {
+    return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+
+/***/ }),
+
 /***/ 5950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29104,11 +29324,6 @@ function mostSevereFirst(risks) {
 /* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2567);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3718);
 /* harmony import */ var _counts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9339);
-/**
- * The gate's judgement: a pure function from what HSS reported to passed, failed or timed-out.
- * It passes only a finished task whose every count is readable and whose every scanned item is
- * accounted for within the thresholds.
- */
 
 
 
@@ -29118,6 +29333,8 @@ function mostSevereFirst(risks) {
 function judge(input) {
     const { task, taskType, thresholds } = input;
     const counts = (0,_counts_js__WEBPACK_IMPORTED_MODULE_4__/* .readCounts */ .ZQ)(task, taskType);
+    if (input.nothingToScan)
+        return { result: 'passed', reasons: [], checks: [], counts, failed: undefined, failedPercent: undefined, permissionDenied: false, note: input.nothingToScan };
     if (task?.task_status !== _hss_models_js__WEBPACK_IMPORTED_MODULE_5__/* .FINISHED */ .B) {
         const failed = counts.reportedFailed;
         const percent = failed === undefined || counts.scanned === undefined ? undefined : counts.scanned === 0 ? 0 : (failed / counts.scanned) * 100;
@@ -29153,9 +29370,10 @@ function judge(input) {
         ...counts.unreadable.map((u) => (u.got === 'missing' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS did not send the count ${u.field}, so the scan cannot be judged` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
         ...checks.filter((check) => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
         ...(risks && level && risks.reading.incomplete ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} never passes on missing data`] : []),
-        ...staleReasons(staleChecks, stale?.runStartedAt ?? 0)
+        ...staleReasons(staleChecks, stale?.runStartedAt),
+        ...(input.refusals ?? []).map((error) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS refused ${error.operation} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(refusalText(error))}): the credentials lack a permission this check needs`)
     ];
-    const permissionDenied = Boolean(level && risks?.reading.refused);
+    const permissionDenied = Boolean((level && risks?.reading.refused) || input.refusals?.length);
     return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent, permissionDenied };
 }
 /** ` on lines this pull request changes`, or '' for scope all. */
@@ -29164,10 +29382,14 @@ function scopeWords(mode) {
 }
 /** At most this many stale copies are named one by one; the rest are counted. */
 const STALE_NAMED = 5;
+/** `HTTP 403 HSS.0013`. */
+function refusalText(error) {
+    return `HTTP ${error.status ?? '?'}${error.errorCode ? ` ${error.errorCode}` : ''}`;
+}
 function staleReasons(stale, runStartedAt) {
     const named = stale.slice(0, STALE_NAMED).map((check) => {
         const file = check.path ?? check.file.name;
-        if (check.uploadedAt !== undefined) {
+        if (check.uploadedAt !== undefined && runStartedAt !== undefined && check.uploadedAt < runStartedAt) {
             return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS scanned a copy of ${file} uploaded at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(check.uploadedAt))}, before this workflow run started at ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatUtc */ .ay)(runStartedAt))}: it cannot hold this pull request's change`;
         }
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS's copy of ${file} counts as stale: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(check.why ?? 'it cannot be dated')}`;
@@ -29178,6 +29400,10 @@ function staleReasons(stale, runStartedAt) {
 function timeOutReason(input) {
     const within = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(input.timeoutMs);
     const failing = input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the last query failed: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``;
+    if (input.notUploaded) {
+        const { uploaded, total, lastError } = input.notUploaded;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The files could not all be uploaded to HSS within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)} (${uploaded} of ${total}), so no scan was started${lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `; the last request failed: ${lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``}`;
+    }
     if (input.notStarted) {
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `No ${input.taskType} task could be started within ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(within)}: HSS refused every try${input.lastError ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, the last with: ${input.lastError}` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ``}`;
     }
@@ -29362,7 +29588,7 @@ function scope(spec) {
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   u4: () => (/* reexport safe */ _record_js__WEBPACK_IMPORTED_MODULE_1__.u)
 /* harmony export */ });
-/* harmony import */ var _inputs_task_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3068);
+/* harmony import */ var _inputs_task_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9707);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4846);
 /**
  * Readers for the fields HSS sends. The official SDKs model every field as optional, and a broken or
@@ -29463,7 +29689,8 @@ function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   VL: () => (/* binding */ withQuery),
 /* harmony export */   _S: () => (/* binding */ sign),
-/* harmony export */   a: () => (/* binding */ percentEncode)
+/* harmony export */   a: () => (/* binding */ percentEncode),
+/* harmony export */   z8: () => (/* binding */ UNSIGNED_PAYLOAD)
 /* harmony export */ });
 /* unused harmony exports ALGORITHM, sdkDate, signatureOf, canonicalRequestHash, canonicalUri, canonicalQuery, queryPairs, parseAuthorization */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -29493,7 +29720,15 @@ function signatureOf(secretAccessKey, sdkDateValue, canonicalHash) {
     const stringToSign = `${ALGORITHM}\n${sdkDateValue}\n${canonicalHash}`;
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', Buffer.from(secretAccessKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
 }
-/** hex(sha256(CanonicalRequest)) and the SignedHeaders list, for the given headers (all of them are signed). */
+/**
+ * The payload hash of a request whose body is not signed (a multipart upload): the official SDKs
+ * send it as `X-Sdk-Content-Sha256`, sign that header, and put its value where the body's hash goes.
+ */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+/**
+ * hex(sha256(CanonicalRequest)) and the SignedHeaders list, for the given headers (all of them are
+ * signed). A signed `X-Sdk-Content-Sha256` stands in for the body's hash, as in the official signers.
+ */
 function canonicalRequestHash(method, url, headers, body) {
     const entries = Object.entries(headers)
         .map(([name, value]) => [name.toLowerCase(), value.trim()])
@@ -29505,7 +29740,7 @@ function canonicalRequestHash(method, url, headers, body) {
         canonicalQuery(url.search),
         entries.map(([name, value]) => `${name}:${value}\n`).join(''),
         signedHeaders,
-        sha256Hex(body)
+        entries.find(([name]) => name === 'x-sdk-content-sha256')?.[1] ?? sha256Hex(body)
     ].join('\n');
     return { canonical, signedHeaders, hash: sha256Hex(canonical) };
 }
@@ -29607,7 +29842,7 @@ function createTransport(options) {
         (0,_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(secret);
     return async function send(call) {
         const body = call.body === undefined ? '' : JSON.stringify(call.body);
-        const headers = headersFor(options, call.url, call.method, body, now());
+        const headers = headersFor(options, call.url, call.method, body, now(), call.form !== undefined);
         const timeoutMs = Math.max(1, Math.min(call.timeoutMs ?? options.requestTimeoutMs, options.requestTimeoutMs));
         const deadline = AbortSignal.timeout(timeoutMs);
         const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -29618,7 +29853,7 @@ function createTransport(options) {
             response = await (0,ky__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .Ay)(call.url, {
                 method: call.method,
                 headers,
-                ...(body ? { body } : {}),
+                ...(call.form ? { body: call.form } : body ? { body } : {}),
                 retry: 0,
                 timeout: false,
                 throwHttpErrors: false,
@@ -29684,16 +29919,23 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
 function mayHaveBeenSent(error) {
     return causeWithCode(error, NOT_SENT_CODES) === undefined;
 }
-function headersFor(options, url, method, body, date) {
-    // As the official Python, Go and Node SDKs do: a signed Content-Type on every request, GET included.
-    const base = { 'Content-Type': 'application/json' };
+/**
+ * As the official Python, Go and Node SDKs do: a signed `Content-Type: application/json` on every
+ * JSON request, GET included. A multipart upload's Content-Type carries a boundary that fetch picks,
+ * so it is not signed (the Node SDK leaves it out too), and with AK/SK a signed
+ * `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` stands in for the body's hash.
+ */
+function headersFor(options, url, method, body, date, multipart) {
+    const base = multipart ? {} : { 'Content-Type': 'application/json' };
     if (options.projectId)
         base['X-Project-Id'] = options.projectId;
     const extra = { 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._O, Accept: 'application/json' };
     if (options.auth.kind === 'token') {
         return { ...base, ...extra, 'X-Auth-Token': options.auth.token };
     }
-    return { ...(0,_signer_js__WEBPACK_IMPORTED_MODULE_4__/* .sign */ ._S)({ method, url, headers: base, body }, options.auth, date), ...extra };
+    if (multipart)
+        base['X-Sdk-Content-Sha256'] = _signer_js__WEBPACK_IMPORTED_MODULE_4__/* .UNSIGNED_PAYLOAD */ .z8;
+    return { ...(0,_signer_js__WEBPACK_IMPORTED_MODULE_4__/* .sign */ ._S)({ method, url, headers: base, body: multipart ? '' : body }, options.auth, date), ...extra };
 }
 /** Logs the answer and which headers were sent (names only: values may be credentials). */
 function debugHook(debug) {
@@ -29812,7 +30054,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(154);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9082);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -29855,7 +30097,7 @@ __webpack_async_result__();
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(847);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
-/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3068);
+/* harmony import */ var _task_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9707);
 /** Inputs (and their environment fallbacks) become one validated, typed Config. */
 
 
@@ -30244,23 +30486,84 @@ function parseRelativePath(input, value) {
 
 /***/ }),
 
-/***/ 3068:
+/***/ 9707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ci: () => (/* binding */ TASK_TYPES),
-/* harmony export */   gj: () => (/* binding */ taskRefOf),
-/* harmony export */   i9: () => (/* binding */ LIST_ID_PATTERN),
-/* harmony export */   pw: () => (/* binding */ ID_PATTERN)
-/* harmony export */ });
-/* unused harmony exports FILE_TYPES, SCAN_TYPES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3718);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pw: () => (/* binding */ ID_PATTERN),
+  i9: () => (/* binding */ LIST_ID_PATTERN),
+  ci: () => (/* binding */ TASK_TYPES),
+  gj: () => (/* binding */ taskRefOf)
+});
+
+// UNUSED EXPORTS: FILE_TYPES, SCAN_TYPES
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs/parse.ts
+var parse = __nccwpck_require__(3718);
+;// CONCATENATED MODULE: ./src/inputs/upload.ts
+/**
+ * `upload-files`: glob patterns naming the files to upload to HSS in this run. Patterns are
+ * separated by new lines or by commas (a comma inside `{…}` or `[…]` belongs to the glob); one that
+ * starts with `!` excludes. Each is a repository path pattern, relative to the checkout's root: no
+ * leading `/`, no `..`, no backslash. Here they are only read; matching them needs the checkout.
+ */
+
+/** More patterns than this is more likely a file pasted in than a plan. */
+const MAX_PATTERNS = 100;
+const MAX_PATTERN = 512;
+function parseUploadPatterns(input, value) {
+    const patterns = splitPatterns(value).map((text) => patternOf(input, text));
+    if (patterns.length > MAX_PATTERNS)
+        throw new errors/* InputError */.dz(input, `${patterns.length} patterns`, `may list at most ${MAX_PATTERNS} patterns`);
+    if (patterns.length && patterns.every((pattern) => pattern.exclude)) {
+        throw new errors/* InputError */.dz(input, value, 'has only exclusions (patterns that start with !): add a pattern that names the files to upload, such as **/Dockerfile');
+    }
+    return patterns;
+}
+/** New lines and commas separate patterns, except a comma inside braces or brackets. */
+function splitPatterns(value) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of value) {
+        if (c === '{' || c === '[')
+            depth++;
+        else if ((c === '}' || c === ']') && depth > 0)
+            depth--;
+        if (c === '\n' || c === '\r' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map((text) => text.trim()).filter(Boolean);
+}
+function patternOf(input, text) {
+    const exclude = text.startsWith('!');
+    const glob = (exclude ? text.slice(1) : text).trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
+    const help = 'must list glob patterns relative to the checkout\'s root, such as **/Dockerfile or k8s/*.yaml (no leading /, no .., no backslash)';
+    // eslint-disable-next-line no-control-regex
+    if (!glob || text.length > MAX_PATTERN || /[\u0000-\u001f\u007f\\]/.test(glob) || glob.startsWith('/') || /^[A-Za-z]:/.test(glob))
+        throw new errors/* InputError */.dz(input, text, help);
+    if (glob.split('/').some((segment) => segment === '..' || segment === '.'))
+        throw new errors/* InputError */.dz(input, text, help);
+    return { glob, exclude, text };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/task.ts
 /**
  * Which task the gate judges: one given by id, one found by name, or one the action starts itself
  * (`create-task`). The inputs of each way must not be mixed: a mix is an error that names the input,
  * found before any request.
  */
+
 
 
 const TASK_TYPES = ['iac_scan', 'cluster_scan'];
@@ -30273,55 +30576,57 @@ const LIST_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 const MAX_IDS = 1000;
 /** `get` reads an input (or its environment fallback), '' when unset; `now` is the step's start. */
 function taskRefOf(get, taskType, now) {
-    const create = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)('create-task', get('create-task') || 'false');
+    const create = (0,parse/* parseBoolean */.yG)('create-task', get('create-task') || 'false');
     const id = get('task-id');
     const name = get('task-name');
     const after = get('created-after');
-    const createInputs = ['file-ids', 'file-type', 'scan-types', 'cluster-ids'];
+    const createInputs = ['file-ids', 'file-type', 'upload-files', 'scan-types', 'cluster-ids'];
     if (create) {
         for (const input of ['task-id', 'task-name', 'created-after']) {
             if (get(input))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'must be empty with create-task: true: the action starts the task itself and waits for the id HSS returns');
+                throw new errors/* InputError */.dz(input, get(input), 'must be empty with create-task: true: the action starts the task itself and waits for the id HSS returns');
         }
         return { by: 'create', spec: createSpec(get, taskType) };
     }
     for (const input of createInputs) {
         if (get(input))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'applies only with create-task: true (the action then starts the scan itself); leave it empty to wait for a task by task-id or task-name');
+            throw new errors/* InputError */.dz(input, get(input), 'applies only with create-task: true (the action then starts the scan itself); leave it empty to wait for a task by task-id or task-name');
     }
     if (id) {
         if (!ID_PATTERN.test(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
+            throw new errors/* InputError */.dz('task-id', id, 'must be a task id (letters, digits, - and _, at most 64)');
         if (after)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty');
+            throw new errors/* InputError */.dz('created-after', after, 'applies to task-name look-ups only; with task-id the task is already known, so leave created-after empty');
         return { by: 'id', id };
     }
     if (name) {
-        return { by: 'name', name: (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseText */ .r4)('task-name', name, 255), createdAfter: after ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMoment */ .mI)('created-after', after, now) : undefined };
+        return { by: 'name', name: (0,parse/* parseText */.r4)('task-name', name, 255), createdAfter: after ? (0,parse/* parseMoment */.mI)('created-after', after, now) : undefined };
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('task-id', undefined, 'or `task-name` must be set (or `create-task: true`): give the id or the exact name of the HSS task to wait for, or let the action start the scan');
+    throw new errors/* InputError */.dz('task-id', undefined, 'or `task-name` must be set (or `create-task: true`): give the id or the exact name of the HSS task to wait for, or let the action start the scan');
 }
 function createSpec(get, taskType) {
     if (taskType === 'iac_scan') {
         for (const input of ['scan-types', 'cluster-ids']) {
             if (get(input))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids and file-type');
+                throw new errors/* InputError */.dz(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids or upload-files, and file-type');
         }
         const fileIds = idList('file-ids', get('file-ids'));
-        if (fileIds.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('file-ids', undefined, 'is required with create-task for an iac_scan: the HSS ids of the uploaded IaC files to scan, separated by commas, spaces or new lines');
+        const upload = parseUploadPatterns('upload-files', get('upload-files'));
+        if (fileIds.length === 0 && upload.length === 0) {
+            throw new errors/* InputError */.dz('upload-files', undefined, 'or `file-ids` is required with create-task for an iac_scan: glob patterns of the files to upload and scan (such as **/Dockerfile), or the HSS ids of files already uploaded');
+        }
         const fileTypeText = get('file-type');
         if (!fileTypeText)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('file-type', undefined, `is required with create-task for an iac_scan: one of ${FILE_TYPES.join(', ')}`);
-        return { taskType, fileType: (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)('file-type', fileTypeText, FILE_TYPES), fileIds };
+            throw new errors/* InputError */.dz('file-type', undefined, `is required with create-task for an iac_scan: one of ${FILE_TYPES.join(', ')}`);
+        return { taskType, fileType: (0,parse/* parseChoice */.HU)('file-type', fileTypeText, FILE_TYPES), fileIds, upload };
     }
-    for (const input of ['file-ids', 'file-type']) {
+    for (const input of ['file-ids', 'file-type', 'upload-files']) {
         if (get(input))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, get(input), 'applies to IaC scans (task-type: iac_scan); a cluster scan takes scan-types and, optionally, cluster-ids');
+            throw new errors/* InputError */.dz(input, get(input), 'applies to IaC scans (task-type: iac_scan); a cluster scan takes scan-types and, optionally, cluster-ids');
     }
-    const scanTypes = words(get('scan-types')).map((word) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)('scan-types', word, SCAN_TYPES));
+    const scanTypes = words(get('scan-types')).map((word) => (0,parse/* parseChoice */.HU)('scan-types', word, SCAN_TYPES));
     if (scanTypes.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('scan-types', undefined, `is required with create-task for a cluster_scan: any of ${SCAN_TYPES.join(', ')}, separated by commas, spaces or new lines`);
+        throw new errors/* InputError */.dz('scan-types', undefined, `is required with create-task for a cluster_scan: any of ${SCAN_TYPES.join(', ')}, separated by commas, spaces or new lines`);
     return { taskType, scanTypes: [...new Set(scanTypes)], clusterIds: idList('cluster-ids', get('cluster-ids')) };
 }
 /** Ids separated by commas, spaces or new lines; each checked, duplicates dropped. */
@@ -30329,10 +30634,10 @@ function idList(input, text) {
     const ids = [...new Set(words(text))];
     for (const id of ids) {
         if (!LIST_ID_PATTERN.test(id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines');
+            throw new errors/* InputError */.dz(input, id, 'must list ids of letters, digits, ., :, - and _ (at most 128 each), separated by commas, spaces or new lines');
     }
     if (ids.length > MAX_IDS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${ids.length} ids`, `may list at most ${MAX_IDS} ids`);
+        throw new errors/* InputError */.dz(input, `${ids.length} ids`, `may list at most ${MAX_IDS} ids`);
     return ids;
 }
 function words(text) {
@@ -30342,7 +30647,7 @@ function words(text) {
 
 /***/ }),
 
-/***/ 154:
+/***/ 9082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30379,6 +30684,8 @@ var src_escape = __nccwpck_require__(2988);
 var models = __nccwpck_require__(9406);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
 var parse = __nccwpck_require__(3718);
+// EXTERNAL MODULE: ./src/repo/exception-set.ts
+var exception_set = __nccwpck_require__(8240);
 // EXTERNAL MODULE: ./src/gate/counts.ts
 var gate_counts = __nccwpck_require__(9339);
 // EXTERNAL MODULE: ./src/hss/fields.ts
@@ -30386,17 +30693,12 @@ var fields = __nccwpck_require__(7137);
 // EXTERNAL MODULE: ./src/gate/paging/listing.ts
 var paging_listing = __nccwpck_require__(5100);
 ;// CONCATENATED MODULE: ./src/gate/files/failed-files.ts
-/**
- * The failed files of an IaC scan, from ListTaskResources (scan_status failed): the first 100, with
- * HSS's total. This is reporting (the counts decide the verdict), bounded by the run's deadline like
- * every listing; a total that differs from the task's own count of failed files is said.
- */
 
 
 
 /** Enough for a readable summary and a bounded `failed-files` output. */
 const FAILED_FILES_CAP = 100;
-/** Resolves to the files, or a string that says why they could not be listed. */
+/** Resolves to the files, or says why they could not be listed. */
 async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FILES_CAP) {
     const files = [];
     let total = 0;
@@ -30415,37 +30717,53 @@ async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FI
         return undefined;
     }, { ...options, limit: 100, maxRows: Number.MAX_SAFE_INTEGER, stopAfter: cap });
     if (!listing.ok)
-        return listing.why;
+        return { why: listing.why, ...(listing.error ? { error: listing.error } : {}) };
     return { files, total, ...(total !== counted ? { counted } : {}) };
 }
 
+// EXTERNAL MODULE: ./src/repo/checkout.ts
+var repo_checkout = __nccwpck_require__(2017);
+// EXTERNAL MODULE: ./src/repo/repo-path.ts
+var repo_path = __nccwpck_require__(3856);
+;// CONCATENATED MODULE: ./src/gate/scope.ts
+
+/** `changes` undefined: every file counts as changed (not a pull request, or GitHub did not list them all). */
+function changedFile(changes, hssName, path) {
+    if (!changes || !path)
+        return true;
+    if (changes.files.has(path))
+        return true;
+    const named = (0,repo_path/* pathOfName */._8)(hssName);
+    return named !== undefined && changes.files.has(named);
+}
+
 ;// CONCATENATED MODULE: ./src/gate/files/stale.ts
-/**
- * Stale copies. HSS scans the copy of a file it was given, not the checked-out commit. A copy
- * uploaded before this workflow run started cannot hold the pull request's change, so for every
- * scanned file the pull request changes (or that the gate cannot map, which counts as changed), the
- * gate reads when HSS got its copy (ListIacFiles `upload_file_time`, within that API's own budget)
- * and compares it with GitHub's `run_started_at` for this run: never with the step's own start (the
- * upload comes in an earlier step), and never with a commit's date (its author sets it). A file HSS
- * does not list, or a time the gate cannot read, counts as stale.
- */
 
 
 
+
+/** A time further ahead than this is not a time HSS got a copy at. */
+const FUTURE_SLACK_MS = 5 * 60_000;
 const SCAN_TYPES = ['cicd_scan', 'manual_scan'];
-/** The task's files that the pull request changes (or that cannot be mapped), and whether HSS's copy of each is older than the run. */
-async function checkCopies(client, files, changes, workspace, runStartedAt, options) {
+/** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
+async function checkCopies(client, files, changes, checkout, runStartedAt, options) {
     const checks = [];
     for (const file of files) {
-        const match = workspace.resolve(file.name);
-        const path = match.kind === 'found' ? match.path : undefined;
-        if (path && changes && !changes.files.has(path))
+        if (options.uploaded.has(file.id))
             continue;
-        checks.push(await checkCopy(client, file, path, runStartedAt, options));
+        const place = (0,repo_checkout/* placeOf */.$t)(checkout, file.name);
+        const path = 'path' in place ? place.path : undefined;
+        if (!changedFile(changes, file.name, path))
+            continue;
+        const copy = await copyTime(client, file, options);
+        if ('refused' in copy)
+            return { checks, refused: copy.refused };
+        checks.push(judgeCopy(file, path, copy, runStartedAt));
     }
-    return checks;
+    return { checks };
 }
-async function checkCopy(client, file, path, runStartedAt, options) {
+/** When HSS got its copy: the oldest time over both scan types, or why it cannot be told. */
+async function copyTime(client, file, options) {
     const times = [];
     let unreadable = 0;
     for (const scanType of SCAN_TYPES) {
@@ -30454,27 +30772,30 @@ async function checkCopy(client, file, path, runStartedAt, options) {
                 if (!(0,fields/* isRecord */.u4)(row) || row.file_id !== file.id)
                     continue;
                 const at = (0,fields/* epochMs */.e9)(row.upload_file_time);
-                if (at === undefined)
+                if (at === undefined || at > options.clock.now() + FUTURE_SLACK_MS)
                     unreadable++;
                 else
                     times.push(at);
             }
             return undefined;
         }, { ...options, limit: 10, maxRows: paging_listing/* PAGE_LIMIT */.Wt });
-        if (!listing.ok) {
-            if (!listing.outOfTime)
-                options.log(`Could not read when HSS got its copy of ${(0,src_escape/* clip */.$Q)(file.name, 200)}: ${listing.why}`);
-            return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' };
-        }
-        if (times.length || unreadable)
-            break;
+        if (!listing.ok && (0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error)
+            return { refused: listing.error };
+        if (!listing.ok)
+            return { why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' };
     }
     if (unreadable)
-        return { file, path, uploadedAt: undefined, stale: true, why: 'HSS sent an upload time the gate cannot read' };
+        return { why: 'HSS sent an upload time the gate cannot read' };
     if (!times.length)
-        return { file, path, uploadedAt: undefined, stale: true, why: 'HSS does not list the file it scanned' };
-    // Two rows for one file: the older time rules, so that no doubt reads as fresh.
-    const uploadedAt = Math.min(...times);
+        return { why: 'HSS does not list the file it scanned' };
+    return { uploadedAt: Math.min(...times) };
+}
+function judgeCopy(file, path, copy, runStartedAt) {
+    if ('why' in copy)
+        return { file, path, uploadedAt: undefined, stale: true, why: copy.why };
+    const { uploadedAt } = copy;
+    if (runStartedAt === undefined)
+        return { file, path, uploadedAt, stale: true, why: 'the run\'s start is unknown, so no copy can be known fresh' };
     return uploadedAt < runStartedAt ? { file, path, uploadedAt, stale: true, why: 'uploaded before this workflow run started' } : { file, path, uploadedAt, stale: false };
 }
 
@@ -30580,14 +30901,20 @@ var repo_changes = __nccwpck_require__(2757);
  */
 
 
+
+
 async function pullRequestContext(config, deps, readsRisks) {
     const iac = config.taskType === 'iac_scan';
     const pr = deps.pullRequest;
     if (pr === 'unreadable') {
         throw new errors/* RunContextError */.zp('This is a pull-request event, but its event file (GITHUB_EVENT_PATH) does not say which pull request: the gate cannot judge what it changes, nor read the exceptions from its base');
     }
-    const wantsScope = iac && readsRisks && config.riskScope !== 'all';
-    const wantsStale = iac && config.staleCopies !== 'off';
+    const spec = config.task.by === 'create' ? config.task.spec : undefined;
+    const uploads = spec?.taskType === 'iac_scan' && spec.upload.length > 0;
+    // The scope decides which risks can break the gate, and which matched files are uploaded.
+    const wantsScope = iac && (readsRisks || uploads) && config.riskScope !== 'all';
+    // Files this run uploads are fresh by construction: only copies given by id (or a task found) can be stale.
+    const wantsStale = iac && config.staleCopies !== 'off' && !(spec?.taskType === 'iac_scan' && spec.fileIds.length === 0);
     if (pr && !deps.github && (wantsScope || wantsStale || readsRisks)) {
         // Without GitHub's API the checks would pass unchecked, and the exceptions would come from the pull request itself.
         throw new errors/* InputError */.dz('github-token', undefined, 'is empty (or GITHUB_REPOSITORY is not set), and on a pull request the gate needs GitHub\'s API: for the changed files, the run\'s start (stale-copies) and the exceptions file at the base commit. Give it the job\'s token, or set stale-copies: off and fail-on-risk-scope: all with fail-on-risk none');
@@ -30597,8 +30924,8 @@ async function pullRequestContext(config, deps, readsRisks) {
             deps.log.info('Not a pull-request event: every risk counts (fail-on-risk-scope all), and stale copies are not checked.');
         else if (pr === undefined && wantsStale)
             deps.log.info('Not a pull-request event: stale copies are not checked.');
-        const exceptions = readsRisks ? await exceptionsFrom(deps.workspace.read(config.exceptionsFile), config, deps) : undefined;
-        return { changes: undefined, exceptions, scope: { mode: 'all', changes: undefined } };
+        const exceptions = readsRisks ? await exceptionsFrom(checkedOutExceptions(deps.checkout, config.exceptionsFile), config, deps) : undefined;
+        return { exceptions, scope: { mode: 'all', changes: undefined } };
     }
     const github = deps.github;
     let changes;
@@ -30606,34 +30933,45 @@ async function pullRequestContext(config, deps, readsRisks) {
         const files = await github.pullRequestFiles(pr.number);
         // Counted by name: a file that paging repeats must not stand in for one it skipped.
         const listed = new Set(files.map((file) => file.filename)).size;
+        const read = (0,repo_changes/* changesOf */.fs)(files);
         if (pr.changedFiles === undefined) {
             deps.log.warning('The pull-request event does not say how many files the pull request changes, so GitHub\'s list of them cannot be known complete: every risk counts as changed, and every scanned file\'s copy is checked.');
         }
         else if (listed < pr.changedFiles) {
             deps.log.warning(`GitHub listed ${listed} of the pull request's ${pr.changedFiles} changed files (it lists at most 3,000): every risk counts as changed, and every scanned file's copy is checked.`);
         }
+        else if (typeof read === 'string') {
+            deps.log.warning(`${read}: every risk counts as changed, and every scanned file's copy is checked.`);
+        }
         else
-            changes = (0,repo_changes/* changesOf */.fs)(files);
+            changes = read;
     }
     let stale;
-    if (wantsStale && deps.runId) {
+    if (wantsStale) {
         const mode = config.staleCopies === 'fail' ? 'fail' : 'warn';
-        stale = { mode, runStartedAt: await github.runStartedAt(deps.runId) };
-    }
-    else if (wantsStale) {
-        deps.log.warning('GITHUB_RUN_ID is not set: the run\'s start is unknown, so stale copies cannot be checked.');
+        if (!deps.runId)
+            deps.log.warning(`GITHUB_RUN_ID is not set: the run's start is unknown, so every changed file's copy counts as stale${mode === 'fail' ? '' : ' (stale-copies: warn)'}.`);
+        stale = { mode, runStartedAt: deps.runId ? await github.runStartedAt(deps.runId) : undefined };
     }
     const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined;
-    return { changes, ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } };
+    return { ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } };
 }
-// repo/exceptions.ts has the same constant; importing it here would load yaml and picomatch at start-up.
-const NO_EXCEPTIONS = { active: [], ignored: [], expiringSoon: [] };
+/** The exceptions file in the checkout (on events that are not a pull request's): its text, undefined when there is none, or a configuration error. */
+function checkedOutExceptions(checkout, file) {
+    const path = (0,repo_path/* repoPath */.qN)(file);
+    const read = path ? checkout.read(path, exception_set/* MAX_EXCEPTIONS_BYTES */.uS) : { kind: 'missing' };
+    if (read.kind === 'text')
+        return read.text;
+    if (read.kind === 'refused')
+        throw new errors/* InputError */.dz('exceptions-file', file, `cannot be read in the checkout: ${read.why}; a file that cannot be read is never taken for "no exceptions"`);
+    return undefined;
+}
 /** The exceptions file's text (undefined: there is none) made into the exceptions in force; a broken file is a configuration error. */
 async function exceptionsFrom(text, config, deps, baseSha) {
     if (text === undefined)
-        return NO_EXCEPTIONS;
+        return exception_set/* NO_EXCEPTIONS */.JW;
     // The YAML parser and the glob matcher load only when there is a file to read.
-    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1095));
+    const { ExceptionsFileError, parseExceptions } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
     let set;
     try {
@@ -30654,30 +30992,29 @@ async function exceptionsFrom(text, config, deps, baseSha) {
 // EXTERNAL MODULE: ./src/gate/risks/findings.ts
 var findings = __nccwpck_require__(828);
 ;// CONCATENATED MODULE: ./src/gate/risks/risk-paths.ts
-/**
- * Where in a Kubernetes YAML file each risk sits (ListIacFileRiskPaths: one call per file and rule,
- * with a budget of its own of 5 calls a minute). Locations are reporting: the pairs whose risks can
- * break the gate are asked first, the rest while the deadline allows, and whatever is not read in
- * time stays at file level. They never change a verdict, except that with `changed-lines` a risk
- * without a line counts as changed.
- */
 
 
 
 const pairKey = (fileId, ruleId) => `${fileId}\u0000${ruleId}`;
 /** Paths of one rule in one file beyond this are not read: nobody reads 1,000 places of one rule. */
 const MAX_PATHS_PER_PAIR = 1000;
-/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
+/**
+ * Reads the pairs in the order given (the caller puts the gate-breaking ones first). A refusal (401,
+ * 403) ends the reading: it is a permission error, said as such, and no later call would differ.
+ */
 async function readRiskPaths(client, pairs, options) {
     const found = new Map();
+    const rest = (from, why) => {
+        for (const pair of pairs.slice(from))
+            if (!found.has(pairKey(pair.fileId, pair.ruleId)))
+                found.set(pairKey(pair.fileId, pair.ruleId), why);
+    };
     for (const [index, pair] of pairs.entries()) {
         const key = pairKey(pair.fileId, pair.ruleId);
         if (found.has(key))
             continue;
         if (options.clock.now() >= options.deadline) {
-            for (const rest of pairs.slice(index))
-                if (!found.has(pairKey(rest.fileId, rest.ruleId)))
-                    found.set(pairKey(rest.fileId, rest.ruleId), 'HSS\'s path was not read before the time-out');
+            rest(index, 'HSS\'s path was not read before the time-out');
             break;
         }
         const paths = [];
@@ -30687,11 +31024,15 @@ async function readRiskPaths(client, pairs, options) {
                     paths.push(pathOf(row));
             return undefined;
         }, { ...options, maxRows: MAX_PATHS_PER_PAIR + paging_listing/* PAGE_LIMIT */.Wt });
+        if (!listing.ok && (0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error) {
+            rest(index, 'HSS refused to say where it sits');
+            return { paths: found, refused: listing.error };
+        }
         if (!listing.ok && !listing.outOfTime)
             options.log(`Could not read where rule ${(0,src_escape/* clip */.$Q)(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`);
         found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read');
     }
-    return found;
+    return { paths: found };
 }
 function pathOf(row) {
     return {
@@ -30915,6 +31256,8 @@ function progressLine(located, locator, taskType) {
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
 
+// EXTERNAL MODULE: ./src/gate/upload/upload.ts + 2 modules
+var upload_upload = __nccwpck_require__(1586);
 // EXTERNAL MODULE: ./src/gate/verdict.ts
 var gate_verdict = __nccwpck_require__(5950);
 ;// CONCATENATED MODULE: ./src/gate/run.ts
@@ -30948,12 +31291,29 @@ var gate_verdict = __nccwpck_require__(5950);
 
 
 
+
+
 async function runGate(config, deps, startedAt, target = targetOf(config.task)) {
     const deadline = startedAt + config.timeoutMs;
     const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal };
     const pacer = () => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs });
     const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined);
+    const spec = config.task.by === 'create' ? config.task.spec : undefined;
+    const uploading = spec?.taskType === 'iac_scan' && spec.upload.length ? spec : undefined;
+    // What needs no request is checked before any: the patterns that match nothing, the files too large.
+    const selection = uploading ? await (0,upload_upload/* selectUploads */.Xf)(deps.checkout, uploading.upload) : undefined;
     const pr = await pullRequestContext(config, deps, readsRisks);
+    const base = { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...(deps.source ? { source: deps.source } : {}) };
+    const ended = (verdict, extra = {}) => ({ ...base, task: undefined, verdict, failedFiles: undefined, ...extra, elapsedMs: deps.clock.now() - startedAt, queries: 0 });
+    const toSend = selection ? (0,upload_upload/* changedOnly */.RE)(selection.files, pr.scope.mode === 'all' ? undefined : pr.scope.changes) : [];
+    let upload = selection ? { matched: selection.files.length, unchanged: selection.files.length - toSend.length, skipped: selection.skipped, uploaded: [], requests: 0 } : undefined;
+    for (const skipped of selection?.skipped ?? [])
+        deps.log.warning(`upload-files: ${skipped.path} is not uploaded: ${skipped.why}.`);
+    if (upload && uploading && toSend.length === 0 && uploading.fileIds.length === 0) {
+        const note = (0,src_escape/* prose */.CS) `The pull request changes none of the ${upload.matched} ${(0,src_escape/* words */.aL)(uploading.fileType)} ${(0,src_escape/* words */.aL)(upload.matched === 1 ? 'file' : 'files')} upload-files matches, so none can break the gate (fail-on-risk-scope ${(0,src_escape/* words */.aL)(pr.scope.mode)}): nothing was uploaded or scanned`;
+        deps.log.info(`${note.text}.`);
+        return ended((0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), nothingToScan: note }), { upload });
+    }
     let projectId = config.projectId;
     if (!projectId) {
         const lookUp = deps.lookUpProjectId;
@@ -30966,27 +31326,36 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         deps.log.info(`Project id of ${config.region ?? ''}: ${projectId} (looked up in IAM)`);
     }
     const client = deps.hss(projectId);
-    const base = { taskType: config.taskType, thresholds: config.thresholds, softFail: config.softFail, timeoutMs: config.timeoutMs, ref: config.task, target, ...(deps.source ? { source: deps.source } : {}) };
     let ref = config.task;
     if (ref.by === 'create') {
-        const started = await (0,create/* startTask */.gc)(client, ref.spec, retry);
-        if (!started.ok) {
-            const verdict = (0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: (0,paging_retry/* describeFailure */.Ic)(started.error) });
-            return { ...base, task: undefined, verdict, failedFiles: undefined, elapsedMs: deps.clock.now() - startedAt, queries: 0 };
+        let createSpec = ref.spec;
+        if (upload && uploading && toSend.length) {
+            const sent = await phase(deps, `Uploading ${toSend.length} ${uploading.fileType} ${toSend.length === 1 ? 'file' : 'files'} to HSS (upload-files)`, () => (0,upload_upload/* uploadFiles */.Zn)(client, uploading.fileType, toSend, deps.checkout, { ...retry, pacer: pacer() }));
+            upload = { ...upload, ...sent };
+            if (sent.outOfTime)
+                return ended((0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notUploaded: sent.outOfTime }), { upload });
+            createSpec = { ...uploading, fileIds: [...new Set([...sent.uploaded.map((file) => file.fileId), ...uploading.fileIds])] };
         }
-        deps.log.info(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(ref.spec)})`);
+        const started = await (0,create/* startTask */.gc)(client, createSpec, retry);
+        if (!started.ok)
+            return ended((0,gate_verdict/* judge */.S4)({ task: undefined, taskType: config.taskType, thresholds: config.thresholds, timeoutMs: config.timeoutMs, wanted: describeTarget(target), notStarted: true, lastError: (0,paging_retry/* describeFailure */.Ic)(started.error) }), upload ? { upload } : {});
+        deps.log.info(`Started ${config.taskType} task ${started.taskId} (${(0,create/* scope */.z8)(createSpec)})`);
         target.id = started.taskId;
         ref = { by: 'id', id: started.taskId };
     }
     const locator = createLocator(client, config.taskType, ref, target, { clock: deps.clock, deadline });
     const outcome = await phase(deps, `Waiting up to ${(0,parse/* formatDuration */.a3)(Math.max(0, deadline - deps.clock.now()))} for ${config.taskType} task ${describeTarget(locator.target).text}`, () => waitForTask({ ...retry, locator, taskType: config.taskType }));
     const task = outcome.task;
+    // The exact path of every file this run uploaded, by the id HSS gave it.
+    const uploadedPaths = new Map((upload?.uploaded ?? []).map((file) => [file.fileId, file.path]));
     const finished = task?.task_status === models/* FINISHED */.B;
     const counts = (0,gate_counts/* readCounts */.ZQ)(task, config.taskType);
     let files;
     let risks;
     let stale;
     let failedFiles;
+    // Refusals of the calls that only report: each is a permission error all the same.
+    const refusals = [];
     if (finished && task && config.taskType === 'iac_scan') {
         // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
         let reading;
@@ -31003,14 +31372,24 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
             });
         }
         if (pr.stale)
-            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, retry, pacer()));
-        if (counts.reportedFailed)
-            failedFiles = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry);
-        if (typeof failedFiles === 'string')
-            deps.log.warning(`Could not list the failed files: ${failedFiles}. The verdict stands on the counts.`);
+            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, new Set(uploadedPaths.keys()), retry, pacer()));
+        if (counts.reportedFailed) {
+            const listed = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry);
+            if ('why' in listed) {
+                failedFiles = listed.why;
+                if ((0,paging_listing/* isRefusal */.vu)(listed.error) && listed.error)
+                    refusals.push(listed.error);
+                else
+                    deps.log.warning(`Could not list the failed files: ${listed.why}. The verdict stands on the counts.`);
+            }
+            else
+                failedFiles = listed;
+        }
         const read = reading;
         if (read)
-            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, { ...retry, pacer: pacer() }));
+            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, uploadedPaths, refusals, { ...retry, pacer: pacer() }));
+        if (stale?.refused)
+            refusals.push(stale.refused);
     }
     const verdict = (0,gate_verdict/* judge */.S4)({
         task,
@@ -31021,7 +31400,8 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         ...(outcome.kind === 'timed-out' && outcome.lastError ? { lastError: (0,paging_retry/* describeFailure */.Ic)(outcome.lastError) } : {}),
         ...(outcome.kind === 'timed-out' && outcome.capped ? { capped: outcome.capped } : {}),
         ...(risks ? { risks } : {}),
-        ...(stale ? { stale } : {})
+        ...(stale ? { stale } : {}),
+        ...(refusals.length ? { refusals } : {})
     });
     return {
         ...base,
@@ -31032,18 +31412,22 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         ...(risks ? { risks } : {}),
         ...(stale ? { stale } : {}),
         ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
+        ...(upload ? { upload } : {}),
         elapsedMs: deps.clock.now() - startedAt,
         queries: outcome.queries
     };
 }
-async function staleCopies(client, taskId, scanned, pr, deps, phase, pacer) {
+async function staleCopies(client, taskId, scanned, pr, deps, uploaded, phase, pacer) {
     const stale = pr.stale;
     if (!stale)
         return undefined;
     if (scanned === undefined)
         return { ...stale, checks: [] };
     const listed = await listTaskFiles(client, taskId, undefined, scanned, phase);
-    const checks = await checkCopies(client, listed.files, pr.changes, deps.workspace, stale.runStartedAt, { ...phase, pacer });
+    if (!listed.ok && (0,paging_listing/* isRefusal */.vu)(listed.error))
+        return { ...stale, checks: [], ...(listed.error ? { refused: listed.error } : {}) };
+    const copies = await checkCopies(client, listed.files, pr.scope.changes, deps.checkout, stale.runStartedAt, { ...phase, pacer, uploaded });
+    const checks = copies.checks;
     if (!listed.ok) {
         // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
         deps.log.info(`Could not list the task's files to check their copies: ${listed.why}`);
@@ -31056,31 +31440,37 @@ async function staleCopies(client, taskId, scanned, pr, deps, phase, pacer) {
         else
             deps.log.info(line);
     }
-    return { ...stale, checks };
+    return { ...stale, checks, ...(copies.refused ? { refused: copies.refused } : {}) };
 }
 /** Puts each risk on its lines (YAML paths from HSS while the deadline allows), then judges them. */
-async function locateAndJudge(client, reading, files, config, pr, deps, phase) {
+async function locateAndJudge(client, reading, files, config, pr, deps, uploaded, refusals, phase) {
     const kinds = new Map(files.map((file) => [file.id, kindOf(file)]));
     const kind = (risk) => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile');
     const texts = new Map();
     const read = (path) => {
-        if (!texts.has(path))
-            texts.set(path, deps.workspace.read(path));
+        if (!texts.has(path)) {
+            const file = deps.checkout.read(path);
+            texts.set(path, file.kind === 'text' ? file.text : undefined);
+        }
         return texts.get(path);
     };
-    // The rules of YAML files whose file is in the workspace, most severe first: those that can break
+    const placed = (risk) => uploaded.has(risk.file_id) || deps.checkout.resolve(risk.file_name).kind === 'found';
+    // The rules of YAML files that are in the checkout, most severe first: those that can break
     // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
-    const yaml = (0,risks_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && deps.workspace.resolve(risk.file_name).kind === 'found'));
+    const yaml = (0,risks_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && placed(risk)));
     const pairs = yaml.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }));
     if (pairs.length)
         deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`);
-    const paths = pairs.length ? await readRiskPaths(client, pairs, phase) : new Map();
+    const located = pairs.length ? await readRiskPaths(client, pairs, phase) : { paths: new Map() };
+    if (located.refused)
+        refusals.push(located.refused);
+    const paths = located.paths;
     // The Dockerfile and YAML parsers load only now, when there are risks to place.
-    const { exceptionFor, locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(95)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1095));
+    const { exceptionFor, locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const locations = new Map();
     for (const risk of reading.risks)
-        locations.set(risk, locateRisk(risk, kind(risk), deps.workspace, read, paths.get(pairKey(risk.file_id, risk.rule_id))));
-    const exceptions = pr.exceptions ?? NO_EXCEPTIONS;
+        locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, read, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
+    const exceptions = pr.exceptions ?? exception_set/* NO_EXCEPTIONS */.JW;
     return (0,findings/* assessRisks */.HH)({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
 }
 function kindOf(file) {
@@ -31090,7 +31480,6 @@ function kindOf(file) {
 // EXTERNAL MODULE: ./src/hss/signer.ts
 var signer = __nccwpck_require__(5094);
 ;// CONCATENATED MODULE: ./src/hss/client.ts
-/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths and ListIacFiles. */
 
 
 function createHssClient(send, options) {
@@ -31127,8 +31516,23 @@ function createHssClient(send, options) {
             const query = { scan_type: scanType, file_id: fileId };
             const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
             return pageOf(answer, 'data_list', fields/* isRecord */.u4);
+        },
+        batchUploadFiles: async (fileType, files, timeoutMs) => {
+            const form = new FormData();
+            form.append('upload_type', fileType);
+            for (const file of files)
+                form.append('files', new Blob([file.content], { type: 'application/octet-stream' }), file.name);
+            const answer = await send({ operation: 'BatchUploadFiles', method: 'POST', url: url('common/files/batch-upload'), form, accept: isUploadAnswer, ...timeout(timeoutMs) });
+            return { succeeded: rowsOf(answer.success_file_info), failed: rowsOf(answer.fail_file_info) };
         }
     };
+}
+/** BatchUploadFiles' answer: an object whose two lists, when present, are lists (`null` reads as empty). */
+function isUploadAnswer(data) {
+    return (0,fields/* isRecord */.u4)(data) && [data.success_file_info, data.fail_file_info].every((list) => list === undefined || list === null || Array.isArray(list));
+}
+function rowsOf(list) {
+    return Array.isArray(list) ? list : [];
 }
 /** CreateTask's answer: the new task's id, which must be one the action can follow. */
 function isCreated(data) {
@@ -31224,8 +31628,6 @@ function registerSecrets(source, setSecret) {
 
 // EXTERNAL MODULE: ./src/repo/github.ts
 var repo_github = __nccwpck_require__(1377);
-// EXTERNAL MODULE: ./src/repo/workspace.ts
-var repo_workspace = __nccwpck_require__(6433);
 // EXTERNAL MODULE: ./src/report/next-steps.ts
 var next_steps = __nccwpck_require__(5587);
 // EXTERNAL MODULE: external "node:path"
@@ -31295,7 +31697,8 @@ function outputsOf(report, extra = {}) {
         'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks)) : '{}',
         risks: report.risks ? JSON.stringify((0,findings/* mostSevereFindings */.KY)(report.risks.findings).slice(0, risks_risks/* RISKS_KEPT */.Er).map(riskEntry)) : '[]',
         'sarif-file': extra.sarifFile ?? '',
-        'comment-url': extra.commentUrl ?? ''
+        'comment-url': extra.commentUrl ?? '',
+        'uploaded-files': JSON.stringify((report.upload?.uploaded ?? []).map((file) => ({ path: file.path, file_id: file.fileId })))
     };
 }
 /** The task exactly as HSS sent it (JSON keeps line breaks escaped), or, when that is huge, its documented fields. */
@@ -31364,21 +31767,22 @@ var summary = __nccwpck_require__(7994);
 
 
 
+
 /** The longest the pull-request comment may hold up the verdict. */
 const COMMENT_TIMEOUT_MS = 30_000;
-async function publish(gated, config, workspace, cancel, readme) {
+async function publish(gated, config, checkout, cancel, readme) {
     const url = consoleUrl(config.region, config.endpoint);
     const report = { ...gated, ...(url ? { consoleUrl: url } : {}), ...(readme ? { readme } : {}) };
     const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
     // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
-    const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', workspace)) : undefined;
+    const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', checkout)) : undefined;
     await guard('the outputs', () => {
         for (const [name, value] of Object.entries(outputsOf(report, { commentUrl, sarifFile: sarifFile ?? '' })))
             toolkit/* setOutput */.uH(name, value);
     });
     await guard('the annotations', () => {
         const locate = (name) => {
-            const match = workspace.resolve(name);
+            const match = checkout.resolve(name);
             return match.kind === 'found' ? match.path : undefined;
         };
         for (const annotation of (0,annotations/* annotationsOf */.I)(report, locate)) {
@@ -31391,7 +31795,7 @@ async function publish(gated, config, workspace, cancel, readme) {
     applyVerdict(report, config);
 }
 /** Writes the SARIF log; the path written (relative to the workspace), or undefined (a warning says why). */
-async function writeSarif(report, path, workspace) {
+async function writeSarif(report, path, checkout) {
     const risks = report.risks;
     if (!risks) {
         toolkit/* warning */.$e(`No SARIF file was written: the IaC risks were not read (the task ${report.task ? 'did not finish' : 'was not found'} in time).`);
@@ -31402,7 +31806,7 @@ async function writeSarif(report, path, workspace) {
         toolkit/* warning */.$e(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`);
         return undefined;
     }
-    const root = workspace.root ?? process.cwd();
+    const root = checkout.workspace ?? process.cwd();
     const full = (0,external_node_path_.join)(root, path);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(full), { recursive: true });
     const parent = (0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(full));
@@ -31447,11 +31851,13 @@ async function configurationError(error, source, env) {
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function stopRun(config, error, target, readme) {
     const cancelled = error instanceof errors/* CancelledError */.cc;
-    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof repo_github/* GitHubError */.y_ || error instanceof errors/* RunContextError */.zp || cancelled;
+    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof upload_upload/* UploadError */.oW || error instanceof repo_github/* GitHubError */.y_ || error instanceof errors/* RunContextError */.zp || cancelled;
     const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     await guard('the outputs', () => {
         toolkit/* setOutput */.uH('task-id', target.id ?? '');
         toolkit/* setOutput */.uH('task-name', target.name ?? '');
+        // Files an earlier request uploaded before HSS refused a later one: their copies exist.
+        toolkit/* setOutput */.uH('uploaded-files', JSON.stringify(error instanceof upload_upload/* UploadError */.oW ? error.uploaded.map((file) => ({ path: file.path, file_id: file.fileId })) : []));
     });
     if (config.summary) {
         const url = consoleUrl(config.region, config.endpoint);
@@ -31467,6 +31873,8 @@ function stopKind(error) {
         return 'configuration error';
     if (error instanceof create/* AmbiguousCreation */.Qu)
         return 'ambiguous creation';
+    if (error instanceof upload_upload/* UploadError */.oW)
+        return 'upload refused';
     if (error instanceof repo_github/* GitHubError */.y_)
         return error.refused ? 'github permission' : 'github';
     if (error instanceof errors/* HssError */.T9) {
@@ -31557,7 +31965,7 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
     const readme = (0,next_steps/* readmeUrl */.oJ)(deps.env);
     try {
         const report = await runGate(config, gateDeps, startedAt, target);
-        await publish(report, config, gateDeps.workspace, deps.signal, readme);
+        await publish(report, config, gateDeps.checkout, deps.signal, readme);
     }
     catch (error) {
         await stopRun(config, error, target, readme);
@@ -31567,13 +31975,13 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
 function services(config, deps, startedAt) {
     const { env } = deps;
     const transport = (projectId) => (0,hss_transport/* createTransport */.oO)({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: toolkit/* debug */.Yz, ...(projectId ? { projectId } : {}) });
-    const workspace = (0,repo_workspace/* openWorkspace */.OH)(env.GITHUB_WORKSPACE);
+    const checkout = (0,repo_checkout/* openCheckout */.Hj)(env.GITHUB_WORKSPACE, env.GITHUB_SHA);
     const pullRequest = pullRequestOf(env);
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const github = pullRequest && pullRequest !== 'unreadable' && owner && repo && config.githubToken
         ? (0,repo_github/* createGitHubApi */._j)({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: config.githubToken, owner, repo, clock: deps.clock, deadline: startedAt + config.timeoutMs, signal: deps.signal })
         : undefined;
-    const sha = (0,repo_workspace/* checkedOutCommit */.Xg)(workspace.root) ?? env.GITHUB_SHA;
+    const sha = (0,repo_checkout/* checkedOutCommit */.Xg)(checkout.root) ?? env.GITHUB_SHA;
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     return {
         clock: deps.clock,
@@ -31590,7 +31998,7 @@ function services(config, deps, startedAt) {
                 }
             }),
         hss: (projectId) => createHssClient(transport(projectId), { endpoint: config.endpoint, projectId, enterpriseProjectId: config.enterpriseProjectId }),
-        workspace,
+        checkout,
         pullRequest,
         github,
         runId: env.GITHUB_RUN_ID || undefined,
@@ -31718,19 +32126,25 @@ function maskPieces(text) {
 /* harmony export */   yI: () => (/* binding */ touches)
 /* harmony export */ });
 /* unused harmony export addedLines */
+/* harmony import */ var _repo_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3856);
 /**
  * What a pull request adds or changes: its files, and in each the lines of the new version that its
  * diff adds. A file whose diff GitHub does not show (too large, binary), and a renamed file, count
  * as changed in every line: when the gate cannot tell, a risk counts as new.
  */
+
+/** The pull request's changes; a string says why they cannot be known (a file name that is no repository path). */
 function changesOf(files) {
     const out = new Map();
     for (const file of files) {
         // A removed file is not in the checkout: no risk of it can be found there.
         if (file.status === 'removed' || file.status === 'unchanged')
             continue;
+        const path = (0,_repo_path_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPath */ .qN)(file.filename);
+        if (!path)
+            return `GitHub lists a changed file whose name is not a repository path (${JSON.stringify(file.filename.slice(0, 80))})`;
         const lines = file.status === 'renamed' || file.patch === undefined ? 'all' : addedLines(file.patch);
-        out.set(file.filename, { path: file.filename, lines });
+        out.set(path, { path, lines });
     }
     return { files: out };
 }
@@ -31766,6 +32180,347 @@ function touches(changes, path, line, endLine) {
             return true;
     return false;
 }
+
+
+/***/ }),
+
+/***/ 2017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ placeOf),
+/* harmony export */   Hj: () => (/* binding */ openCheckout),
+/* harmony export */   Xg: () => (/* binding */ checkedOutCommit)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, MAX_WALK_ENTRIES, noCheckout, bestFit, formatBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _repo_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3856);
+/**
+ * The checked-out repository, as the gate sees it. Its root is the checkout's own: the git top level
+ * inside the workspace (a sub-folder when actions/checkout was given `path:`), or the workspace when
+ * it holds no git checkout; every path it gives is a repository path from that root, as GitHub names
+ * a pull request's files. It maps the name HSS gives a file to the one file it can be, and reads files.
+ *
+ * A name maps to the file whose path fits it best: one of the two is the ending of the other (HSS may
+ * keep the uploader's whole path, or only the base name), and the longest such ending wins when it is
+ * unique. Two files that fit equally well (a root `Dockerfile` and `app/Dockerfile` for the name
+ * `Dockerfile`) are ambiguous: the gate never guesses. A link keeps its own path (the pull request
+ * names the link, not what it points at), is read only when it leads to a file inside the root, and
+ * is never named when it leads out. Nothing under `.git` or `node_modules` counts.
+ */
+
+
+
+/** Files larger than this are not read for lines: no Dockerfile or manifest comes near it. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** The walk of the tree stops after this many entries. */
+const MAX_WALK_ENTRIES = 200_000;
+/** Folders the walks do not enter. */
+const SKIPPED = new Set(['.git', 'node_modules']);
+/** How deep below the workspace a checkout (actions/checkout's `path:`) is looked for. */
+const CHECKOUT_DEPTH = 4;
+const noCheckout = {
+    workspace: undefined,
+    root: undefined,
+    rootInWorkspace: '',
+    problem: undefined,
+    resolve: () => ({ kind: 'missing' }),
+    read: () => ({ kind: 'missing' }),
+    readBytes: () => ({ kind: 'missing' }),
+    tree: () => ({ entries: [], complete: true })
+};
+/** `sha`: the commit the run is for (GITHUB_SHA), which picks one checkout when the workspace holds several. */
+function openCheckout(directory, sha) {
+    if (!directory)
+        return noCheckout;
+    let workspace;
+    try {
+        workspace = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(directory);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(workspace).isDirectory())
+            return noCheckout;
+    }
+    catch {
+        return noCheckout;
+    }
+    const found = checkoutRoot(workspace, sha);
+    if ('problem' in found)
+        return { ...noCheckout, workspace, problem: found.problem };
+    const root = found.root;
+    let tree;
+    let byBase;
+    const cache = new Map();
+    const walked = () => (tree ??= walk(root));
+    return {
+        workspace,
+        root,
+        rootInWorkspace: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, root).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'),
+        problem: undefined,
+        tree: walked,
+        resolve(name) {
+            const known = cache.get(name);
+            if (known)
+                return known;
+            const segments = (0,_repo_path_js__WEBPACK_IMPORTED_MODULE_2__/* .segmentsOf */ .OD)(name);
+            byBase ??= indexByBase(walked().entries);
+            const match = segments.length ? bestFit(segments, byBase.get(segments.at(-1) ?? '') ?? [], walked().complete) : { kind: 'missing' };
+            cache.set(name, match);
+            return match;
+        },
+        read(path, maxBytes = MAX_FILE_BYTES) {
+            const read = readInside(root, path, maxBytes);
+            return read.kind === 'bytes' ? { kind: 'text', text: Buffer.from(read.bytes).toString('utf8') } : read;
+        },
+        readBytes: (path, maxBytes) => readInside(root, path, maxBytes)
+    };
+}
+/** The repository path HSS's name maps to, or why it maps to none (in the action's own words). */
+function placeOf(checkout, name) {
+    const match = checkout.resolve(name);
+    if (match.kind === 'found')
+        return { path: match.path };
+    if (match.kind === 'ambiguous')
+        return { note: match.why ? `${match.why}, so the gate does not guess` : `the name fits ${match.candidates.length} files in the checkout equally well, so the gate does not guess` };
+    if (match.outside)
+        return { note: 'the file it names is a link that leads out of the checkout' };
+    return { note: checkout.root ? 'the file is not in the checkout' : checkout.problem ? `no checkout: ${checkout.problem}` : 'no repository was checked out' };
+}
+/**
+ * Of the entries with the name's base name, the one whose path fits it best (see the top of this
+ * file). Directories never fit; a link that leads out fits (so that it makes a tie) but is never named.
+ */
+function bestFit(segments, candidates, complete = true) {
+    let best = 0;
+    let found = [];
+    for (const candidate of candidates) {
+        if (candidate.kind === 'dir' || candidate.kind === 'link-dir')
+            continue;
+        const theirs = candidate.path.split('/');
+        let shared = 0;
+        while (shared < segments.length && shared < theirs.length && segments[segments.length - 1 - shared] === theirs[theirs.length - 1 - shared])
+            shared++;
+        if (shared < Math.min(segments.length, theirs.length))
+            continue;
+        if (shared > best) {
+            best = shared;
+            found = [candidate];
+        }
+        else if (shared === best)
+            found.push(candidate);
+    }
+    const paths = found.map((entry) => entry.path).sort();
+    if (!complete)
+        return { kind: 'ambiguous', candidates: paths.slice(0, 5), why: `the checkout has more than ${MAX_WALK_ENTRIES.toLocaleString('en-US')} entries, too many to search` };
+    if (found.length > 1)
+        return { kind: 'ambiguous', candidates: paths.slice(0, 5) };
+    const only = found[0];
+    if (!only)
+        return { kind: 'missing' };
+    return only.kind === 'file' || only.kind === 'link-file' ? { kind: 'found', path: only.path } : { kind: 'missing', outside: true };
+}
+function indexByBase(entries) {
+    const index = new Map();
+    for (const entry of entries) {
+        const base = (0,_repo_path_js__WEBPACK_IMPORTED_MODULE_2__/* .baseName */ .Fl)(entry.path);
+        const list = index.get(base);
+        if (list)
+            list.push(entry);
+        else
+            index.set(base, [entry]);
+    }
+    return index;
+}
+/** Every entry under the root, by repository path; links are classified, never entered. */
+function walk(root) {
+    const entries = [];
+    const stack = [''];
+    while (stack.length) {
+        const dir = stack.pop() ?? '';
+        let listed;
+        try {
+            listed = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, dir), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of listed) {
+            if (SKIPPED.has(entry.name))
+                continue;
+            const path = (0,_repo_path_js__WEBPACK_IMPORTED_MODULE_2__/* .repoPath */ .qN)(dir ? `${dir}/${entry.name}` : entry.name);
+            if (!path)
+                continue;
+            if (entries.length >= MAX_WALK_ENTRIES)
+                return { entries, complete: false };
+            if (entry.isDirectory()) {
+                entries.push({ path, kind: 'dir' });
+                stack.push(path);
+            }
+            else if (entry.isFile())
+                entries.push({ path, kind: 'file' });
+            else if (entry.isSymbolicLink())
+                entries.push({ path, kind: linkKind(root, path) });
+            else
+                entries.push({ path, kind: 'other' });
+        }
+    }
+    return { entries, complete: true };
+}
+function linkKind(root, path) {
+    try {
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path));
+        if (!isInside(root, target))
+            return 'link-out';
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target);
+        return stat.isFile() ? 'link-file' : stat.isDirectory() ? 'link-dir' : 'link-broken';
+    }
+    catch {
+        return 'link-broken';
+    }
+}
+/** A file's bytes, read only when it is a regular file inside the root (through links that stay inside), not under `.git`. */
+function readInside(root, path, maxBytes) {
+    if (path.split('/').includes('.git'))
+        return { kind: 'refused', why: 'it is inside .git' };
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path);
+    let target;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(full);
+        target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(full);
+    }
+    catch (error) {
+        return error.code === 'ENOENT' || error.code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'refused', why: 'it cannot be read' };
+    }
+    if (!isInside(root, target))
+        return { kind: 'refused', why: 'it is a link that leads out of the checkout' };
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target);
+        if (stat.isDirectory())
+            return { kind: 'refused', why: 'it is a directory' };
+        if (!stat.isFile())
+            return { kind: 'refused', why: 'it is not a regular file' };
+        if (stat.size > maxBytes)
+            return { kind: 'refused', why: `it is larger than ${formatBytes(maxBytes)}` };
+        const buffer = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(target);
+        // A copy of its own: the bytes a request sends must not share a pooled buffer.
+        return { kind: 'bytes', bytes: new Uint8Array(buffer) };
+    }
+    catch {
+        return { kind: 'refused', why: 'it cannot be read' };
+    }
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+function isInside(root, target) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, target);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * The checkout's root: the workspace when it is a git checkout or holds none; else the one git
+ * checkout below it (actions/checkout's `path:`), or, of several, the one at `sha`.
+ */
+function checkoutRoot(workspace, sha) {
+    if (hasGit(workspace))
+        return { root: workspace };
+    const found = [];
+    let level = [workspace];
+    let seen = 0;
+    for (let depth = 1; depth <= CHECKOUT_DEPTH && level.length && seen < 20_000; depth++) {
+        const next = [];
+        for (const dir of level) {
+            let listed;
+            try {
+                listed = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true });
+            }
+            catch {
+                continue;
+            }
+            for (const entry of listed) {
+                if (!entry.isDirectory() || SKIPPED.has(entry.name) || ++seen > 20_000)
+                    continue;
+                const child = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+                if (hasGit(child))
+                    found.push(child);
+                else
+                    next.push(child);
+            }
+        }
+        level = next;
+    }
+    if (found.length === 0)
+        return { root: workspace };
+    if (found.length === 1)
+        return { root: found[0] ?? workspace };
+    const atSha = sha ? found.filter((dir) => checkedOutCommit(dir) === sha) : [];
+    if (atSha.length === 1)
+        return { root: atSha[0] ?? workspace };
+    const names = found.map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workspace, dir).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')).sort();
+    return { problem: `the workspace holds ${found.length} git checkouts (${names.slice(0, 5).join(', ')})${sha ? `, and not exactly one of them is at ${sha.slice(0, 12)}` : ''}, so the gate cannot tell which one HSS's files come from` };
+}
+function hasGit(dir) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.git'));
+        return stat.isDirectory() || stat.isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** The commit checked out at `root` (detached, as actions/checkout leaves it, or on a branch), if it can be read. */
+function checkedOutCommit(root) {
+    if (!root)
+        return undefined;
+    try {
+        let git = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.git');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(git).isFile()) {
+            // A worktree or submodule: `.git` is a file that says where the git directory is.
+            const pointer = /^gitdir:\s*(.+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(git, 'utf8'))?.[1]?.trim();
+            if (!pointer)
+                return undefined;
+            git = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(pointer) ? pointer : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, pointer);
+        }
+        const head = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(git, 'HEAD'), 'utf8').trim();
+        const ref = /^ref:\s*(refs\/[\w./-]+)$/.exec(head)?.[1];
+        const sha = ref ? refCommit(git, ref) : head;
+        return sha && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function refCommit(git, ref) {
+    if (ref.split('/').includes('..'))
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(git, ref), 'utf8').trim();
+    }
+    catch {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(git, 'packed-refs'), 'utf8').split('\n').find((line) => line.endsWith(` ${ref}`))?.split(' ')[0];
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HH: () => (/* binding */ EXPIRING_DAYS),
+/* harmony export */   JW: () => (/* binding */ NO_EXCEPTIONS),
+/* harmony export */   uS: () => (/* binding */ MAX_EXCEPTIONS_BYTES)
+/* harmony export */ });
+const EXPIRING_DAYS = 14;
+/** An exceptions file larger than this is refused (1 MB): it is reviewed by people, not generated. */
+const MAX_EXCEPTIONS_BYTES = 1024 * 1024;
+const NO_EXCEPTIONS = { active: [], ignored: [], expiringSoon: [] };
 
 
 /***/ }),
@@ -31912,110 +32667,50 @@ function messageOf(text) {
 
 /***/ }),
 
-/***/ 6433:
+/***/ 3856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ baseName),
 /* harmony export */   OD: () => (/* binding */ segmentsOf),
-/* harmony export */   OH: () => (/* binding */ openWorkspace),
-/* harmony export */   Xg: () => (/* binding */ checkedOutCommit)
+/* harmony export */   _8: () => (/* binding */ pathOfName),
+/* harmony export */   qN: () => (/* binding */ repoPath)
 /* harmony export */ });
-/* unused harmony exports MAX_FILE_BYTES, MAX_WALK_ENTRIES, noWorkspace, bestSuffix */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * The checked-out repository (GITHUB_WORKSPACE), as the gate sees it: where a file HSS names lives,
- * and its text. A name maps to its exact relative path when that file exists; else to the one file
- * whose path ends with the most of the name's trailing segments (`/ci/build/services/api/Dockerfile`
- * → `services/api/Dockerfile`, `Dockerfile` → the only `Dockerfile`). When two files end equally
- * well, the gate does not guess. Only regular files inside the workspace count: no `..`, no symlink
- * that leads out, nothing under `.git`.
+ * A repository path: relative to the checkout's root, `/`-separated, the way GitHub names a pull
+ * request's files and code scanning names an alert's file. Every path the gate compares, shows or
+ * writes is one, and each comes from one of three places: the checked-out tree (checkout.ts), the
+ * pull request's files (GitHub), or an upload (the path the gate sent). `repoPath` is the only way
+ * to make one, so a workspace path, a name HSS chose or a `..` cannot pass for one by accident.
  */
-
-
-/** Files larger than this are not parsed for lines: no Dockerfile or manifest comes near it. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** The walk that finds files by their trailing segments stops after this many entries. */
-const MAX_WALK_ENTRIES = 200_000;
-/** Folders the walk does not enter. */
-const SKIPPED = new Set(['.git', 'node_modules']);
-const noWorkspace = { root: undefined, resolve: () => ({ kind: 'missing' }), read: () => undefined };
-function openWorkspace(directory) {
-    if (!directory)
-        return noWorkspace;
-    let root;
-    try {
-        root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(directory);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(root).isDirectory())
-            return noWorkspace;
-    }
-    catch {
-        return noWorkspace;
-    }
-    let byBase;
-    const cache = new Map();
-    /** A workspace-relative path of a regular file inside the root, or undefined. */
-    const inside = (path) => {
-        try {
-            const full = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path));
-            const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, full);
-            if (!rel || rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isFile())
-                return undefined;
-            const shown = rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-            return shown.split('/').includes('.git') ? undefined : shown;
-        }
-        catch {
-            return undefined;
-        }
-    };
-    return {
-        root,
-        resolve(name) {
-            const known = cache.get(name);
-            if (known)
-                return known;
-            const segments = segmentsOf(name);
-            let match = { kind: 'missing' };
-            if (segments.length) {
-                const exact = inside(segments.join('/'));
-                if (exact)
-                    match = { kind: 'found', path: exact };
-                else {
-                    byBase ??= indexByBasename(root);
-                    match = bestSuffix(segments, byBase.get(segments.at(-1) ?? '') ?? []);
-                    if (match.kind === 'found')
-                        match = inside(match.path) ? match : { kind: 'missing' };
-                }
-            }
-            cache.set(name, match);
-            return match;
-        },
-        read(path) {
-            const rel = inside(path);
-            if (!rel)
-                return undefined;
-            try {
-                const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel);
-                if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).size > MAX_FILE_BYTES)
-                    return undefined;
-                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
-            }
-            catch {
-                return undefined;
-            }
-        }
-    };
+/** Longer paths are not a repository's: git itself stops well before. */
+const MAX_PATH = 4096;
+/**
+ * The text as a repository path, or undefined when it is not one: empty, absolute, with an empty,
+ * `.` or `..` segment, a NUL, or longer than 4,096 characters. Anything else git allows in a name
+ * (spaces, line breaks, backslashes) is kept as it is: the reporters escape it, and a path GitHub
+ * lists must stay comparable with the checkout's.
+ */
+function repoPath(text) {
+    if (!text || text.length > MAX_PATH || text.includes('\u0000'))
+        return undefined;
+    const segments = text.split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+        return undefined;
+    return text;
+}
+/** A path's last segment: `services/api/Dockerfile` → `Dockerfile`. */
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
 }
 /**
- * A name's path segments, as a relative path: backslashes read as slashes, `.` and empty segments
- * dropped, and nothing at or above a `..` kept (so `../../x/Dockerfile` is `x/Dockerfile`).
+ * HSS's name for a file as path segments: backslashes read as slashes, `.` and empty segments
+ * dropped, and nothing at or above a `..` kept (`../../x/Dockerfile` is `x/Dockerfile`). HSS may
+ * keep the uploader's absolute path, a path relative to somewhere else, or only the base name.
  */
 function segmentsOf(name) {
-    const parts = name.trim().replace(/\\/g, '/').split('/');
     const kept = [];
-    for (const part of parts) {
+    for (const part of name.trim().replace(/\\/g, '/').split('/')) {
         if (part === '' || part === '.')
             continue;
         if (part === '..') {
@@ -32026,67 +32721,10 @@ function segmentsOf(name) {
     }
     return kept;
 }
-/** Of these paths (all with the name's base name), the one that shares the most trailing segments. */
-function bestSuffix(segments, candidates) {
-    let best = 0;
-    let found = [];
-    for (const candidate of candidates) {
-        const theirs = candidate.split('/');
-        let shared = 0;
-        while (shared < segments.length && shared < theirs.length && segments[segments.length - 1 - shared] === theirs[theirs.length - 1 - shared])
-            shared++;
-        if (shared > best) {
-            best = shared;
-            found = [candidate];
-        }
-        else if (shared === best && shared > 0)
-            found.push(candidate);
-    }
-    if (found.length === 1 && found[0])
-        return { kind: 'found', path: found[0] };
-    if (found.length > 1)
-        return { kind: 'ambiguous', candidates: found.sort().slice(0, 5) };
-    return { kind: 'missing' };
-}
-/** Every regular file under the root, by base name (symlinks are not followed; `.git` is skipped). */
-function indexByBasename(root) {
-    const index = new Map();
-    const stack = [''];
-    let seen = 0;
-    while (stack.length && seen < MAX_WALK_ENTRIES) {
-        const dir = stack.pop() ?? '';
-        let entries;
-        try {
-            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, dir), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            if (++seen > MAX_WALK_ENTRIES)
-                break;
-            const path = dir ? node_path__WEBPACK_IMPORTED_MODULE_1__.posix.join(dir, entry.name) : entry.name;
-            if (entry.isDirectory() && !SKIPPED.has(entry.name))
-                stack.push(path);
-            else if (entry.isFile())
-                index.set(entry.name, [...(index.get(entry.name) ?? []), path]);
-        }
-    }
-    return index;
-}
-/** The commit checked out in the workspace (a detached HEAD, as actions/checkout leaves it), if it can be read. */
-function checkedOutCommit(root) {
-    if (!root)
-        return undefined;
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.git')).isDirectory())
-            return undefined;
-        const head = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.git', 'HEAD'), 'utf8').trim();
-        return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
-    }
-    catch {
-        return undefined;
-    }
+/** HSS's name read as a repository path (the name itself, `..` and all leading `/` removed), when it can be one. */
+function pathOfName(name) {
+    const segments = segmentsOf(name);
+    return segments.length ? repoPath(segments.join('/')) : undefined;
 }
 
 
@@ -32181,11 +32819,13 @@ function withMore(annotations, n, total, what) {
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _repo_github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1377);
-/* harmony import */ var _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(649);
-/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7137);
-/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9406);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3718);
+/* harmony import */ var _gate_upload_upload_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1586);
+/* harmony import */ var _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(649);
+/* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7137);
+/* harmony import */ var _hss_models_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9406);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3718);
 /** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
+
 
 
 
@@ -32218,22 +32858,26 @@ function nextSteps(report, readme) {
     if (verdict.result === 'passed')
         return [];
     if (verdict.result === 'timed-out') {
+        const upload = report.upload;
+        if (upload?.outOfTime) {
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The files could not all be uploaded before ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}: HSS takes 5 upload requests a minute, so raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')} (${upload.requests} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(upload.requests === 1 ? 'request needs' : 'requests need')} about ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(Math.max(0, upload.requests - 5) * 12_000))} beyond the first five), or upload fewer files.`];
+        }
         if (ref.by === 'create' && !task) {
             return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS kept refusing to start the scan: run fewer gates at once on this credential, or raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}.`];
         }
         if (task) {
-            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_6__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .wholeNumber */ .rD)(task.estimated_time);
+            const minutes = task.task_status === _hss_models_js__WEBPACK_IMPORTED_MODULE_7__/* .FINISHED */ .B ? undefined : (0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .wholeNumber */ .rD)(task.estimated_time);
             const estimate = minutes === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : minutes === 0 ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated less than a minute more)` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) ` (HSS estimated ${minutes} more ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(minutes === 1 ? 'minute' : 'minutes')})`;
             return [
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
-                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The scan was still ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_status) ?? 'unknown'} after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a3)(report.timeoutMs))}: raise ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`timeout`')}${estimate}.`,
+                (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the task in the HSS console: a scan that stays ${(0,_hss_fields_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq)(task.task_status) ?? 'unknown'} may be stuck.`
             ];
         }
         const steps = [
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check that ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-type`')} (${taskType}) is the type of the task, and that it lives in this project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`project-id`, `region`')}) and enterprise project (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`enterprise-project-id`')}; ${'all_granted_eps'} sees them all).`
         ];
         if (ref.by === 'name') {
-            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
+            steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the name: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(ref.name)} must match exactly, case included${ref.createdAfter === undefined ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `, and the task must start after ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)((0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__/* .formatUtc */ .ay)(ref.createdAfter))} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`created-after`')})`}.`);
             if (verdict.reasons.some((r) => r.text.includes('name search')))
                 steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Too many tasks match the name: give ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')}, or a more specific name.`);
         }
@@ -32271,7 +32915,18 @@ function nextSteps(report, readme) {
 function stopSteps(error, forkWithoutSecrets = false, readme) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
         return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The workflow run was cancelled while the gate waited: re-run it to get a verdict.`];
-    if (error instanceof _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_3__/* .AmbiguousCreation */ .Qu) {
+    if (error instanceof _gate_upload_upload_js__WEBPACK_IMPORTED_MODULE_3__/* .UploadError */ .oW) {
+        const otherWays = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Or upload the files yourself: in the HSS console's IaC file list, then give their ids in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`file-ids`')} instead of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`upload-files`')} (${readmeSection(readme, 'Uploading', 'uploading-the-pull-requests-files')}).`;
+        if (error.refused.length)
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the files HSS refused (its reason is named for each), or leave them out with a ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`!`')} pattern in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`upload-files`')}, then re-run.`, otherWays];
+        const status = error.failure?.status;
+        if (status === 404)
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS has no upload API at this endpoint (HTTP 404 ${error.failure?.errorCode ?? ''}): HSS stopped publishing BatchUploadFiles after SDK 3.1.161, and a region may not offer it. Check ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`endpoint`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`region`')}.`, otherWays];
+        if (status === 401 || status === 403)
+            return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the credentials, and that the IAM user or agency has HSS FullAccess in this project (uploading writes to HSS).`, otherWays];
+        return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Re-run the job; if it happens again, tell Huawei Cloud support what HSS answered.`, otherWays];
+    }
+    if (error instanceof _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_4__/* .AmbiguousCreation */ .Qu) {
         return [
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console for a task of that type started at that time: re-run with its id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} to judge it,`,
             (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `or re-run as is to start a new scan (the one that may exist then runs as well).`
@@ -32373,6 +33028,8 @@ const TITLES = {
 const SOFT_TITLES = { failed: '⚠️ HSS scan gate failed', 'timed-out': '⚠️ HSS scan gate timed out' };
 function renderSummary(report, options = {}) {
     const parts = [heading(report), taskLine(report)];
+    if (report.upload)
+        parts.push(uploadSection(report.upload));
     if (report.verdict.checks.length)
         parts.push(checksSection(report));
     if (report.failedFiles !== undefined)
@@ -32397,6 +33054,7 @@ const STOP_TITLES = {
     'github permission': '🔒 HSS scan gate: GitHub refused the job\'s token',
     github: '⛔ HSS scan gate: GitHub did not answer as expected',
     'ambiguous creation': '⚠️ HSS scan gate: the scan may have started',
+    'upload refused': '⛔ HSS scan gate: HSS did not take the files',
     tls: '⛔ HSS scan gate: untrusted TLS certificate',
     redirect: '⛔ HSS scan gate: redirect refused',
     'not found': '⛔ HSS scan gate: not found (HTTP 404)',
@@ -32421,7 +33079,7 @@ function heading(report) {
     // A refused call fails the step even with soft-fail, and the heading says it failed.
     const soft = report.softFail && verdict.result !== 'passed' && !verdict.permissionDenied;
     const title = soft && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]} (soft-fail: reported, not enforced; the step passes)` : TITLES[verdict.result];
-    const reasons = verdict.reasons.map((reason) => `> ${reason.markdown}`).join('\n>\n');
+    const reasons = [...verdict.reasons, ...(verdict.note ? [verdict.note] : [])].map((reason) => `> ${reason.markdown}`).join('\n>\n');
     return reasons ? `## ${title}\n\n${reasons}` : `## ${title}`;
 }
 /** The task in one line: its name and id (code spans), and where to open it. */
@@ -32524,14 +33182,49 @@ function exceptedSection(risks, exceptions, source, maxRows) {
         parts.push('', `⚠️ Excepting nothing: ${ignored.slice(0, 10).map((line) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(line)).join(', ')}${ignored.length > 10 ? ` and ${ignored.length - 10} more` : ''}.`);
     return parts.join('\n');
 }
+/** What upload-files did, in a line; the files sent, with the ids HSS gave them, folded. */
+function uploadSection(upload) {
+    const files = (n) => `${n} ${n === 1 ? 'file' : 'files'}`;
+    const counts = [`**${upload.matched}** matched`, ...(upload.unchanged ? [`**${upload.unchanged}** left alone (the pull request does not change them)`] : []), `**${upload.uploaded.length}** uploaded${upload.requests ? ` in ${upload.requests} ${upload.requests === 1 ? 'request' : 'requests'}` : ''}`];
+    const parts = [`**upload-files**: ${counts.join(' · ')}.`];
+    if (upload.skipped.length)
+        parts.push(`${files(upload.skipped.length)} not uploaded: ${upload.skipped.slice(0, 5).map((s) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(s.path, 200))} (${s.why})`).join(', ')}${upload.skipped.length > 5 ? ', …' : ''}.`);
+    if (upload.uploaded.length) {
+        const rows = upload.uploaded.slice(0, SUMMARY_FILE_ROWS).map((file) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.path, 300), true)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(file.fileId, true)} |`);
+        const more = upload.uploaded.length > SUMMARY_FILE_ROWS ? ['', `…and ${upload.uploaded.length - SUMMARY_FILE_ROWS} more in the \`uploaded-files\` output.`] : [];
+        parts.push(['<details><summary>Files uploaded to HSS</summary>', '', '| Path | HSS file id |', '|---|---|', ...rows, ...more, '', '</details>'].join('\n'));
+    }
+    return parts.join('\n\n');
+}
+/**
+ * The copies checked: a row per changed file the gate placed in the checkout; the files it could
+ * not place (checked all the same, since they count as changed) are said in one line.
+ */
 function staleSection(stale) {
     const old = stale.checks.filter((check) => check.stale);
-    const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} changed ${stale.checks.length === 1 ? 'file' : 'files'})`;
-    const started = `This workflow run started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`;
-    if (!stale.checks.length)
-        return [heading, '', started].join('\n');
-    const rows = stale.checks.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${check.path ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path, true) : cell(check.file.name)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(check.uploadedAt)} | ${check.stale ? `${stale.mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}` : '✅ fresh'} |`);
-    return [heading, '', started, '', '| File | HSS got its copy | Copy |', '|---|---|---|', ...rows].join('\n');
+    const placed = stale.checks.filter((check) => check.path);
+    const unplaced = stale.checks.filter((check) => !check.path);
+    const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} checked)`;
+    const started = stale.runStartedAt === undefined
+        ? 'When this workflow run started is unknown, so no copy can be known to hold this pull request\'s change.'
+        : `This workflow run started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`;
+    const parts = [heading, '', started];
+    if (placed.length) {
+        const rows = placed.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path ?? '', true)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(check.uploadedAt)} | ${copyState(check, stale.mode)} |`);
+        parts.push('', '| Changed file | HSS got its copy | Copy |', '|---|---|---|', ...rows);
+        if (placed.length > SUMMARY_FILE_ROWS)
+            parts.push('', `…and ${placed.length - SUMMARY_FILE_ROWS} more.`);
+    }
+    if (unplaced.length) {
+        const staleOnes = unplaced.filter((check) => check.stale).length;
+        parts.push('', `${unplaced.length} scanned ${unplaced.length === 1 ? 'file' : 'files'} could not be placed in the checkout, so ${unplaced.length === 1 ? 'it counts' : 'they count'} as changed and ${unplaced.length === 1 ? 'its copy was' : 'their copies were'} checked too: ${staleOnes ? `${staleOnes} stale` : 'all fresh'} (${unplaced.slice(0, 3).map((check) => cell(check.file.name)).join(', ')}${unplaced.length > 3 ? ', …' : ''}).`);
+    }
+    return parts.join('\n');
+}
+function copyState(check, mode) {
+    if (!check.stale)
+        return '✅ fresh';
+    return `${mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}`;
 }
 /** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */
 function where(finding, source) {

@@ -8,15 +8,19 @@ const risk = (risk_level: string, risk_name: string, remediation: string, extra:
 /** The checked-out repository the demo's files come from (simulator/demo-repo): the lines the risks point at. */
 export const DEMO_REPO = join(import.meta.dirname, 'demo-repo')
 
+/** Where the uploader had its checkout: HSS keeps the path a file was uploaded from. */
+export const UPLOADED_FROM = '/builds/demo'
+
 /**
- * Three Dockerfiles and a Kubernetes manifest with two Deployments, with what HSS finds in them:
- * each Dockerfile risk names its instruction, each YAML risk its resources and paths (in the
- * formats a hit_path may come in).
+ * Copies of three Dockerfiles and a Kubernetes manifest with two Deployments, already in HSS (as an
+ * uploader outside the gate leaves them, named by the path it had them at), with what HSS found in
+ * them: each Dockerfile risk names its instruction, each YAML risk its resources and paths (in the
+ * formats a hit_path may come in). `upload-files` makes its own copies instead (rules.ts scans those).
  */
 export const DEMO_FILES: SimFile[] = [
   {
     file_id: 'df-9c1e2a7b-web',
-    file_name: 'Dockerfile',
+    file_name: `${UPLOADED_FROM}/Dockerfile`,
     file_type: 'dockerfile',
     risks: [
       risk('high', 'Container runs as root', 'Add a USER instruction that switches to a non-root user before CMD', { rule_id: 'DF-USER-001', build_instruction: 'USER root', description: 'The image runs its process as root: a breakout from the container starts with root on the host.' }),
@@ -26,17 +30,17 @@ export const DEMO_FILES: SimFile[] = [
   },
   {
     file_id: 'df-4b7d21e0-api',
-    file_name: 'services/api/Dockerfile',
+    file_name: `${UPLOADED_FROM}/services/api/Dockerfile`,
     file_type: 'dockerfile',
     risks: [
       risk('low', 'No HEALTHCHECK instruction', 'Add a HEALTHCHECK so the runtime can tell a hung container', { rule_id: 'DF-HC-003' }),
       risk('tips', 'apt-get lists not removed', 'Remove /var/lib/apt/lists/* in the same RUN', { rule_id: 'DF-APT-007', build_instruction: 'RUN apt-get update && apt-get install -y --no-install-recommends curl' })
     ]
   },
-  { file_id: 'df-0a5f33c8-worker', file_name: 'services/worker/Dockerfile', file_type: 'dockerfile', risks: [] },
+  { file_id: 'df-0a5f33c8-worker', file_name: `${UPLOADED_FROM}/services/worker/Dockerfile`, file_type: 'dockerfile', risks: [] },
   {
     file_id: 'ky-77e1c0d2-deploy',
-    file_name: 'k8s/deployment.yaml',
+    file_name: `${UPLOADED_FROM}/k8s/deployment.yaml`,
     file_type: 'k8s_yaml',
     risks: [
       risk('high', 'Privileged container', 'Set securityContext.privileged to false', {

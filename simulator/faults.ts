@@ -20,7 +20,7 @@ export type Fault =
   /** The backend does the work, and the gateway answers with an error all the same (a 504 on a backend time-out). */
   | { kind: 'late-error'; status: number; code: string; message: string }
 
-export type Route = 'tasks' | 'resources' | 'projects' | 'create' | 'risks' | 'paths' | 'files'
+export type Route = 'tasks' | 'resources' | 'projects' | 'create' | 'risks' | 'paths' | 'files' | 'upload'
 
 export interface QueuedFault {
   fault: Fault

@@ -1,16 +1,18 @@
 /**
  * A local HSS (and IAM project list) on 127.0.0.1, for the tests and the demo. It answers ListTasks,
- * ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths and ListIacFiles with HSS's
- * parameter rules, checks tokens and SDK-HMAC-SHA256 signatures,
- * plays scripted task life-cycles, enforces an optional per-user rate budget and injects faults.
+ * ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths, ListIacFiles and
+ * BatchUploadFiles with HSS's parameter rules, checks tokens and SDK-HMAC-SHA256 signatures (a
+ * multipart upload's with its unsigned payload), scans uploaded files by rules (rules.ts), plays
+ * scripted task life-cycles, enforces an optional per-user rate budget and injects faults.
  */
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { authenticate, type SimCredential } from './auth.ts'
 import { applyFault, type Fault, type QueuedFault, type Route } from './faults.ts'
 import { checkCreateBody, clusterScanTask, DEFAULT_TIMING, iacScanTask, listedFile, pathsOf, risksOf, type CreatedTaskTiming, type SimFile } from './scans.ts'
+import { looksLike, scanFile } from './rules.ts'
 import { taskAt, type ScriptedTask } from './tasks.ts'
 import type { Task } from '../src/hss/models.ts'
 import { queryPairs } from '../src/hss/signer.ts'
@@ -42,6 +44,11 @@ export interface SimulatorOptions {
    * query and the standard answer; what it returns is sent instead, unless it returns undefined.
    */
   answer?: (route: Route, query: { offset: number; limit: number; params: ReadonlyMap<string, string> }, standard: Record<string, unknown>, body: unknown) => unknown
+  /**
+   * BatchUploadFiles: `available: false` answers 404 APIGW.0101 (a region without the API);
+   * `refuse` names why HSS refuses a file (then it keeps none of that request's files).
+   */
+  upload?: { available?: boolean; refuse?: (name: string, text: string) => string | undefined }
   /** 0 (the default) picks a free port. */
   port?: number
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -72,6 +79,10 @@ export interface Simulator {
   readonly tasks: readonly ScriptedTask[]
   /** ListTasks queries answered so far (what Phase.afterQueries counts). */
   readonly taskQueries: number
+  /** Every BatchUploadFiles request answered 200: the names HSS got, and whether it kept the files. */
+  readonly uploads: readonly { names: string[]; ids: string[]; kept: boolean }[]
+  /** Every IaC file HSS holds, uploaded ones included. */
+  readonly files: readonly SimFile[]
   close(): Promise<void>
 }
 
@@ -94,7 +105,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const now = options.now ?? (() => Date.now())
   const started = Date.now()
   let tasks = options.tasks ?? []
-  const files = options.files ?? []
+  const files = [...(options.files ?? [])]
+  const uploads: { names: string[]; ids: string[]; kept: boolean }[] = []
   let taskQueries = 0
   const queue: QueuedFault[] = []
   const standing = new Map<Route | 'any', Fault>()
@@ -162,6 +174,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const answer = (standard: Record<string, unknown>, json?: unknown): void => {
       const replaced = options.answer?.(route.name as Route, { ...query, params }, standard, json)
       reply(200, replaced === undefined ? standard : replaced)
+    }
+
+    if (route.name === 'upload') {
+      if (options.upload?.available === false) return fail(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment')
+      const parsed = await uploadOf(req, body)
+      if (typeof parsed === 'string') return fail(400, parsed.startsWith('the request') ? 'HSS.0002' : 'HSS.0001', parsed)
+      const succeeded: { file_name: string; file_id: string; text: string }[] = []
+      const failed: { file_name: string; fail_reason: string }[] = []
+      for (const part of parsed.files) {
+        // HSS keeps only the base name of what it is sent.
+        const name = part.name.split(/[\\/]/).pop() ?? ''
+        const text = part.bytes.toString('utf8')
+        const reason = part.bytes.length > MAX_UPLOAD_BYTES ? 'The file size exceeds 1 MB' : part.bytes.length === 0 ? 'The file is empty' : !looksLike(parsed.type, text) ? `The file is not a valid ${parsed.type} file` : options.upload?.refuse?.(name, text)
+        if (reason) failed.push({ file_name: name, fail_reason: reason })
+        else succeeded.push({ file_name: name, file_id: `iac-${randomUUID()}`, text })
+      }
+      // All or nothing: one refused file, and none of the request's files is kept.
+      if (!failed.length) for (const file of succeeded) files.push({ file_id: file.file_id, file_name: file.file_name, file_type: parsed.type, scan_type: 'manual_scan', upload_file_time: Date.now(), risks: scanFile(parsed.type, file.text) })
+      uploads.push({ names: parsed.files.map((f) => f.name), ids: succeeded.map((f) => f.file_id), kept: !failed.length })
+      return answer({ success_file_info: succeeded.map(({ file_name, file_id }) => ({ file_name, file_id })), fail_file_info: failed })
     }
 
     if (route.name === 'risks' || route.name === 'paths' || route.name === 'files') {
@@ -271,6 +303,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     get taskQueries() {
       return taskQueries
     },
+    get uploads() {
+      return uploads
+    },
+    get files() {
+      return files
+    },
     close: () =>
       new Promise<void>((resolve) => {
         stopped.abort()
@@ -280,7 +318,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 }
 
-type RouteMatch = { name: 'tasks' | 'resources' | 'create' | 'risks' | 'paths' | 'files'; projectId: string; taskId?: string } | { name: 'projects' }
+type RouteMatch = { name: 'tasks' | 'resources' | 'create' | 'risks' | 'paths' | 'files' | 'upload'; projectId: string; taskId?: string } | { name: 'projects' }
+
+/** HSS's limits for BatchUploadFiles: 10 files a request, 1 MB each. */
+const MAX_UPLOAD_FILES = 10
+const MAX_UPLOAD_BYTES = 1024 * 1024
+
+/** A BatchUploadFiles body as HSS reads it, or the problem (a message for HSS.0001 or HSS.0002). */
+async function uploadOf(req: IncomingMessage, body: Buffer): Promise<{ type: 'dockerfile' | 'k8s_yaml'; files: { name: string; bytes: Buffer }[] } | string> {
+  const contentType = String(req.headers['content-type'] ?? '')
+  if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) return 'the request could not be parsed: Content-Type'
+  let form: FormData
+  try {
+    form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData()
+  } catch {
+    return 'the request could not be parsed: multipart body'
+  }
+  const type = form.get('upload_type')
+  if (type !== 'dockerfile' && type !== 'k8s_yaml') return 'invalid parameter: upload_type'
+  const parts = form.getAll('files')
+  if (parts.length === 0 || parts.length > MAX_UPLOAD_FILES || !parts.every((part) => part instanceof File)) return 'invalid parameter: files'
+  return { type, files: await Promise.all((parts as File[]).map(async (part) => ({ name: part.name, bytes: Buffer.from(await part.arrayBuffer()) }))) }
+}
 
 /** Query parameters the Go and Node SDKs mark required, beyond offset and limit. */
 const REQUIRED = { risks: ['file_id'], paths: ['file_id', 'rule_id'], files: ['scan_type'] } as const
@@ -298,7 +357,9 @@ function checkGetParams(params: ReadonlyMap<string, string>): string | undefined
 }
 
 function routeOf(method: string, path: string): RouteMatch | undefined {
-  let c = /^\/v5\/([^/]+)\/common\/task$/.exec(path)
+  let c = /^\/v5\/([^/]+)\/common\/files\/batch-upload$/.exec(path)
+  if (c && method === 'POST') return { name: 'upload', projectId: decodeURIComponent(c[1] ?? '') }
+  c = /^\/v5\/([^/]+)\/common\/task$/.exec(path)
   if (c && method === 'POST') return { name: 'create', projectId: decodeURIComponent(c[1] ?? '') }
   c = /^\/v5\/([^/]+)\/container\/iac\/file\/risks$/.exec(path)
   if (c && method === 'GET') return { name: 'risks', projectId: decodeURIComponent(c[1] ?? '') }

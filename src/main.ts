@@ -10,7 +10,7 @@ import { buildConfig, type Config } from './inputs/config.ts'
 import { pullRequestOf } from './inputs/event.ts'
 import { registerSecrets } from './inputs/secrets.ts'
 import { createGitHubApi } from './repo/github.ts'
-import { checkedOutCommit, openWorkspace } from './repo/workspace.ts'
+import { checkedOutCommit, openCheckout } from './repo/checkout.ts'
 import { readmeUrl } from './report/next-steps.ts'
 import { configurationError, publish, stopRun } from './report/publish.ts'
 
@@ -40,7 +40,7 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
   const readme = readmeUrl(deps.env)
   try {
     const report = await runGate(config, gateDeps, startedAt, target)
-    await publish(report, config, gateDeps.workspace, deps.signal, readme)
+    await publish(report, config, gateDeps.checkout, deps.signal, readme)
   } catch (error) {
     await stopRun(config, error, target, readme)
   }
@@ -51,14 +51,14 @@ function services(config: Config, deps: RunDeps, startedAt: number): GateDeps {
   const { env } = deps
   const transport = (projectId?: string) =>
     createTransport({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: core.debug, ...(projectId ? { projectId } : {}) })
-  const workspace = openWorkspace(env.GITHUB_WORKSPACE)
+  const checkout = openCheckout(env.GITHUB_WORKSPACE, env.GITHUB_SHA)
   const pullRequest = pullRequestOf(env)
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const github =
     pullRequest && pullRequest !== 'unreadable' && owner && repo && config.githubToken
       ? createGitHubApi({ apiUrl: env.GITHUB_API_URL || 'https://api.github.com', token: config.githubToken, owner, repo, clock: deps.clock, deadline: startedAt + config.timeoutMs, signal: deps.signal })
       : undefined
-  const sha = checkedOutCommit(workspace.root) ?? env.GITHUB_SHA
+  const sha = checkedOutCommit(checkout.root) ?? env.GITHUB_SHA
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   return {
     clock: deps.clock,
@@ -75,7 +75,7 @@ function services(config: Config, deps: RunDeps, startedAt: number): GateDeps {
           }
         }),
     hss: (projectId) => createHssClient(transport(projectId), { endpoint: config.endpoint, projectId, enterpriseProjectId: config.enterpriseProjectId }),
-    workspace,
+    checkout,
     pullRequest,
     github,
     runId: env.GITHUB_RUN_ID || undefined,

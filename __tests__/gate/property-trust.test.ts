@@ -17,6 +17,7 @@ import { changesOf, type PullFile } from '../../src/repo/changes.ts'
 import { exceptionFor, parseExceptions } from '../../src/repo/exceptions.ts'
 import { iacTask } from '../../simulator/tasks.ts'
 import { readingOf, riskRow } from '../../__fixtures__/report.ts'
+import { known, rp } from '../../__fixtures__/paths.ts'
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
 const TODAY = '2026-11-29'
@@ -87,14 +88,14 @@ function verdictOf(c: Case): 'passed' | 'failed' | 'timed-out' {
   const reading = readingOf(risks)
   const locations = new Map(risks.map((risk, i): [typeof risk, Location[]] => {
     const r = c.risks[i] ?? { path: undefined, line: undefined, span: 0 }
-    return [risk, [{ ...(r.path ? { path: r.path } : {}), ...(r.path && r.line !== undefined ? { line: r.line, endLine: r.line + r.span } : {}) }]]
+    return [risk, [{ ...(r.path ? { path: rp(r.path) } : {}), ...(r.path && r.line !== undefined ? { line: r.line, endLine: r.line + r.span } : {}) }]]
   }))
   const yaml = `exceptions:\n${c.exceptions.map((e) => `  - rule: ${e.rule}\n${e.glob ? `    paths: ["${e.glob}"]\n` : ''}${e.reason ? '    reason: accepted\n' : ''}    expires: ${expiresOf(e)}`).join('\n')}\n`
   const exceptions = parseExceptions(c.exceptions.length ? yaml : '', TODAY)
   const files: PullFile[] = c.changes.map((ch) => (ch.kind === 'renamed' ? { filename: ch.path, status: 'renamed' } : ch.kind === 'no-diff' ? { filename: ch.path, status: 'modified' } : { filename: ch.path, status: 'modified', patch: patchAdding(ch.lines) }))
-  const changes = changesOf(files)
+  const changes = known(changesOf(files))
   const assessment = assessRisks({ level: c.level, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: { mode: c.scope, changes: c.scope === 'all' ? undefined : changes } })
-  const stale: StaleCopies = { mode: 'fail', runStartedAt: 1_800_000_000_000, checks: c.stale.map((old, i) => ({ file: { id: `f${i}`, name: `f${i}`, status: 'success', type: 'dockerfile' }, path: `f${i}`, uploadedAt: old ? 1 : 2e12, stale: old, ...(old ? { why: 'uploaded before this workflow run started' } : {}) })) }
+  const stale: StaleCopies = { mode: 'fail', runStartedAt: 1_800_000_000_000, checks: c.stale.map((old, i) => ({ file: { id: `f${i}`, name: `f${i}`, status: 'success', type: 'dockerfile' }, path: rp(`f${i}`), uploadedAt: old ? 1 : 2e12, stale: old, ...(old ? { why: 'uploaded before this workflow run started' } : {}) })) }
   const task = iacTask('t-1', 'n', { scanned: 3, succeeded: 3, failed: 0 })
   return judge({ task, taskType: 'iac_scan', thresholds: { maxFailed: 0, maxFailedPercent: undefined, minScanned: 1 }, timeoutMs: 60_000, wanted: prose`x`, risks: assessment, stale }).result
 }

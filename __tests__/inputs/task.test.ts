@@ -17,7 +17,7 @@ const problem = (inputs: Record<string, string>): string => {
 describe('create-task', () => {
   it('builds an IaC scan of the listed files, whatever the separators, without duplicates', () => {
     const config = buildConfig(source({ 'create-task': 'true', 'file-ids': 'f-1, f-2\nf-3  f-1', 'file-type': 'dockerfile' }))
-    expect(config.task).toEqual({ by: 'create', spec: { taskType: 'iac_scan', fileType: 'dockerfile', fileIds: ['f-1', 'f-2', 'f-3'] } })
+    expect(config.task).toEqual({ by: 'create', spec: { taskType: 'iac_scan', fileType: 'dockerfile', upload: [], fileIds: ['f-1', 'f-2', 'f-3'] } })
   })
 
   it('builds a cluster scan of all clusters, or of those listed', () => {
@@ -29,7 +29,13 @@ describe('create-task', () => {
     [{ 'create-task': 'true', 'task-id': 't-1', 'file-ids': 'f', 'file-type': 'dockerfile' }, /^Input `task-id` must be empty with create-task: true/],
     [{ 'create-task': 'true', 'task-name': 'n', 'file-ids': 'f', 'file-type': 'dockerfile' }, /^Input `task-name` must be empty with create-task: true/],
     [{ 'create-task': 'true', 'created-after': '30m', 'file-ids': 'f', 'file-type': 'dockerfile' }, /^Input `created-after` must be empty/],
-    [{ 'create-task': 'true', 'file-type': 'dockerfile' }, /^Input `file-ids` is required with create-task for an iac_scan/],
+    [{ 'create-task': 'true', 'file-type': 'dockerfile' }, /^Input `upload-files` or `file-ids` is required with create-task for an iac_scan/],
+    [{ 'task-id': 't-1', 'upload-files': '**/Dockerfile' }, /^Input `upload-files` applies only with create-task: true/],
+    [{ 'create-task': 'true', 'task-type': 'cluster_scan', 'scan-types': 'cluster_vul', 'upload-files': 'x' }, /^Input `upload-files` applies to IaC scans/],
+    [{ 'create-task': 'true', 'file-type': 'dockerfile', 'upload-files': '/etc/*' }, /^Input `upload-files` must list glob patterns relative to the checkout's root/],
+    [{ 'create-task': 'true', 'file-type': 'dockerfile', 'upload-files': 'a/../../b' }, /^Input `upload-files` must list glob patterns relative to the checkout's root/],
+    [{ 'create-task': 'true', 'file-type': 'dockerfile', 'upload-files': 'a\\Dockerfile' }, /^Input `upload-files` must list glob patterns relative to the checkout's root/],
+    [{ 'create-task': 'true', 'file-type': 'dockerfile', 'upload-files': '!**/test/**' }, /^Input `upload-files` has only exclusions/],
     [{ 'create-task': 'true', 'file-ids': 'f-1' }, /^Input `file-type` is required with create-task for an iac_scan: one of dockerfile, k8s_yaml/],
     [{ 'create-task': 'true', 'file-ids': 'f-1', 'file-type': 'helm' }, /^Input `file-type` must be one of dockerfile, k8s_yaml/],
     [{ 'create-task': 'true', 'file-ids': 'f/1', 'file-type': 'dockerfile' }, /^Input `file-ids` must list ids/],
@@ -44,6 +50,16 @@ describe('create-task', () => {
     [{ 'task-id': 't-1', 'task-type': 'cluster_scan', 'fail-on-risk': 'high' }, /^Input `fail-on-risk` applies to IaC scans only/]
   ])('%j is refused, naming the input', (inputs, message) => {
     expect(problem(inputs)).toMatch(message)
+  })
+
+  it('reads upload-files: new lines or commas between patterns, a comma inside braces kept, ! excludes', () => {
+    const config = buildConfig(source({ 'create-task': 'true', 'file-type': 'dockerfile', 'upload-files': '**/Dockerfile, services/{api,web}/Dockerfile\n  !**/test/**  \n./k8s/' }))
+    expect(config.task).toMatchObject({ spec: { fileIds: [], upload: [
+      { glob: '**/Dockerfile', exclude: false, text: '**/Dockerfile' },
+      { glob: 'services/{api,web}/Dockerfile', exclude: false, text: 'services/{api,web}/Dockerfile' },
+      { glob: '**/test/**', exclude: true, text: '!**/test/**' },
+      { glob: 'k8s', exclude: false, text: './k8s/' }
+    ] } })
   })
 
   it('reads fail-on-risk, none by default', () => {

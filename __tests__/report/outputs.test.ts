@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { annotationsOf, MAX_ANNOTATIONS } from '../../src/report/annotations.ts'
 import { outputsOf, TASK_JSON_MAX } from '../../src/report/outputs.ts'
 import { clusterTask, failedFiles, iacTask } from '../../simulator/tasks.ts'
-import { assessmentOf, readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
+import { exceptionsOf, assessmentOf, readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
 
 const files = (n: number) => failedFiles(n).map((f) => ({ file_name: f.file_name ?? '', file_type: 'k8s_yaml', failed_reason: f.failed_reason ?? '' }))
 
@@ -26,7 +26,8 @@ describe('outputsOf', () => {
       'risk-counts': '{}',
       risks: '[]',
       'sarif-file': '',
-      'comment-url': ''
+      'comment-url': '',
+      'uploaded-files': '[]'
     })
   })
 
@@ -108,7 +109,7 @@ describe('risk outputs', () => {
 
   it('gives each risk its place, scope and exception', () => {
     const reading = readingOf([riskRow('high', 'Privileged', { file_name: 'k8s/app.yaml', rule_id: 'K1', description: 'why' })])
-    const exceptions = { active: [{ entry: 1, rule: 'K1', paths: [], resource: undefined, reason: 'by design', expires: '2099-01-01' }], ignored: [], expiringSoon: [] }
+    const exceptions = exceptionsOf('{rule: K1, reason: by design, expires: 2099-01-01}')
     const places = () => [{ path: 'k8s/app.yaml', line: 12, endLine: 14, resource: { kind: 'Deployment', namespace: 'prod', name: 'api' }, hitPath: 'spec.containers[0].securityContext' }]
     const [entry] = JSON.parse(outputsOf(reportOf({ risks: assessmentOf('high', reading, { places, exceptions }) })).risks) as Record<string, unknown>[]
     expect(entry).toMatchObject({ path: 'k8s/app.yaml', line: 12, end_line: 14, resource: { kind: 'Deployment', namespace: 'prod', name: 'api' }, hit_path: 'spec.containers[0].securityContext', description: 'why', scope: 'changed', excepted: { reason: 'by design', expires: '2099-01-01' } })

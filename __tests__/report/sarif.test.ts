@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MAX_RESULTS, sarifOf, severityOf } from '../../src/report/sarif.ts'
-import { assessmentOf, readingOf, riskRow } from '../../__fixtures__/report.ts'
+import { exceptionsOf, assessmentOf, readingOf, riskRow } from '../../__fixtures__/report.ts'
 import { multitoolValidate, uploadProblems } from '../../__fixtures__/sarif.ts'
 
 const write = (text: string) => {
@@ -19,7 +19,7 @@ describe('sarifOf', () => {
     riskRow('high', 'Container runs as root', { rule_id: 'DF-USER-001', file_name: 'svc/Dockerfile' }),
     riskRow('low', 'No name', { rule_id: '', risk_name: '' })
   ]
-  const exceptions = { active: [{ entry: 1, rule: 'DF-APT-007', paths: [], resource: undefined, reason: 'accepted for now', expires: '2099-01-01' }], ignored: [], expiringSoon: [] }
+  const exceptions = exceptionsOf('{rule: DF-APT-007, reason: accepted for now, expires: 2099-01-01}')
   const assessment = assessmentOf('high', readingOf(risks), { exceptions, places: (risk) => [{ path: risk.file_name, line: 3, endLine: 4 }] })
   const log = JSON.parse(sarifOf(assessment).text) as {
     runs: { tool: { driver: { rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { markdown: string } }[] } }; results: Record<string, unknown>[] }[]

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts'
 import type { HssClient } from '../hss/client.ts'
 import type { PullRequestEvent } from '../inputs/event.ts'
 import type { GitHubApi } from '../repo/github.ts'
-import type { Workspace } from '../repo/workspace.ts'
+import type { Checkout } from '../repo/checkout.ts'
 import type { SourceLinks } from './report.ts'
 
 export interface GateLog {
@@ -28,7 +28,8 @@ export interface GateDeps {
   lookUpProjectId?: (timeoutMs: number) => Promise<string>
   /** An HSS client for the project. */
   hss: (projectId: string) => HssClient
-  workspace: Workspace
+  /** The checked-out repository: where HSS's files are, and what upload-files names. */
+  checkout: Checkout
   /** The pull request of a pull-request event; `unreadable` when its event file does not say. */
   pullRequest: PullRequestEvent | 'unreadable' | undefined
   /** GitHub's API, on pull-request events. */

@@ -1,11 +1,12 @@
 /** Everything the reporters need, gathered once by the gate's run. */
 import type { TaskRef, TaskType, Thresholds } from '../inputs/config.ts'
-import type { ExceptionSet } from '../repo/exceptions.ts'
+import type { ExceptionSet } from '../repo/exception-set.ts'
 import type { Task } from '../hss/models.ts'
 import type { FailedFiles } from './files/failed-files.ts'
 import type { RiskAssessment } from './risks/findings.ts'
 import type { Target } from './wait/locate.ts'
 import type { StaleCopies } from './files/stale.ts'
+import type { UploadReport } from './upload/upload.ts'
 import type { Verdict } from './verdict.ts'
 
 /** Where the checked-out files are on GitHub, for links to a finding's line. */
@@ -36,6 +37,8 @@ export interface Report {
   risks?: RiskAssessment
   /** On a pull request with stale-copies fail or warn: the copies checked. */
   stale?: StaleCopies
+  /** With upload-files: what was matched, left alone and uploaded. */
+  upload?: UploadReport
   /** The exceptions file as read (entries in force, ignored, expiring soon). */
   exceptions?: ExceptionSet
   /** Links to the checked-out files on GitHub, when the run knows where they are. */

@@ -3,6 +3,7 @@
  * It passes only a finished task whose every count is readable and whose every scanned item is
  * accounted for within the thresholds.
  */
+import type { HssError } from '../errors.ts'
 import { prose, words, type Prose } from '../escape.ts'
 import { text } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
@@ -39,6 +40,8 @@ export interface Verdict {
   failedPercent: number | undefined
   /** HSS or GitHub refused a call (401, 403): a permission error, which soft-fail never softens. */
   permissionDenied: boolean
+  /** Why a pass had nothing to judge (the pull request changes no file upload-files names). */
+  note?: Prose
 }
 
 export interface JudgeInput {
@@ -55,15 +58,25 @@ export interface JudgeInput {
   capped?: Located['capped']
   /** create-task: HSS kept refusing to start the scan (429s, 5xx) until the time-out. */
   notStarted?: boolean
+  /** upload-files: the time-out came before every file was uploaded (no scan was started). */
+  notUploaded?: { uploaded: number; total: number; lastError?: string }
+  /** upload-files on a pull request that changes none of the files: passed, with this said. */
+  nothingToScan?: Prose
   /** With fail-on-risk (or sarif-file): the IaC risks of the finished task's files, located and judged. */
   risks?: RiskAssessment
   /** On a pull request, with stale-copies fail: the copies of changed files HSS scanned. */
   stale?: StaleCopies
+  /**
+   * Calls HSS refused (401, 403) while the gate read what it reports (copies, failed files, where
+   * risks sit): each is a permission error, which fails the step whatever else was read.
+   */
+  refusals?: readonly HssError[]
 }
 
 export function judge(input: JudgeInput): Verdict {
   const { task, taskType, thresholds } = input
   const counts = readCounts(task, taskType)
+  if (input.nothingToScan) return { result: 'passed', reasons: [], checks: [], counts, failed: undefined, failedPercent: undefined, permissionDenied: false, note: input.nothingToScan }
 
   if (task?.task_status !== FINISHED) {
     const failed = counts.reportedFailed
@@ -101,9 +114,10 @@ export function judge(input: JudgeInput): Verdict {
     ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
     ...checks.filter((check): check is ThresholdCheck => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
     ...(risks && level && risks.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(level)} never passes on missing data`] : []),
-    ...staleReasons(staleChecks, stale?.runStartedAt ?? 0)
+    ...staleReasons(staleChecks, stale?.runStartedAt),
+    ...(input.refusals ?? []).map((error) => prose`HSS refused ${error.operation} (${words(refusalText(error))}): the credentials lack a permission this check needs`)
   ]
-  const permissionDenied = Boolean(level && risks?.reading.refused)
+  const permissionDenied = Boolean((level && risks?.reading.refused) || input.refusals?.length)
   return { result: reasons.length ? 'failed' : 'passed', reasons, checks, counts, failed, failedPercent: percent, permissionDenied }
 }
 
@@ -115,10 +129,15 @@ export function scopeWords(mode: RiskScope): string {
 /** At most this many stale copies are named one by one; the rest are counted. */
 const STALE_NAMED = 5
 
-function staleReasons(stale: readonly StaleCopies['checks'][number][], runStartedAt: number): Prose[] {
+/** `HTTP 403 HSS.0013`. */
+function refusalText(error: HssError): string {
+  return `HTTP ${error.status ?? '?'}${error.errorCode ? ` ${error.errorCode}` : ''}`
+}
+
+function staleReasons(stale: readonly StaleCopies['checks'][number][], runStartedAt: number | undefined): Prose[] {
   const named = stale.slice(0, STALE_NAMED).map((check) => {
     const file = check.path ?? check.file.name
-    if (check.uploadedAt !== undefined) {
+    if (check.uploadedAt !== undefined && runStartedAt !== undefined && check.uploadedAt < runStartedAt) {
       return prose`HSS scanned a copy of ${file} uploaded at ${words(formatUtc(check.uploadedAt))}, before this workflow run started at ${words(formatUtc(runStartedAt))}: it cannot hold this pull request's change`
     }
     return prose`HSS's copy of ${file} counts as stale: ${words(check.why ?? 'it cannot be dated')}`
@@ -130,6 +149,10 @@ function staleReasons(stale: readonly StaleCopies['checks'][number][], runStarte
 function timeOutReason(input: JudgeInput): Prose {
   const within = formatDuration(input.timeoutMs)
   const failing = input.lastError ? prose`; the last query failed: ${input.lastError}` : prose``
+  if (input.notUploaded) {
+    const { uploaded, total, lastError } = input.notUploaded
+    return prose`The files could not all be uploaded to HSS within ${words(within)} (${uploaded} of ${total}), so no scan was started${lastError ? prose`; the last request failed: ${lastError}` : prose``}`
+  }
   if (input.notStarted) {
     return prose`No ${input.taskType} task could be started within ${words(within)}: HSS refused every try${input.lastError ? prose`, the last with: ${input.lastError}` : prose``}`
   }

@@ -1,6 +1,10 @@
-/** The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask, ListIacFileRisks, ListIacFileRiskPaths and ListIacFiles. */
+/**
+ * The HSS operations this action needs: ListTasks, ListTaskResources, CreateTask, ListIacFileRisks,
+ * ListIacFileRiskPaths, ListIacFiles, and BatchUploadFiles (which the SDKs modelled in 3.1.160–161).
+ */
+import type { FileType } from '../inputs/task.ts'
 import { isRecord, serverId, wholeNumber } from './fields.ts'
-import type { CreateTaskBody, IacFile, IacFileRisk, IacRiskPath, IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task } from './models.ts'
+import type { CreateTaskBody, IacFile, IacFileRisk, IacRiskPath, IacScanResource, ListPage, ListTaskResourcesBody, ListTasksBody, Page, Task, UploadAnswer, UploadPart } from './models.ts'
 import { withQuery } from './signer.ts'
 import type { Send } from './transport.ts'
 
@@ -14,6 +18,8 @@ export interface HssClient {
   listIacFileRiskPaths(fileId: string, ruleId: string, page: Page, timeoutMs?: number): Promise<ListPage<IacRiskPath>>
   /** The IaC files HSS holds, filtered by id, of one scan type (the SDKs require it). */
   listIacFiles(query: { fileId: string; scanType: 'manual_scan' | 'cicd_scan' }, page: Page, timeoutMs?: number): Promise<ListPage<IacFile>>
+  /** Uploads at most 10 files of one type (multipart); HSS keeps all of them or none. */
+  batchUploadFiles(fileType: FileType, files: readonly UploadPart[], timeoutMs?: number): Promise<UploadAnswer>
 }
 
 export interface HssClientOptions {
@@ -58,8 +64,24 @@ export function createHssClient(send: Send, options: HssClientOptions): HssClien
       const query = { scan_type: scanType, file_id: fileId }
       const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
       return pageOf(answer, 'data_list', isRecord)
+    },
+    batchUploadFiles: async (fileType, files, timeoutMs) => {
+      const form = new FormData()
+      form.append('upload_type', fileType)
+      for (const file of files) form.append('files', new Blob([file.content], { type: 'application/octet-stream' }), file.name)
+      const answer = await send({ operation: 'BatchUploadFiles', method: 'POST', url: url('common/files/batch-upload'), form, accept: isUploadAnswer, ...timeout(timeoutMs) })
+      return { succeeded: rowsOf(answer.success_file_info), failed: rowsOf(answer.fail_file_info) }
     }
   }
+}
+
+/** BatchUploadFiles' answer: an object whose two lists, when present, are lists (`null` reads as empty). */
+function isUploadAnswer(data: unknown): data is Record<string, unknown> {
+  return isRecord(data) && [data.success_file_info, data.fail_file_info].every((list) => list === undefined || list === null || Array.isArray(list))
+}
+
+function rowsOf(list: unknown): unknown[] {
+  return Array.isArray(list) ? list : []
 }
 
 /** CreateTask's answer: the new task's id, which must be one the action can follow. */

@@ -71,3 +71,15 @@ export interface Page {
 export interface IamProjectsResponse {
   projects: { id: string; name: string }[]
 }
+
+/** One file of an upload: the name HSS is given (a base name) and its bytes. */
+export interface UploadPart {
+  name: string
+  content: Uint8Array<ArrayBuffer>
+}
+
+/** BatchUploadFiles' answer, its rows unchecked: `success_file_info` (`file_name`, `file_id`) and `fail_file_info` (`file_name`, `fail_reason`). */
+export interface UploadAnswer {
+  succeeded: unknown[]
+  failed: unknown[]
+}

@@ -41,7 +41,16 @@ export function signatureOf(secretAccessKey: string, sdkDateValue: string, canon
   return createHmac('sha256', Buffer.from(secretAccessKey, 'utf8')).update(stringToSign, 'utf8').digest('hex')
 }
 
-/** hex(sha256(CanonicalRequest)) and the SignedHeaders list, for the given headers (all of them are signed). */
+/**
+ * The payload hash of a request whose body is not signed (a multipart upload): the official SDKs
+ * send it as `X-Sdk-Content-Sha256`, sign that header, and put its value where the body's hash goes.
+ */
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD'
+
+/**
+ * hex(sha256(CanonicalRequest)) and the SignedHeaders list, for the given headers (all of them are
+ * signed). A signed `X-Sdk-Content-Sha256` stands in for the body's hash, as in the official signers.
+ */
 export function canonicalRequestHash(
   method: string,
   url: URL,
@@ -58,7 +67,7 @@ export function canonicalRequestHash(
     canonicalQuery(url.search),
     entries.map(([name, value]) => `${name}:${value}\n`).join(''),
     signedHeaders,
-    sha256Hex(body)
+    entries.find(([name]) => name === 'x-sdk-content-sha256')?.[1] ?? sha256Hex(body)
   ].join('\n')
   return { canonical, signedHeaders, hash: sha256Hex(canonical) }
 }

@@ -8,7 +8,7 @@ import { CancelledError, HssError } from '../errors.ts'
 import { clip } from '../escape.ts'
 import { addSecret } from '../redact.ts'
 import { isRecord } from './fields.ts'
-import { sign } from './signer.ts'
+import { sign, UNSIGNED_PAYLOAD } from './signer.ts'
 import { USER_AGENT } from '../version.ts'
 
 export interface TransportOptions {
@@ -27,7 +27,10 @@ export interface Call<T> {
   operation: string
   method: 'GET' | 'POST'
   url: URL
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as multipart/form-data instead (an upload): fetch writes its Content-Type, boundary and all. */
+  form?: FormData
   /** Accepts a parsed 2xx body, or says it is not the expected JSON. */
   accept: (data: unknown) => data is T
   /** Shorter than the default when little time is left. */
@@ -43,7 +46,7 @@ export function createTransport(options: TransportOptions): Send {
 
   return async function send<T>(call: Call<T>): Promise<T> {
     const body = call.body === undefined ? '' : JSON.stringify(call.body)
-    const headers = headersFor(options, call.url, call.method, body, now())
+    const headers = headersFor(options, call.url, call.method, body, now(), call.form !== undefined)
     const timeoutMs = Math.max(1, Math.min(call.timeoutMs ?? options.requestTimeoutMs, options.requestTimeoutMs))
     const deadline = AbortSignal.timeout(timeoutMs)
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline
@@ -55,7 +58,7 @@ export function createTransport(options: TransportOptions): Send {
       response = await ky(call.url, {
         method: call.method,
         headers,
-        ...(body ? { body } : {}),
+        ...(call.form ? { body: call.form } : body ? { body } : {}),
         retry: 0,
         timeout: false,
         throwHttpErrors: false,
@@ -119,15 +122,21 @@ function mayHaveBeenSent(error: unknown): boolean {
   return causeWithCode(error, NOT_SENT_CODES) === undefined
 }
 
-function headersFor(options: TransportOptions, url: URL, method: string, body: string, date: Date): Record<string, string> {
-  // As the official Python, Go and Node SDKs do: a signed Content-Type on every request, GET included.
-  const base: Record<string, string> = { 'Content-Type': 'application/json' }
+/**
+ * As the official Python, Go and Node SDKs do: a signed `Content-Type: application/json` on every
+ * JSON request, GET included. A multipart upload's Content-Type carries a boundary that fetch picks,
+ * so it is not signed (the Node SDK leaves it out too), and with AK/SK a signed
+ * `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` stands in for the body's hash.
+ */
+function headersFor(options: TransportOptions, url: URL, method: string, body: string, date: Date, multipart: boolean): Record<string, string> {
+  const base: Record<string, string> = multipart ? {} : { 'Content-Type': 'application/json' }
   if (options.projectId) base['X-Project-Id'] = options.projectId
   const extra = { 'User-Agent': USER_AGENT, Accept: 'application/json' }
   if (options.auth.kind === 'token') {
     return { ...base, ...extra, 'X-Auth-Token': options.auth.token }
   }
-  return { ...sign({ method, url, headers: base, body }, options.auth, date), ...extra }
+  if (multipart) base['X-Sdk-Content-Sha256'] = UNSIGNED_PAYLOAD
+  return { ...sign({ method, url, headers: base, body: multipart ? '' : body }, options.auth, date), ...extra }
 }
 
 /** Logs the answer and which headers were sent (names only: values may be credentials). */

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.ts'
 import { parseBoolean, parseChoice, parseMoment, parseText } from './parse.ts'
+import { parseUploadPatterns, type UploadPattern } from './upload.ts'
 
 export const TASK_TYPES = ['iac_scan', 'cluster_scan'] as const
 export type TaskType = (typeof TASK_TYPES)[number]
@@ -15,9 +16,12 @@ export type FileType = (typeof FILE_TYPES)[number]
 export const SCAN_TYPES = ['cluster_vul', 'risk_assessment', 'benchmark'] as const
 export type ScanType = (typeof SCAN_TYPES)[number]
 
-/** What CreateTask is asked to scan. */
+/**
+ * What CreateTask is asked to scan. An IaC scan takes the files given by id (`fileIds`), and those
+ * the action uploads in this run (`upload`, the `upload-files` patterns); together at least one.
+ */
 export type CreateSpec =
-  | { taskType: 'iac_scan'; fileType: FileType; fileIds: string[] }
+  | { taskType: 'iac_scan'; fileType: FileType; fileIds: string[]; upload: UploadPattern[] }
   /** No cluster ids: every cluster (`all_cluster`). */
   | { taskType: 'cluster_scan'; scanTypes: ScanType[]; clusterIds: string[] }
 
@@ -39,7 +43,7 @@ export function taskRefOf(get: (name: string) => string, taskType: TaskType, now
   const id = get('task-id')
   const name = get('task-name')
   const after = get('created-after')
-  const createInputs = ['file-ids', 'file-type', 'scan-types', 'cluster-ids'] as const
+  const createInputs = ['file-ids', 'file-type', 'upload-files', 'scan-types', 'cluster-ids'] as const
 
   if (create) {
     for (const input of ['task-id', 'task-name', 'created-after'] as const) {
@@ -64,15 +68,18 @@ export function taskRefOf(get: (name: string) => string, taskType: TaskType, now
 function createSpec(get: (name: string) => string, taskType: TaskType): CreateSpec {
   if (taskType === 'iac_scan') {
     for (const input of ['scan-types', 'cluster-ids'] as const) {
-      if (get(input)) throw new InputError(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids and file-type')
+      if (get(input)) throw new InputError(input, get(input), 'applies to cluster scans (task-type: cluster_scan); an IaC scan takes file-ids or upload-files, and file-type')
     }
     const fileIds = idList('file-ids', get('file-ids'))
-    if (fileIds.length === 0) throw new InputError('file-ids', undefined, 'is required with create-task for an iac_scan: the HSS ids of the uploaded IaC files to scan, separated by commas, spaces or new lines')
+    const upload = parseUploadPatterns('upload-files', get('upload-files'))
+    if (fileIds.length === 0 && upload.length === 0) {
+      throw new InputError('upload-files', undefined, 'or `file-ids` is required with create-task for an iac_scan: glob patterns of the files to upload and scan (such as **/Dockerfile), or the HSS ids of files already uploaded')
+    }
     const fileTypeText = get('file-type')
     if (!fileTypeText) throw new InputError('file-type', undefined, `is required with create-task for an iac_scan: one of ${FILE_TYPES.join(', ')}`)
-    return { taskType, fileType: parseChoice('file-type', fileTypeText, FILE_TYPES), fileIds }
+    return { taskType, fileType: parseChoice('file-type', fileTypeText, FILE_TYPES), fileIds, upload }
   }
-  for (const input of ['file-ids', 'file-type'] as const) {
+  for (const input of ['file-ids', 'file-type', 'upload-files'] as const) {
     if (get(input)) throw new InputError(input, get(input), 'applies to IaC scans (task-type: iac_scan); a cluster scan takes scan-types and, optionally, cluster-ids')
   }
   const scanTypes = words(get('scan-types')).map((word) => parseChoice('scan-types', word, SCAN_TYPES))

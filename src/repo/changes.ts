@@ -3,16 +3,17 @@
  * diff adds. A file whose diff GitHub does not show (too large, binary), and a renamed file, count
  * as changed in every line: when the gate cannot tell, a risk counts as new.
  */
+import { repoPath, type RepoPath } from './repo-path.ts'
 
 export interface ChangedFile {
-  path: string
+  path: RepoPath
   /** The new version's line numbers that the pull request adds or changes; `all` when every line counts. */
   lines: ReadonlySet<number> | 'all'
 }
 
 export interface Changes {
-  /** By workspace path. */
-  files: ReadonlyMap<string, ChangedFile>
+  /** By repository path. */
+  files: ReadonlyMap<RepoPath, ChangedFile>
 }
 
 /** One file as GitHub's "list pull request files" shows it. */
@@ -23,13 +24,16 @@ export interface PullFile {
   previous_filename?: string
 }
 
-export function changesOf(files: readonly PullFile[]): Changes {
-  const out = new Map<string, ChangedFile>()
+/** The pull request's changes; a string says why they cannot be known (a file name that is no repository path). */
+export function changesOf(files: readonly PullFile[]): Changes | string {
+  const out = new Map<RepoPath, ChangedFile>()
   for (const file of files) {
     // A removed file is not in the checkout: no risk of it can be found there.
     if (file.status === 'removed' || file.status === 'unchanged') continue
+    const path = repoPath(file.filename)
+    if (!path) return `GitHub lists a changed file whose name is not a repository path (${JSON.stringify(file.filename.slice(0, 80))})`
     const lines = file.status === 'renamed' || file.patch === undefined ? 'all' : addedLines(file.patch)
-    out.set(file.filename, { path: file.filename, lines })
+    out.set(path, { path, lines })
   }
   return { files: out }
 }
@@ -53,7 +57,7 @@ export function addedLines(patch: string): Set<number> {
 }
 
 /** Whether any line of `line`–`endLine` of `path` is one the pull request changes. */
-export function touches(changes: Changes, path: string, line: number | undefined, endLine: number | undefined): boolean {
+export function touches(changes: Changes, path: RepoPath, line: number | undefined, endLine: number | undefined): boolean {
   const file = changes.files.get(path)
   if (!file) return false
   if (file.lines === 'all' || line === undefined) return true

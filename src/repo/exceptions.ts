@@ -1,47 +1,31 @@
 /**
- * Accepted risks (`exceptions-file`): each entry names an HSS rule, optionally path globs and a
- * resource, and must give a reason and an expiry date. An entry that has expired, or lacks its rule,
- * reason or date, excepts nothing (the gate names it in a warning). A file that is not valid YAML,
- * or not the shape below, is a configuration error: never "no exceptions".
+ * Accepted risks (`exceptions-file`), read strictly: an exception is reviewed by people, and an
+ * entry that does not say exactly what it covers must not cover more than was reviewed.
  *
  *   exceptions:
- *     - rule: DKR-001
- *       paths: ["services/legacy/**"]
- *       resource: {kind: Deployment, namespace: prod, name: api}
- *       reason: Legacy image, replaced in Q1
- *       expires: 2027-03-31
+ *     - rule: DKR-001                     # a string, required
+ *       paths: ["services/legacy/**"]     # optional: a non-empty list of globs on the repository path
+ *       resource: {kind: Deployment, namespace: prod, name: api}   # optional: only these keys
+ *       reason: Legacy image, replaced in Q1   # a non-empty string, required
+ *       expires: 2027-03-31                # a YYYY-MM-DD date, required; in force through that day (UTC)
+ *
+ * The file is read with YAML 1.2's core schema whatever it declares: no timestamps (a YAML 1.1
+ * time would stretch an expiry into the next day), no sexagesimal or hexadecimal surprises in a
+ * rule (`0x1F` is a number, not the string a rule must be). An entry with any other key (a typo
+ * such as `path:` would otherwise except the rule everywhere), a value of another shape, an empty
+ * `paths`, or a date that has passed, excepts nothing and is named. A file that is not YAML, or not
+ * this shape, is a configuration error: never "no exceptions".
  */
 import picomatch from 'picomatch'
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml'
 import { clip } from '../escape.ts'
+import { EXPIRING_DAYS, MAX_EXCEPTIONS_BYTES, NO_EXCEPTIONS, type Exception, type ExceptionSet } from './exception-set.ts'
 import type { ResourceRef } from './k8s-yaml.ts'
+import type { RepoPath } from './repo-path.ts'
 
-export interface Exception {
-  /** 1-based, in the file's order. */
-  entry: number
-  rule: string
-  paths: string[]
-  resource: Partial<ResourceRef> | undefined
-  reason: string
-  /** `YYYY-MM-DD`; the exception holds through that day (UTC). */
-  expires: string
-}
-
-export interface ExceptionSet {
-  /** Entries in force today. */
-  active: Exception[]
-  /** Entries that except nothing, with why: `entry 3 (rule DKR-001) expired on 2026-01-31`. */
-  ignored: string[]
-  /** Active entries that expire within EXPIRING_DAYS. */
-  expiringSoon: Exception[]
-}
-
-export const EXPIRING_DAYS = 14
-/** An exceptions file larger than this is refused: it is reviewed by people, not generated. */
-export const MAX_EXCEPTIONS_BYTES = 256 * 1024
 export const MAX_EXCEPTIONS = 1000
-
-export const NO_EXCEPTIONS: ExceptionSet = { active: [], ignored: [], expiringSoon: [] }
+const KEYS = new Set(['rule', 'paths', 'resource', 'reason', 'expires'])
+const RESOURCE_KEYS = new Set(['kind', 'namespace', 'name'])
 
 /** The file could not be parsed, or is not the shape the gate reads. */
 export class ExceptionsFileError extends Error {
@@ -50,18 +34,19 @@ export class ExceptionsFileError extends Error {
 
 /** `today` is `YYYY-MM-DD` (UTC). */
 export function parseExceptions(text: string, today: string): ExceptionSet {
-  if (text.length > MAX_EXCEPTIONS_BYTES) throw new ExceptionsFileError(`is larger than ${MAX_EXCEPTIONS_BYTES / 1024} KiB`)
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false })
+  if (Buffer.byteLength(text) > MAX_EXCEPTIONS_BYTES) throw new ExceptionsFileError(`is larger than ${MAX_EXCEPTIONS_BYTES / 1024 / 1024} MB`)
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false })
   if (doc.errors.length) throw new ExceptionsFileError(`is not valid YAML: ${clip(doc.errors[0]?.message ?? 'parse error', 200)}`)
   const root = doc.contents
   if (root === null || (isScalar(root) && root.value === null)) return NO_EXCEPTIONS
   if (!isMap(root)) throw new ExceptionsFileError('must be a mapping with an `exceptions:` list')
+  const set: ExceptionSet = { active: [], ignored: [], expiringSoon: [] }
+  for (const key of keysOf(root)) if (key !== 'exceptions') set.ignored.push(`the key ${quote(key)} at the top is not one the gate reads (only \`exceptions\`)`)
   const list = root.get('exceptions', true) as Node | undefined
-  if (list === undefined || list === null || (isScalar(list) && list.value === null)) return NO_EXCEPTIONS
+  if (list === undefined || list === null || (isScalar(list) && list.value === null)) return set
   if (!isSeq(list)) throw new ExceptionsFileError('has `exceptions:` that is not a list')
   if (list.items.length > MAX_EXCEPTIONS) throw new ExceptionsFileError(`has more than ${MAX_EXCEPTIONS} entries`)
 
-  const set: ExceptionSet = { active: [], ignored: [], expiringSoon: [] }
   list.items.forEach((item, i) => {
     const read = readEntry(item as Node, i + 1)
     if (typeof read === 'string') {
@@ -81,65 +66,75 @@ export function parseExceptions(text: string, today: string): ExceptionSet {
 function readEntry(item: Node, entry: number): Exception | string {
   const where = `entry ${entry}`
   if (!isMap(item)) return `${where} is not a mapping`
-  const rule = scalar(item.get('rule', true))
-  const named = rule ? `${where} (rule ${clip(rule, 64)})` : where
-  if (!rule) return `${where} has no \`rule\` (the HSS rule_id)`
-  const reason = scalar(item.get('reason', true))
-  if (!reason) return `${named} has no \`reason\``
-  const expiresNode = item.get('expires', true) as unknown
-  const expires = dateOf(expiresNode)
+  const rule = string(item.get('rule', true))
+  const named = rule ? `${where} (rule ${quote(rule)})` : where
+  const unknown = keysOf(item).filter((key) => !KEYS.has(key))
+  if (unknown.length) return `${named} has ${unknown.length === 1 ? 'a key' : 'keys'} the gate does not read (${unknown.map(quote).join(', ')}; it reads rule, paths, resource, reason and expires)`
+  if (!rule) return `${where} has no \`rule\` that is a string (the HSS rule_id; quote one that YAML reads as a number)`
+  const reason = string(item.get('reason', true))
+  if (!reason) return `${named} has no \`reason\` (a non-empty string)`
+  const expires = dateOf(item.get('expires', true))
   if (!expires) return `${named} has no \`expires\` date (YYYY-MM-DD)`
-  const paths = globs(item.get('paths', true) as unknown)
-  if (paths === undefined) return `${named} has \`paths\` that is not a list of globs`
-  const resource = resourceOf(item.get('resource', true) as unknown)
-  if (resource === null) return `${named} has a \`resource\` that is not a mapping of kind, namespace and name`
-  return { entry, rule, paths, resource, reason: clip(reason, 500), expires }
+  const paths = globs(item.get('paths', true))
+  if (paths === undefined) return `${named} has \`paths\` that is not a non-empty list of globs (leave it out to cover every path)`
+  const resource = resourceOf(item.get('resource', true))
+  if (resource === null) return `${named} has a \`resource\` that is not a mapping of kind, namespace and name (strings)`
+  const matchers = paths.map((glob) => picomatch(glob, { dot: true }))
+  return { entry, rule, paths, matchesPath: (path: RepoPath) => matchers.some((matches) => matches(path)), resource, reason: clip(reason, 500), expires }
 }
 
 function label(exception: Exception): string {
-  return `entry ${exception.entry} (rule ${clip(exception.rule, 64)})`
+  return `entry ${exception.entry} (rule ${quote(exception.rule)})`
 }
 
-/** A string (or number) scalar, trimmed; undefined when empty or not a scalar. */
-function scalar(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined
-  const value = node.value
-  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined
-  return text?.trim() || undefined
+/** Text from the file, for a warning: one line, short, in quotes. */
+function quote(text: string): string {
+  return JSON.stringify(clip(text, 64))
 }
 
-/** A calendar date as `YYYY-MM-DD`, from the text or from a YAML 1.1 timestamp. */
+/** The keys of a mapping, as text. */
+function keysOf(map: { items: unknown[] }): string[] {
+  return map.items.map((pair) => (isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : '?'))
+}
+
+/** A string scalar, trimmed; undefined when empty, absent, or not a string (a number, a boolean, a list). */
+function string(node: unknown): string | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined
+  return node.value.trim() || undefined
+}
+
+/** A calendar date written as `YYYY-MM-DD` (the core schema keeps it a string). */
 function dateOf(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined
-  const value = node.value
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : undefined
+  const text = string(node)
   if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined
   const parsed = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text ? text : undefined
 }
 
-/** Optional globs: absent → none; a string or a list of strings; anything else → undefined. */
+/** Optional globs: absent → none; a non-empty list of non-empty strings; anything else (an empty list too) → undefined. */
 function globs(node: unknown): string[] | undefined {
-  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return []
-  if (isScalar(node)) return typeof node.value === 'string' && node.value.trim() ? [node.value.trim()] : undefined
-  if (!isSeq(node)) return undefined
+  if (node === undefined) return []
+  if (!isSeq(node) || node.items.length === 0) return undefined
   const out: string[] = []
   for (const item of node.items) {
-    const text = scalar(item)
+    const text = string(item)
     if (!text) return undefined
     out.push(text)
   }
   return out
 }
 
-/** Optional resource: absent → undefined; a mapping of kind/namespace/name → it; anything else → null. */
+/** Optional resource: absent → undefined; a mapping of only kind/namespace/name, strings → it; anything else → null. */
 function resourceOf(node: unknown): Partial<ResourceRef> | undefined | null {
-  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return undefined
-  if (!isMap(node)) return null
+  if (node === undefined) return undefined
+  if (!isMap(node) || keysOf(node).some((key) => !RESOURCE_KEYS.has(key))) return null
   const resource: Partial<ResourceRef> = {}
   for (const key of ['kind', 'namespace', 'name'] as const) {
-    const value = scalar(node.get(key, true))
-    if (value) resource[key] = value
+    const value = node.get(key, true)
+    if (value === undefined) continue
+    const text = string(value)
+    if (!text) return null
+    resource[key] = text
   }
   return Object.keys(resource).length ? resource : null
 }
@@ -151,8 +146,8 @@ function addDays(day: string, days: number): string {
 /** What an exception is matched against: the risk's rule, and where it is. */
 export interface ExceptionTarget {
   ruleId: string
-  /** Workspace path; undefined when the file could not be mapped (then no path glob matches). */
-  path: string | undefined
+  /** The repository path; undefined when the file could not be mapped (then no path glob matches). */
+  path: RepoPath | undefined
   /** The Kubernetes resource; undefined when not known (then no resource selector matches). */
   resource: ResourceRef | undefined
 }
@@ -164,11 +159,7 @@ export function exceptionFor(set: ExceptionSet, target: ExceptionTarget): Except
 
 function covers(exception: Exception, target: ExceptionTarget): boolean {
   if (exception.rule !== target.ruleId) return false
-  if (exception.paths.length) {
-    if (target.path === undefined) return false
-    const path = target.path
-    if (!exception.paths.some((glob) => picomatch.isMatch(path, glob, { dot: true }))) return false
-  }
+  if (exception.paths.length && (target.path === undefined || !exception.matchesPath(target.path))) return false
   const wanted = exception.resource
   if (wanted) {
     const have = target.resource

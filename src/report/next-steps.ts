@@ -2,6 +2,7 @@
 import { link, prose, quoted, words, type Prose } from '../escape.ts'
 import { CancelledError, HssError, InputError } from '../errors.ts'
 import { GitHubError } from '../repo/github.ts'
+import { UploadError } from '../gate/upload/upload.ts'
 import { AmbiguousCreation } from '../gate/wait/create.ts'
 import { text, wholeNumber } from '../hss/fields.ts'
 import { FINISHED } from '../hss/models.ts'
@@ -33,6 +34,10 @@ export function nextSteps(report: Report, readme?: string): Prose[] {
   const { verdict, task, taskType, ref } = report
   if (verdict.result === 'passed') return []
   if (verdict.result === 'timed-out') {
+    const upload = report.upload
+    if (upload?.outOfTime) {
+      return [prose`The files could not all be uploaded before ${words('`timeout`')}: HSS takes 5 upload requests a minute, so raise ${words('`timeout`')} (${upload.requests} ${words(upload.requests === 1 ? 'request needs' : 'requests need')} about ${words(formatDuration(Math.max(0, upload.requests - 5) * 12_000))} beyond the first five), or upload fewer files.`]
+    }
     if (ref.by === 'create' && !task) {
       return [prose`HSS kept refusing to start the scan: run fewer gates at once on this credential, or raise ${words('`timeout`')}.`]
     }
@@ -77,6 +82,14 @@ export function nextSteps(report: Report, readme?: string): Prose[] {
 /** Next steps for a run that stopped without a verdict. */
 export function stopSteps(error: unknown, forkWithoutSecrets = false, readme?: string): Prose[] {
   if (error instanceof CancelledError) return [prose`The workflow run was cancelled while the gate waited: re-run it to get a verdict.`]
+  if (error instanceof UploadError) {
+    const otherWays = prose`Or upload the files yourself: in the HSS console's IaC file list, then give their ids in ${words('`file-ids`')} instead of ${words('`upload-files`')} (${readmeSection(readme, 'Uploading', 'uploading-the-pull-requests-files')}).`
+    if (error.refused.length) return [prose`Fix the files HSS refused (its reason is named for each), or leave them out with a ${words('`!`')} pattern in ${words('`upload-files`')}, then re-run.`, otherWays]
+    const status = error.failure?.status
+    if (status === 404) return [prose`HSS has no upload API at this endpoint (HTTP 404 ${error.failure?.errorCode ?? ''}): HSS stopped publishing BatchUploadFiles after SDK 3.1.161, and a region may not offer it. Check ${words('`endpoint`')} and ${words('`region`')}.`, otherWays]
+    if (status === 401 || status === 403) return [prose`Check the credentials, and that the IAM user or agency has HSS FullAccess in this project (uploading writes to HSS).`, otherWays]
+    return [prose`Re-run the job; if it happens again, tell Huawei Cloud support what HSS answered.`, otherWays]
+  }
   if (error instanceof AmbiguousCreation) {
     return [
       prose`Look in the HSS console for a task of that type started at that time: re-run with its id in ${words('`task-id`')} to judge it,`,

@@ -24,7 +24,8 @@ export type Outputs = Record<
   | 'risk-counts'
   | 'risks'
   | 'sarif-file'
-  | 'comment-url',
+  | 'comment-url'
+  | 'uploaded-files',
   string
 >
 
@@ -54,7 +55,8 @@ export function outputsOf(report: Report, extra: { commentUrl?: string; sarifFil
     'risk-counts': report.risks ? JSON.stringify(riskCounts(report.risks)) : '{}',
     risks: report.risks ? JSON.stringify(mostSevereFindings(report.risks.findings).slice(0, RISKS_KEPT).map(riskEntry)) : '[]',
     'sarif-file': extra.sarifFile ?? '',
-    'comment-url': extra.commentUrl ?? ''
+    'comment-url': extra.commentUrl ?? '',
+    'uploaded-files': JSON.stringify((report.upload?.uploaded ?? []).map((file) => ({ path: file.path, file_id: file.fileId })))
   }
 }
 

@@ -8,6 +8,7 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import * as core from '../toolkit.ts'
 import { CancelledError, HssError, InputError, RunContextError } from '../errors.ts'
+import { UploadError } from '../gate/upload/upload.ts'
 import { AmbiguousCreation } from '../gate/wait/create.ts'
 import type { Target } from '../gate/wait/locate.ts'
 import type { Report } from '../gate/report.ts'
@@ -15,7 +16,7 @@ import { reasonLines } from '../gate/verdict.ts'
 import { resolveInput, type Config, type InputSource } from '../inputs/config.ts'
 import { isForkPullRequest } from '../inputs/event.ts'
 import { GitHubError } from '../repo/github.ts'
-import type { Workspace } from '../repo/workspace.ts'
+import type { Checkout } from '../repo/checkout.ts'
 import { annotationsOf } from './annotations.ts'
 import { consoleUrl } from './console.ts'
 import { readmeUrl, stopSteps } from './next-steps.ts'
@@ -27,18 +28,18 @@ type Env = Readonly<Record<string, string | undefined>>
 /** The longest the pull-request comment may hold up the verdict. */
 export const COMMENT_TIMEOUT_MS = 30_000
 
-export async function publish(gated: Report, config: Config, workspace: Workspace, cancel: AbortSignal, readme?: string): Promise<void> {
+export async function publish(gated: Report, config: Config, checkout: Checkout, cancel: AbortSignal, readme?: string): Promise<void> {
   const url = consoleUrl(config.region, config.endpoint)
   const report: Report = { ...gated, ...(url ? { consoleUrl: url } : {}), ...(readme ? { readme } : {}) }
   const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
   // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
-  const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', workspace)) : undefined
+  const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', checkout)) : undefined
   await guard('the outputs', () => {
     for (const [name, value] of Object.entries(outputsOf(report, { commentUrl, sarifFile: sarifFile ?? '' }))) core.setOutput(name, value)
   })
   await guard('the annotations', () => {
     const locate = (name: string) => {
-      const match = workspace.resolve(name)
+      const match = checkout.resolve(name)
       return match.kind === 'found' ? match.path : undefined
     }
     for (const annotation of annotationsOf(report, locate)) {
@@ -51,7 +52,7 @@ export async function publish(gated: Report, config: Config, workspace: Workspac
 }
 
 /** Writes the SARIF log; the path written (relative to the workspace), or undefined (a warning says why). */
-async function writeSarif(report: Report, path: string, workspace: Workspace): Promise<string | undefined> {
+async function writeSarif(report: Report, path: string, checkout: Checkout): Promise<string | undefined> {
   const risks = report.risks
   if (!risks) {
     core.warning(`No SARIF file was written: the IaC risks were not read (the task ${report.task ? 'did not finish' : 'was not found'} in time).`)
@@ -62,7 +63,7 @@ async function writeSarif(report: Report, path: string, workspace: Workspace): P
     core.warning(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`)
     return undefined
   }
-  const root = workspace.root ?? process.cwd()
+  const root = checkout.workspace ?? process.cwd()
   const full = join(root, path)
   mkdirSync(dirname(full), { recursive: true })
   const parent = realpathSync(dirname(full))
@@ -107,11 +108,13 @@ export async function configurationError(error: unknown, source: InputSource, en
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 export async function stopRun(config: Config, error: unknown, target: Target, readme?: string): Promise<void> {
   const cancelled = error instanceof CancelledError
-  const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof GitHubError || error instanceof RunContextError || cancelled
+  const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof UploadError || error instanceof GitHubError || error instanceof RunContextError || cancelled
   const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
   await guard('the outputs', () => {
     core.setOutput('task-id', target.id ?? '')
     core.setOutput('task-name', target.name ?? '')
+    // Files an earlier request uploaded before HSS refused a later one: their copies exist.
+    core.setOutput('uploaded-files', JSON.stringify(error instanceof UploadError ? error.uploaded.map((file) => ({ path: file.path, file_id: file.fileId })) : []))
   })
   if (config.summary) {
     const url = consoleUrl(config.region, config.endpoint)
@@ -125,6 +128,7 @@ function stopKind(error: unknown): StopKind {
   if (error instanceof CancelledError) return 'cancelled'
   if (error instanceof InputError) return 'configuration error'
   if (error instanceof AmbiguousCreation) return 'ambiguous creation'
+  if (error instanceof UploadError) return 'upload refused'
   if (error instanceof GitHubError) return error.refused ? 'github permission' : 'github'
   if (error instanceof HssError) {
     if (error.status === 401) return 'authentication'

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib'
 import { clip } from '../escape.ts'
 import { mostSevereFindings, resourceText, type Finding, type RiskAssessment } from '../gate/risks/findings.ts'
 import { knownLevel } from '../gate/risks/risks.ts'
-import { segmentsOf } from '../repo/workspace.ts'
+import { segmentsOf } from '../repo/repo-path.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'

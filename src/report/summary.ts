@@ -12,8 +12,9 @@ import type { Target } from '../gate/wait/locate.ts'
 import { breaks, mostSevereFindings, resourceText, type Finding, type RiskAssessment } from '../gate/risks/findings.ts'
 import type { SourceLinks } from '../gate/report.ts'
 import type { StaleCopies } from '../gate/files/stale.ts'
+import type { UploadReport } from '../gate/upload/upload.ts'
 import { percentEncode } from '../hss/signer.ts'
-import type { ExceptionSet } from '../repo/exceptions.ts'
+import type { ExceptionSet } from '../repo/exception-set.ts'
 import { MAX_ANNOTATIONS } from './annotations.ts'
 import { percentAbove, scopeWords, type Check } from '../gate/verdict.ts'
 import { epochMs, isRecord, text } from '../hss/fields.ts'
@@ -39,6 +40,7 @@ const SOFT_TITLES = { failed: '⚠️ HSS scan gate failed', 'timed-out': '⚠�
 
 export function renderSummary(report: Report, options: { fileRows?: number; riskRows?: number } = {}): string {
   const parts = [heading(report), taskLine(report)]
+  if (report.upload) parts.push(uploadSection(report.upload))
   if (report.verdict.checks.length) parts.push(checksSection(report))
   if (report.failedFiles !== undefined) parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS))
   if (report.risks) parts.push(risksSection(report.risks, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
@@ -59,6 +61,7 @@ export type StopKind =
   | 'github permission'
   | 'github'
   | 'ambiguous creation'
+  | 'upload refused'
   | 'tls'
   | 'redirect'
   | 'not found'
@@ -74,6 +77,7 @@ const STOP_TITLES: Record<StopKind, string> = {
   'github permission': '🔒 HSS scan gate: GitHub refused the job\'s token',
   github: '⛔ HSS scan gate: GitHub did not answer as expected',
   'ambiguous creation': '⚠️ HSS scan gate: the scan may have started',
+  'upload refused': '⛔ HSS scan gate: HSS did not take the files',
   tls: '⛔ HSS scan gate: untrusted TLS certificate',
   redirect: '⛔ HSS scan gate: redirect refused',
   'not found': '⛔ HSS scan gate: not found (HTTP 404)',
@@ -109,7 +113,7 @@ function heading(report: Report): string {
   // A refused call fails the step even with soft-fail, and the heading says it failed.
   const soft = report.softFail && verdict.result !== 'passed' && !verdict.permissionDenied
   const title = soft && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]} (soft-fail: reported, not enforced; the step passes)` : TITLES[verdict.result]
-  const reasons = verdict.reasons.map((reason) => `> ${reason.markdown}`).join('\n>\n')
+  const reasons = [...verdict.reasons, ...(verdict.note ? [verdict.note] : [])].map((reason) => `> ${reason.markdown}`).join('\n>\n')
   return reasons ? `## ${title}\n\n${reasons}` : `## ${title}`
 }
 
@@ -206,13 +210,49 @@ function exceptedSection(risks: RiskAssessment, exceptions: ExceptionSet | undef
   return parts.join('\n')
 }
 
+/** What upload-files did, in a line; the files sent, with the ids HSS gave them, folded. */
+function uploadSection(upload: UploadReport): string {
+  const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`
+  const counts = [`**${upload.matched}** matched`, ...(upload.unchanged ? [`**${upload.unchanged}** left alone (the pull request does not change them)`] : []), `**${upload.uploaded.length}** uploaded${upload.requests ? ` in ${upload.requests} ${upload.requests === 1 ? 'request' : 'requests'}` : ''}`]
+  const parts = [`**upload-files**: ${counts.join(' · ')}.`]
+  if (upload.skipped.length) parts.push(`${files(upload.skipped.length)} not uploaded: ${upload.skipped.slice(0, 5).map((s) => `${code(clip(s.path, 200))} (${s.why})`).join(', ')}${upload.skipped.length > 5 ? ', …' : ''}.`)
+  if (upload.uploaded.length) {
+    const rows = upload.uploaded.slice(0, SUMMARY_FILE_ROWS).map((file) => `| ${code(clip(file.path, 300), true)} | ${code(file.fileId, true)} |`)
+    const more = upload.uploaded.length > SUMMARY_FILE_ROWS ? ['', `…and ${upload.uploaded.length - SUMMARY_FILE_ROWS} more in the \`uploaded-files\` output.`] : []
+    parts.push(['<details><summary>Files uploaded to HSS</summary>', '', '| Path | HSS file id |', '|---|---|', ...rows, ...more, '', '</details>'].join('\n'))
+  }
+  return parts.join('\n\n')
+}
+
+/**
+ * The copies checked: a row per changed file the gate placed in the checkout; the files it could
+ * not place (checked all the same, since they count as changed) are said in one line.
+ */
 function staleSection(stale: StaleCopies): string {
   const old = stale.checks.filter((check) => check.stale)
-  const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} changed ${stale.checks.length === 1 ? 'file' : 'files'})`
-  const started = `This workflow run started at ${formatUtc(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`
-  if (!stale.checks.length) return [heading, '', started].join('\n')
-  const rows = stale.checks.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${check.path ? code(check.path, true) : cell(check.file.name)} | ${check.uploadedAt === undefined ? '—' : formatUtc(check.uploadedAt)} | ${check.stale ? `${stale.mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}` : '✅ fresh'} |`)
-  return [heading, '', started, '', '| File | HSS got its copy | Copy |', '|---|---|---|', ...rows].join('\n')
+  const placed = stale.checks.filter((check) => check.path)
+  const unplaced = stale.checks.filter((check) => !check.path)
+  const heading = `### Copies HSS scanned (${old.length} stale of ${stale.checks.length} checked)`
+  const started =
+    stale.runStartedAt === undefined
+      ? 'When this workflow run started is unknown, so no copy can be known to hold this pull request\'s change.'
+      : `This workflow run started at ${formatUtc(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`
+  const parts = [heading, '', started]
+  if (placed.length) {
+    const rows = placed.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${code(check.path ?? '', true)} | ${check.uploadedAt === undefined ? '—' : formatUtc(check.uploadedAt)} | ${copyState(check, stale.mode)} |`)
+    parts.push('', '| Changed file | HSS got its copy | Copy |', '|---|---|---|', ...rows)
+    if (placed.length > SUMMARY_FILE_ROWS) parts.push('', `…and ${placed.length - SUMMARY_FILE_ROWS} more.`)
+  }
+  if (unplaced.length) {
+    const staleOnes = unplaced.filter((check) => check.stale).length
+    parts.push('', `${unplaced.length} scanned ${unplaced.length === 1 ? 'file' : 'files'} could not be placed in the checkout, so ${unplaced.length === 1 ? 'it counts' : 'they count'} as changed and ${unplaced.length === 1 ? 'its copy was' : 'their copies were'} checked too: ${staleOnes ? `${staleOnes} stale` : 'all fresh'} (${unplaced.slice(0, 3).map((check) => cell(check.file.name)).join(', ')}${unplaced.length > 3 ? ', …' : ''}).`)
+  }
+  return parts.join('\n')
+}
+
+function copyState(check: StaleCopies['checks'][number], mode: StaleCopies['mode']): string {
+  if (!check.stale) return '✅ fresh'
+  return `${mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}`
 }
 
 /** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { FAILED_FILES_CAP, listFailedFiles, type FailedFiles } from '../../../src/gate/files/failed-files.ts'
+import { FAILED_FILES_CAP, listFailedFiles, type FailedFiles, type Unlisted } from '../../../src/gate/files/failed-files.ts'
 import { failedFiles } from '../../../simulator/tasks.ts'
 import { fakeClient, pageOf } from '../../../__fixtures__/fake-client.ts'
 import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
@@ -8,8 +8,8 @@ function options(deadlineMs = 600_000) {
   const clock = fakeClock()
   return { clock, random: () => 0.5, deadline: clock.now() + deadlineMs, requestTimeoutMs: 30_000, pollIntervalMs: 1000, log: () => undefined }
 }
-const listed = (value: FailedFiles | string): FailedFiles => {
-  if (typeof value === 'string') throw new Error(`not listed: ${value}`)
+const listed = (value: FailedFiles | Unlisted): FailedFiles => {
+  if ('why' in value) throw new Error(`not listed: ${value.why}`)
   return value
 }
 
@@ -65,7 +65,7 @@ describe('listFailedFiles', () => {
       return pageOf(1_000_000, [])
     })
     const result = await listFailedFiles(client, 't-1', 1_000_000, o, 1000)
-    expect(typeof result).toBe('string')
+    expect('why' in result).toBe(true)
     expect(o.clock.now() - (o.deadline - 10_000)).toBeLessThanOrEqual(10_000 + 3000)
   })
 })

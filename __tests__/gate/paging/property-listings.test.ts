@@ -16,7 +16,7 @@ import { runGate } from '../../../src/gate/run.ts'
 import type { HssClient } from '../../../src/hss/client.ts'
 import type { ListPage, Page } from '../../../src/hss/models.ts'
 import type { Config, RiskLevel } from '../../../src/inputs/config.ts'
-import { noWorkspace } from '../../../src/repo/workspace.ts'
+import { noCheckout } from '../../../src/repo/checkout.ts'
 import { iacTask } from '../../../simulator/tasks.ts'
 import { fakeClock, type FakeClock } from '../../../__fixtures__/fake-clock.ts'
 import { oracle, riskCase, serve, type RiskCase } from '../../../__fixtures__/listings.ts'
@@ -50,7 +50,7 @@ function configOf(level: RiskLevel, timeoutMs: number): Config {
 }
 
 function depsOf(client: HssClient, clock: FakeClock): GateDeps {
-  return { clock, random: () => 0.5, signal: new AbortController().signal, log: { info: () => undefined, warning: () => undefined }, hss: () => client, workspace: noWorkspace, pullRequest: undefined, github: undefined, runId: undefined }
+  return { clock, random: () => 0.5, signal: new AbortController().signal, log: { info: () => undefined, warning: () => undefined }, hss: () => client, checkout: noCheckout, pullRequest: undefined, github: undefined, runId: undefined }
 }
 
 function clientFor(c: RiskCase, clock: FakeClock): HssClient {
@@ -68,7 +68,8 @@ function clientFor(c: RiskCase, clock: FakeClock): HssClient {
       return serve(rows, page, file.fault, { risk_level: 'tips', risk_name: 'foreign', rule_id: 'X' }) as ListPage<Record<string, unknown>>
     },
     listIacFileRiskPaths: async () => ({ items: [], rows: 0, total: 0 }),
-    listIacFiles: async () => ({ items: [], rows: 0, total: 0 })
+    listIacFiles: async () => ({ items: [], rows: 0, total: 0 }),
+    batchUploadFiles: async () => ({ succeeded: [], failed: [] })
   }
 }
 
@@ -130,7 +131,8 @@ describe(`time over listings that never end, hang or slow down (PROPERTY_SEED=${
           listTaskResources: (_id, _b, page, t) => call('ListTaskResources', t, () => endless(page, (i) => ({ file_id: `f-${i}`, file_name: 'x', scan_status: 'success' }))),
           listIacFileRisks: (_f, page, t) => call('ListIacFileRisks', t, () => endless(page, () => ({ risk_level: 'low' }))),
           listIacFileRiskPaths: (_f, _r, page, t) => call('ListIacFileRiskPaths', t, () => endless(page, () => ({ resource_type: 'Pod' }))),
-          listIacFiles: (_f, page, t) => call('ListIacFiles', t, () => endless(page, () => ({ file_id: 'x' })))
+          listIacFiles: (_f, page, t) => call('ListIacFiles', t, () => endless(page, () => ({ file_id: 'x' }))),
+          batchUploadFiles: async () => ({ succeeded: [], failed: [] })
         }
         const start = clock.now()
         const report = await runGate(configOf('high', c.timeoutS * 1000), depsOf(client, clock), start)

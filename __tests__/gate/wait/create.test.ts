@@ -6,7 +6,7 @@ import type { CreateSpec } from '../../../src/inputs/config.ts'
 import { fakeClient } from '../../../__fixtures__/fake-client.ts'
 import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
-const spec: CreateSpec = { taskType: 'iac_scan', fileType: 'dockerfile', fileIds: ['f-1', 'f-2'] }
+const spec: CreateSpec = { taskType: 'iac_scan', fileType: 'dockerfile', fileIds: ['f-1', 'f-2'], upload: [] }
 const op = 'CreateTask'
 const refusals = {
   throttled: new HssError({ kind: 'http', operation: op, status: 429, errorCode: 'APIGW.0308' }),

@@ -3,6 +3,7 @@
  * HSS's total. This is reporting (the counts decide the verdict), bounded by the run's deadline like
  * every listing; a total that differs from the task's own count of failed files is said.
  */
+import type { HssError } from '../../errors.ts'
 import { clip } from '../../escape.ts'
 import { text } from '../../hss/fields.ts'
 import type { HssClient } from '../../hss/client.ts'
@@ -28,8 +29,14 @@ export interface FailedFiles {
 /** Enough for a readable summary and a bounded `failed-files` output. */
 export const FAILED_FILES_CAP = 100
 
-/** Resolves to the files, or a string that says why they could not be listed. */
-export async function listFailedFiles(client: HssClient, taskId: string, counted: number, options: Omit<ListingOptions, 'maxRows'>, cap = FAILED_FILES_CAP): Promise<FailedFiles | string> {
+/** Why the failed files could not be listed, and the refusal when HSS refused (a permission error). */
+export interface Unlisted {
+  why: string
+  error?: HssError
+}
+
+/** Resolves to the files, or says why they could not be listed. */
+export async function listFailedFiles(client: HssClient, taskId: string, counted: number, options: Omit<ListingOptions, 'maxRows'>, cap = FAILED_FILES_CAP): Promise<FailedFiles | Unlisted> {
   const files: FailedFile[] = []
   let total = 0
   const listing = await readListing(
@@ -50,6 +57,6 @@ export async function listFailedFiles(client: HssClient, taskId: string, counted
     },
     { ...options, limit: 100, maxRows: Number.MAX_SAFE_INTEGER, stopAfter: cap }
   )
-  if (!listing.ok) return listing.why
+  if (!listing.ok) return { why: listing.why, ...(listing.error ? { error: listing.error } : {}) }
   return { files, total, ...(total !== counted ? { counted } : {}) }
 }

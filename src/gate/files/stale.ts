@@ -1,25 +1,30 @@
 /**
  * Stale copies. HSS scans the copy of a file it was given, not the checked-out commit. A copy
  * uploaded before this workflow run started cannot hold the pull request's change, so for every
- * scanned file the pull request changes (or that the gate cannot map, which counts as changed), the
- * gate reads when HSS got its copy (ListIacFiles `upload_file_time`, within that API's own budget)
- * and compares it with GitHub's `run_started_at` for this run: never with the step's own start (the
- * upload comes in an earlier step), and never with a commit's date (its author sets it). A file HSS
- * does not list, or a time the gate cannot read, counts as stale.
+ * scanned file the pull request changes (by the name HSS gives it or the path it maps to), or that
+ * the gate cannot place (which counts as changed), the gate reads when HSS got its copy (ListIacFiles
+ * `upload_file_time`, under both scan types, within that API's own budget) and compares it with
+ * GitHub's `run_started_at` for this run: never with the step's own start (the upload may come in an
+ * earlier step), and never with a commit's date (its author sets it). The older time rules when HSS
+ * lists a file twice. A file HSS does not list, a time that is not epoch milliseconds or lies more
+ * than 5 minutes ahead, and a run whose start cannot be known all count as stale. Files this run
+ * uploaded are fresh by construction and are not checked. A refusal is a permission error.
  */
-import { clip } from '../../escape.ts'
+import type { HssError } from '../../errors.ts'
 import type { HssClient } from '../../hss/client.ts'
 import { epochMs, isRecord } from '../../hss/fields.ts'
 import type { IacFile } from '../../hss/models.ts'
 import type { Changes } from '../../repo/changes.ts'
-import type { Workspace } from '../../repo/workspace.ts'
-import { PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
+import { placeOf, type Checkout } from '../../repo/checkout.ts'
+import type { RepoPath } from '../../repo/repo-path.ts'
+import { changedFile } from '../scope.ts'
+import { isRefusal, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
 import type { TaskFile } from './task-files.ts'
 
 export interface CopyCheck {
   file: TaskFile
-  /** Its workspace path, when it maps to one. */
-  path: string | undefined
+  /** Its repository path, when it maps to one. */
+  path: RepoPath | undefined
   /** When HSS got its copy; undefined when HSS does not list the file or the time is unreadable. */
   uploadedAt: number | undefined
   stale: boolean
@@ -29,25 +34,41 @@ export interface CopyCheck {
 
 export interface StaleCopies {
   mode: 'fail' | 'warn'
-  runStartedAt: number
+  /** GitHub's `run_started_at`; undefined when it cannot be known (every copy checked is then stale). */
+  runStartedAt: number | undefined
   checks: CopyCheck[]
+  /** HSS refused a call of the check (401, 403): a permission error, which soft-fail never softens. */
+  refused?: HssError
 }
 
+/** A time further ahead than this is not a time HSS got a copy at. */
+export const FUTURE_SLACK_MS = 5 * 60_000
 const SCAN_TYPES = ['cicd_scan', 'manual_scan'] as const
 
-/** The task's files that the pull request changes (or that cannot be mapped), and whether HSS's copy of each is older than the run. */
-export async function checkCopies(client: HssClient, files: readonly TaskFile[], changes: Changes | undefined, workspace: Workspace, runStartedAt: number, options: Omit<ListingOptions, 'maxRows'>): Promise<CopyCheck[]> {
-  const checks: CopyCheck[] = []
-  for (const file of files) {
-    const match = workspace.resolve(file.name)
-    const path = match.kind === 'found' ? match.path : undefined
-    if (path && changes && !changes.files.has(path)) continue
-    checks.push(await checkCopy(client, file, path, runStartedAt, options))
-  }
-  return checks
+export interface CopyOptions extends Omit<ListingOptions, 'maxRows'> {
+  /** Ids of files this run uploaded: fresh by construction. */
+  uploaded: ReadonlySet<string>
 }
 
-async function checkCopy(client: HssClient, file: TaskFile, path: string | undefined, runStartedAt: number, options: Omit<ListingOptions, 'maxRows'>): Promise<CopyCheck> {
+/** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
+export async function checkCopies(client: HssClient, files: readonly TaskFile[], changes: Changes | undefined, checkout: Checkout, runStartedAt: number | undefined, options: CopyOptions): Promise<{ checks: CopyCheck[]; refused?: HssError }> {
+  const checks: CopyCheck[] = []
+  for (const file of files) {
+    if (options.uploaded.has(file.id)) continue
+    const place = placeOf(checkout, file.name)
+    const path = 'path' in place ? place.path : undefined
+    if (!changedFile(changes, file.name, path)) continue
+    const copy = await copyTime(client, file, options)
+    if ('refused' in copy) return { checks, refused: copy.refused }
+    checks.push(judgeCopy(file, path, copy, runStartedAt))
+  }
+  return { checks }
+}
+
+type CopyTime = { uploadedAt: number } | { why: string } | { refused: HssError }
+
+/** When HSS got its copy: the oldest time over both scan types, or why it cannot be told. */
+async function copyTime(client: HssClient, file: TaskFile, options: CopyOptions): Promise<CopyTime> {
   const times: number[] = []
   let unreadable = 0
   for (const scanType of SCAN_TYPES) {
@@ -57,22 +78,24 @@ async function checkCopy(client: HssClient, file: TaskFile, path: string | undef
         for (const row of items) {
           if (!isRecord(row) || row.file_id !== file.id) continue
           const at = epochMs(row.upload_file_time)
-          if (at === undefined) unreadable++
+          if (at === undefined || at > options.clock.now() + FUTURE_SLACK_MS) unreadable++
           else times.push(at)
         }
         return undefined
       },
       { ...options, limit: 10, maxRows: PAGE_LIMIT }
     )
-    if (!listing.ok) {
-      if (!listing.outOfTime) options.log(`Could not read when HSS got its copy of ${clip(file.name, 200)}: ${listing.why}`)
-      return { file, path, uploadedAt: undefined, stale: true, why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' }
-    }
-    if (times.length || unreadable) break
+    if (!listing.ok && isRefusal(listing.error) && listing.error) return { refused: listing.error }
+    if (!listing.ok) return { why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' }
   }
-  if (unreadable) return { file, path, uploadedAt: undefined, stale: true, why: 'HSS sent an upload time the gate cannot read' }
-  if (!times.length) return { file, path, uploadedAt: undefined, stale: true, why: 'HSS does not list the file it scanned' }
-  // Two rows for one file: the older time rules, so that no doubt reads as fresh.
-  const uploadedAt = Math.min(...times)
+  if (unreadable) return { why: 'HSS sent an upload time the gate cannot read' }
+  if (!times.length) return { why: 'HSS does not list the file it scanned' }
+  return { uploadedAt: Math.min(...times) }
+}
+
+function judgeCopy(file: TaskFile, path: RepoPath | undefined, copy: { uploadedAt: number } | { why: string }, runStartedAt: number | undefined): CopyCheck {
+  if ('why' in copy) return { file, path, uploadedAt: undefined, stale: true, why: copy.why }
+  const { uploadedAt } = copy
+  if (runStartedAt === undefined) return { file, path, uploadedAt, stale: true, why: 'the run\'s start is unknown, so no copy can be known fresh' }
   return uploadedAt < runStartedAt ? { file, path, uploadedAt, stale: true, why: 'uploaded before this workflow run started' } : { file, path, uploadedAt, stale: false }
 }

@@ -10,14 +10,16 @@
 import { clip } from '../../escape.ts'
 import { RISK_LEVELS, type RiskLevel, type RiskScope } from '../../inputs/config.ts'
 import { touches, type Changes } from '../../repo/changes.ts'
-import type { Exception, ExceptionTarget } from '../../repo/exceptions.ts'
+import type { Exception } from '../../repo/exception-set.ts'
+import type { ExceptionTarget } from '../../repo/exceptions.ts'
 import type { ResourceRef } from '../../repo/k8s-yaml.ts'
+import type { RepoPath } from '../../repo/repo-path.ts'
 import { knownLevel, mostSevereFirst, severityRank, type LevelCounts, type Risk, type RiskReading } from './risks.ts'
 
 /** Where one finding is; `note` says, in the action's own words (no server text), why a part is missing. */
 export interface Location {
-  /** Relative to the workspace. */
-  path?: string
+  /** The repository path. */
+  path?: RepoPath
   line?: number
   endLine?: number
   resource?: ResourceRef

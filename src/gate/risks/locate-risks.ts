@@ -1,24 +1,28 @@
 /**
- * Puts a risk on its lines in the checked-out repository: its file mapped to a workspace path, then
- * the Dockerfile instruction HSS named (repo/dockerfile.ts), or each place HSS's YAML paths name
+ * Puts a risk on its lines in the checked-out repository: its file mapped to a repository path (the
+ * path it was uploaded from, when this run uploaded it; else HSS's name resolved in the checkout),
+ * then the Dockerfile instruction HSS named (repo/dockerfile.ts), or each place HSS's YAML paths name
  * (repo/k8s-yaml.ts). Loaded only when risks are read: the parsers are not needed at start-up.
  */
 import { clip } from '../../escape.ts'
+import { placeOf, type Checkout } from '../../repo/checkout.ts'
 import { locateInstruction } from '../../repo/dockerfile.ts'
 import { locateResource } from '../../repo/k8s-yaml.ts'
-import type { Workspace } from '../../repo/workspace.ts'
+import type { RepoPath } from '../../repo/repo-path.ts'
 import type { Location } from './findings.ts'
 import type { RiskPath } from './risk-paths.ts'
 import type { Risk } from './risks.ts'
 
 export type FileKind = 'dockerfile' | 'k8s_yaml'
 
-/** The places of one risk. Files are read through `read`, which the caller caches. */
-export function locateRisk(risk: Risk, kind: FileKind, workspace: Workspace, read: (path: string) => string | undefined, paths: RiskPath[] | string | undefined): Location[] {
-  const match = workspace.resolve(risk.file_name)
-  if (match.kind === 'missing') return [{ note: workspace.root ? 'the file is not in the checked-out workspace' : 'no workspace was checked out' }]
-  if (match.kind === 'ambiguous') return [{ note: `the name matches ${match.candidates.length} files in the workspace equally well, so the gate does not guess` }]
-  const path = match.path
+/**
+ * The places of one risk. Files are read through `read`, which the caller caches; `uploaded` is the
+ * path this run uploaded the risk's file from, when it did.
+ */
+export function locateRisk(risk: Risk, kind: FileKind, checkout: Checkout, read: (path: RepoPath) => string | undefined, paths: RiskPath[] | string | undefined, uploaded?: RepoPath): Location[] {
+  const found = uploaded ? { path: uploaded } : placeOf(checkout, risk.file_name)
+  if ('note' in found) return [{ note: found.note }]
+  const path = found.path
   const text = read(path)
   if (text === undefined) return [{ path, note: 'the file could not be read' }]
   if (kind === 'dockerfile') return [dockerfileLocation(path, text, risk.build_instruction)]
@@ -27,7 +31,7 @@ export function locateRisk(risk: Risk, kind: FileKind, workspace: Workspace, rea
   return paths.map((where) => yamlLocation(path, text, where))
 }
 
-function dockerfileLocation(path: string, text: string, instruction: string): Location {
+function dockerfileLocation(path: RepoPath, text: string, instruction: string): Location {
   const found = locateInstruction(text, instruction)
   switch (found.kind) {
     case 'instruction':
@@ -41,7 +45,7 @@ function dockerfileLocation(path: string, text: string, instruction: string): Lo
   }
 }
 
-function yamlLocation(path: string, text: string, where: RiskPath): Location {
+function yamlLocation(path: RepoPath, text: string, where: RiskPath): Location {
   const resource = where.resource
   const base = { path, resource, ...(where.hitPath ? { hitPath: clip(where.hitPath, 300) } : {}) }
   const found = locateResource(text, resource, where.hitPath)

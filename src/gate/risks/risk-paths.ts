@@ -5,11 +5,12 @@
  * time stays at file level. They never change a verdict, except that with `changed-lines` a risk
  * without a line counts as changed.
  */
+import type { HssError } from '../../errors.ts'
 import { clip } from '../../escape.ts'
 import type { HssClient } from '../../hss/client.ts'
 import { isRecord, text } from '../../hss/fields.ts'
 import type { ResourceRef } from '../../repo/k8s-yaml.ts'
-import { PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
+import { isRefusal, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
 
 /** One place HSS says a rule hit: a resource, and the path inside it. */
 export interface RiskPath {
@@ -30,14 +31,20 @@ export interface PathRequest {
   ruleId: string
 }
 
-/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
-export async function readRiskPaths(client: HssClient, pairs: readonly PathRequest[], options: Omit<ListingOptions, 'maxRows'>): Promise<RiskPaths> {
+/**
+ * Reads the pairs in the order given (the caller puts the gate-breaking ones first). A refusal (401,
+ * 403) ends the reading: it is a permission error, said as such, and no later call would differ.
+ */
+export async function readRiskPaths(client: HssClient, pairs: readonly PathRequest[], options: Omit<ListingOptions, 'maxRows'>): Promise<{ paths: RiskPaths; refused?: HssError }> {
   const found: RiskPaths = new Map()
+  const rest = (from: number, why: string) => {
+    for (const pair of pairs.slice(from)) if (!found.has(pairKey(pair.fileId, pair.ruleId))) found.set(pairKey(pair.fileId, pair.ruleId), why)
+  }
   for (const [index, pair] of pairs.entries()) {
     const key = pairKey(pair.fileId, pair.ruleId)
     if (found.has(key)) continue
     if (options.clock.now() >= options.deadline) {
-      for (const rest of pairs.slice(index)) if (!found.has(pairKey(rest.fileId, rest.ruleId))) found.set(pairKey(rest.fileId, rest.ruleId), 'HSS\'s path was not read before the time-out')
+      rest(index, 'HSS\'s path was not read before the time-out')
       break
     }
     const paths: RiskPath[] = []
@@ -49,10 +56,14 @@ export async function readRiskPaths(client: HssClient, pairs: readonly PathReque
       },
       { ...options, maxRows: MAX_PATHS_PER_PAIR + PAGE_LIMIT }
     )
+    if (!listing.ok && isRefusal(listing.error) && listing.error) {
+      rest(index, 'HSS refused to say where it sits')
+      return { paths: found, refused: listing.error }
+    }
     if (!listing.ok && !listing.outOfTime) options.log(`Could not read where rule ${clip(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`)
     found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read')
   }
-  return found
+  return { paths: found }
 }
 
 function pathOf(row: Record<string, unknown>): RiskPath {
