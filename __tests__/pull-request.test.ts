@@ -4,17 +4,15 @@
  * changed, and stale copies judged against the run's start.
  */
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_REPO, UPLOADED_FROM } from '../simulator/demo-data.ts'
-import { startFakeGitHub, type FakeGitHubOptions, type FakePullFile } from '../simulator/github.ts'
+import type { FakePullFile } from '../simulator/github.ts'
 import type { SimFile, SimRisk } from '../simulator/scans.ts'
 import { commands, gate, type GateRun } from '../__fixtures__/e2e.ts'
+import { adds, BASE, exceptionsFile, HEAD, prGate } from '../__fixtures__/pull-request.ts'
 
-const TOKEN = 'ghs_pull_request_test_token_42'
-const BASE = 'b'.repeat(40)
-const HEAD = 'c'.repeat(40)
 const DAY = 86_400_000
 
 // The demo repository: Dockerfile line 11 is `USER root`, line 8 the final FROM; k8s/deployment.yaml has web (lines 2-15) and worker (17-29).
@@ -23,60 +21,6 @@ const UNPINNED = { risk_level: 'high', risk_name: 'Base image not pinned', rule_
 const PRIVILEGED = { risk_level: 'high', risk_name: 'Privileged container', rule_id: 'K8S-PRIV-001', paths: [{ resource_type: 'Deployment', namespace: 'prod', resource_name: 'worker', hit_path: 'spec.template.spec.containers[0].securityContext.privileged' }] }
 const dockerfile = (risks: SimRisk[], extra: Partial<SimFile> = {}): SimFile => ({ file_id: 'df-web', file_name: `${UPLOADED_FROM}/Dockerfile`, file_type: 'dockerfile', risks, ...extra })
 const manifest = (risks: SimRisk[], extra: Partial<SimFile> = {}): SimFile => ({ file_id: 'ky-deploy', file_name: 'k8s/deployment.yaml', file_type: 'k8s_yaml', risks, ...extra })
-
-/** A patch that adds line `n` of the new version. */
-const adds = (n: number, text = 'x') => `@@ -${n - 1},1 +${n - 1},2 @@\n context\n+${text}`
-const exceptionsFile = (...entries: string[]) => `exceptions:\n${entries.map((e) => `  - ${e}`).join('\n')}\n`
-
-interface PrCase {
-  files: SimFile[]
-  changed?: FakePullFile[]
-  exceptions?: { base?: string; head?: string }
-  inputs?: Record<string, string>
-  github?: Partial<FakeGitHubOptions>
-  runStartedAt?: number
-  event?: object
-}
-
-async function prGate(c: PrCase): Promise<GateRun & { githubRequests: { path: string; query: string }[] }> {
-  const workspace = mkdtempSync(join(tmpdir(), 'pr-checkout-'))
-  cpSync(DEMO_REPO, workspace, { recursive: true })
-  rmSync(join(workspace, '.github'), { recursive: true, force: true })
-  if (c.exceptions?.head !== undefined) {
-    mkdirSync(join(workspace, '.github'), { recursive: true })
-    writeFileSync(join(workspace, '.github', 'hss-exceptions.yml'), c.exceptions.head)
-  }
-  const github = await startFakeGitHub({
-    token: TOKEN,
-    files: c.changed ?? [],
-    run: { id: '777', started: new Date(c.runStartedAt ?? Date.now() - 60_000).toISOString() },
-    contents: c.exceptions?.base === undefined ? {} : { [BASE]: { '.github/hss-exceptions.yml': c.exceptions.base } },
-    ...c.github
-  })
-  const eventPath = join(mkdtempSync(join(tmpdir(), 'pr-event-')), 'event.json')
-  writeFileSync(eventPath, JSON.stringify(c.event ?? { pull_request: { number: 7, base: { sha: BASE }, head: { sha: HEAD }, changed_files: (c.changed ?? []).length } }))
-  const type = c.files[0]?.file_type ?? 'dockerfile'
-  try {
-    const run = await gate(
-      { files: c.files, createdTiming: { readyMs: 0, finishMs: 100 } },
-      { 'create-task': 'true', 'file-type': type, 'file-ids': c.files.map((f) => f.file_id).join(','), 'fail-on-risk': 'high', 'github-token': TOKEN, ...c.inputs },
-      {
-        env: {
-          GITHUB_WORKSPACE: workspace,
-          GITHUB_EVENT_NAME: 'pull_request',
-          GITHUB_EVENT_PATH: eventPath,
-          GITHUB_REPOSITORY: 'o/r',
-          GITHUB_API_URL: github.url,
-          GITHUB_RUN_ID: '777',
-          GITHUB_SHA: HEAD
-        }
-      }
-    )
-    return { ...run, githubRequests: github.requests }
-  } finally {
-    await github.close()
-  }
-}
 
 const entries = (run: GateRun) => JSON.parse(run.outputs.risks ?? '[]') as { rule_id: string; scope: string; excepted?: { reason: string; expires: string }; line?: number; resource?: { name: string } }[]
 

@@ -29242,7 +29242,7 @@ async function selectUploads(checkout, patterns) {
         throw new errors/* InputError */.dz('upload-files', undefined, `cannot be matched: the checkout has more entries than the gate walks. Upload fewer files, or give their ids in file-ids`);
     if (found.unmatched.length) {
         const list = found.unmatched.map((p) => JSON.stringify(p)).join(', ');
-        throw new errors/* InputError */.dz('upload-files', undefined, `has ${found.unmatched.length === 1 ? 'a pattern' : 'patterns'} that match nothing in the checkout: ${list}${checkout.rootInWorkspace ? ` (patterns are relative to the checkout's root, ${checkout.rootInWorkspace}/)` : ''}`);
+        throw new errors/* InputError */.dz('upload-files', undefined, `has ${found.unmatched.length === 1 ? 'a pattern that matches' : 'patterns that match'} nothing in the checkout: ${list}${checkout.rootInWorkspace ? ` (patterns are relative to the checkout's root, ${checkout.rootInWorkspace}/)` : ''}`);
     }
     if (found.tooLarge.length) {
         const list = found.tooLarge.slice(0, 5).map((f) => `${f.path} (${f.bytes.toLocaleString('en-US')} bytes)`).join(', ');

@@ -67,6 +67,38 @@ describe('agreement with the official AKSKSigner', () => {
   })
 })
 
+describe('a multipart upload, signed as the official SDKs sign it', () => {
+  // BaseCredentials adds X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD to a request whose body is not JSON,
+  // and AKSKSigner takes that value for the body's hash and leaves a multipart Content-Type unsigned.
+  const date = new Date('2026-12-03T08:00:00Z')
+  const base = 'https://hss.ap-southeast-1.myhuaweicloud.com/v5/0e3b1a1f9c2d4e5f8a7b6c5d4e3f2a1b/common/files/batch-upload'
+
+  it.each([
+    ['no query', {}, undefined],
+    ['an enterprise project', { enterprise_project_id: 'all_granted_eps' }, undefined],
+    ['a security token', {}, 'gQpjbi1ub3J0aC00jP0Bv4RfYpw+Ue2w1ZJ/9AwPuQ==']
+  ])('%s', (_name, query: Record<string, string>, token) => {
+    const url = withQuery(new URL(base), query)
+    const headers = { 'X-Project-Id': '0e3b1a1f9c2d4e5f8a7b6c5d4e3f2a1b', 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' }
+    const ours = sign({ method: 'POST', url, headers, body: '' }, { accessKeyId: AK, secretAccessKey: SK, ...(token ? { securityToken: token } : {}) }, date)
+    const official = AKSKSigner.sign(
+      { method: 'POST', endpoint: base, queryParams: query, headers: { ...headers, 'content-type': 'multipart/form-data; boundary=----sdk', 'X-Sdk-Date': sdkDate(date), ...(token ? { 'X-Security-Token': token } : {}) }, data: { upload_type: 'dockerfile' } },
+      { getAk: () => AK, getSk: () => SK }
+    )
+    expect(ours.Authorization).toBe(official.Authorization)
+    expect(ours.Authorization).toContain('x-sdk-content-sha256')
+    expect(ours.Authorization).not.toContain('content-type')
+  })
+
+  it('hashes the literal UNSIGNED-PAYLOAD, not the body', () => {
+    const url = new URL(base)
+    const a = canonicalRequestHash('POST', url, { 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' }, 'one body')
+    const b = canonicalRequestHash('POST', url, { 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' }, 'another body')
+    expect(a.hash).toBe(b.hash)
+    expect(a.canonical.endsWith('\nUNSIGNED-PAYLOAD')).toBe(true)
+  })
+})
+
 describe('canonical pieces', () => {
   it('encodes every byte but the unreserved ones, upper-case', () => {
     expect(percentEncode("AZaz09-_.~ !*'()/ü")).toBe('AZaz09-_.~%20%21%2A%27%28%29%2F%C3%BC')
