@@ -5,14 +5,14 @@ import { join } from 'node:path'
 import { endedAsTold, runDemoStory } from '../simulator/demo-story.ts'
 
 describe('the demo (npm start)', () => {
-  it('fails the Dockerfile leg on USER root and a stale copy, and passes the YAML leg with an exception and a pre-existing risk', async () => {
+  it('uploads the changed files, fails the Dockerfile leg on USER root (not on a pre-existing high risk), and passes the YAML leg with an exception', async () => {
     const { legs } = await runDemoStory()
     expect(endedAsTold(legs)).toBe(true)
     const [docker, yaml] = legs
-    expect(docker?.run.summary).toContain('| `high` | `Container runs as root` | [`Dockerfile:11`]')
-    expect(docker?.run.summary).toContain('❌ breaks the gate')
-    expect(docker?.run.summary).toContain('| `medium` | `Base image not pinned by digest` | [`Dockerfile:8`]')
-    expect(docker?.run.summary).toMatch(/`services\/api\/Dockerfile` \| .* UTC \| ❌ uploaded before this workflow run started/)
+    expect(docker?.run.summary).toContain('**upload-files**: **3** matched · **1** left alone (the pull request does not change them) · **2** uploaded in 2 requests.')
+    expect(docker?.run.summary).toMatch(/\| `high` \| `Container runs as root` \| \[`Dockerfile:11`\]\(.*\) \| `USER root` \| ❌ breaks the gate \|/)
+    expect(docker?.run.summary).toMatch(/\| `high` \| `Download piped into a shell` \| \[`Dockerfile:5`\]\(.*\) \| `RUN curl -fsSL https:\/\/get.pnpm.io\/install.sh \\\| sh` \| pre-existing \|/)
+    expect(docker?.run.summary).not.toContain('services/worker/Dockerfile')
     expect(yaml?.run.summary).toContain('### Excepted risks (1)')
     expect(yaml?.run.summary).toContain('The worker drives the GPU driver')
     const sarif = readFileSync(join(yaml?.workspace ?? '', 'results/hss-iac.sarif'), 'utf8')

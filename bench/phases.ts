@@ -3,7 +3,7 @@
  * dist/index.js against the simulator), and the time the risk phase adds for 1, 10 and 50 files at
  * HSS's real budget of 5 ListIacFileRisks calls a minute (on a fake clock: an hour in milliseconds).
  */
-import { slidingWindow } from '../src/gate/paging/pace.ts'
+import { budgetPacer } from '../src/gate/deps.ts'
 import { readRiskPaths } from '../src/gate/risks/risk-paths.ts'
 import { readRisks } from '../src/gate/risks/risks.ts'
 import { HssError } from '../src/errors.ts'
@@ -94,7 +94,7 @@ const pacedOptions = (clock: FakeClock, pollIntervalMs: number) => ({
   requestTimeoutMs: 30_000,
   pollIntervalMs,
   log: () => undefined,
-  pacer: slidingWindow(clock, { calls: 5, windowMs: 5 * pollIntervalMs })
+  pacer: budgetPacer(clock, pollIntervalMs)
 })
 
 /** The risk phase for `files` files of under 200 risks each, against HSS's budget of 5 ListIacFileRisks calls a minute. */

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { capacity, type CapacityRow } from './capacity.ts'
 import { callsByPhase, pathsPhaseTime, riskPhaseTime } from './phases.ts'
+import { uploadPhaseTime } from './upload.ts'
 import { createLocator } from '../src/gate/wait/locate.ts'
 import type { Task } from '../src/hss/models.ts'
 import { waitForTask } from '../src/gate/wait/poller.ts'
@@ -154,6 +155,8 @@ const riskPhase = []
 for (const files of [1, 10, 50]) for (const poll of [15_000, 12_000]) riskPhase.push(await riskPhaseTime(files, poll))
 const pathsPhase = []
 for (const files of [1, 10, 50]) for (const poll of [15_000, 12_000]) pathsPhase.push(await pathsPhaseTime(files, poll))
+const uploadPhase = []
+for (const names of ['distinct', 'all Dockerfile'] as const) for (const files of [1, 10, 50]) uploadPhase.push(await uploadPhaseTime(files, names))
 
 // ── many gates, one credential ───────────────────────────────────────────────────────────────
 const capacityRows: CapacityRow[] = []
@@ -235,6 +238,7 @@ const results = {
   phases,
   riskPhase,
   pathsPhase,
+  uploadPhase,
   capacity: { budget: '5 calls per 6 s per user per API (HSS\'s 5 a minute, 10 × faster)', pollIntervalS: 1, finishAfterS: 3, rows: capacityTable },
   targets
 }
@@ -254,6 +258,8 @@ console.log('Time the risk phase adds, files of under 200 risks, against HSS\'s 
 console.table(riskPhase)
 console.log('Time the paths phase adds (where each YAML risk sits), one rule per risky YAML file, against HSS\'s 5 ListIacFileRiskPaths calls a minute (fake clock):')
 console.table(pathsPhase)
+console.log('The upload phase (upload-files) against HSS\'s 5 BatchUploadFiles calls a minute (fake clock); the floor: the sixth and later requests each wait 12 s:')
+console.table(uploadPhase)
 console.log('Many gates on one credential (separate processes; 5 calls per 6 s; poll-interval 1 s; the task finishes 3 s in):')
 console.table(capacityTable)
 console.log('\nTargets (measured in this run):')

@@ -28763,6 +28763,7 @@ async function readListing(fetchPage, take, options) {
             return outOfTime(received);
         const offset = received;
         const answer = await attempt(() => (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retryTransient */ .jh)((timeoutMs) => fetchPage({ offset, limit }, timeoutMs), options));
+        options.pacer?.settle();
         if (!answer.ok)
             return { ok: false, why: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .Ic)(answer.error), error: answer.error };
         const page = answer.value;
@@ -29282,6 +29283,9 @@ async function uploadFiles(client, fileType, files, checkout, ctx) {
             if (error instanceof errors/* HssError */.T9)
                 throw new UploadError(`HSS did not take the files: ${error.message}`, { failure: error, uploaded: sortedByPath(uploaded) });
             throw error;
+        }
+        finally {
+            ctx.pacer.settle();
         }
         if (!answer.ok)
             return outOfTime((0,retry/* describeFailure */.Ic)(answer.error));
@@ -30660,11 +30664,52 @@ __nccwpck_require__.d(__webpack_exports__, {
 var toolkit = __nccwpck_require__(9383);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/gate/paging/pace.ts
+function slidingWindow(clock, budget) {
+    /** When each call in the window was answered (or sent, until its answer comes), oldest first. */
+    const recent = [];
+    let calls = 0;
+    return {
+        get calls() {
+            return calls;
+        },
+        async wait(deadline, signal) {
+            const now = clock.now();
+            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
+                recent.shift();
+            if (recent.length >= budget.calls) {
+                const until = (recent[0] ?? now) + budget.windowMs;
+                if (until > deadline)
+                    return false;
+                await clock.sleep(until - now, signal);
+                recent.shift();
+            }
+            recent.push(clock.now());
+            calls++;
+            return true;
+        },
+        settle() {
+            if (recent.length)
+                recent[recent.length - 1] = clock.now();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/deps.ts
+
 /** The longest a single request may take. */
 const REQUEST_TIMEOUT_MS = 30_000;
-/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
+/**
+ * HSS allows one user 5 calls a minute per API, and each API that lists or uploads (all but ListTasks,
+ * whose pace is poll-interval) is paced within it: at most 5 calls in any minute. A poll-interval
+ * below 12 s (a simulator's) shortens that minute in proportion, so tests and demos run fast.
+ */
+function budgetPacer(clock, pollIntervalMs) {
+    return slidingWindow(clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * Math.min(pollIntervalMs, BUDGET_SPACING_MS) });
+}
 const BUDGET_CALLS = 5;
+/** One call every 12 s spends the whole budget of 5 a minute. */
+const BUDGET_SPACING_MS = 12_000;
 /** Runs one phase with its log lines folded under a title. */
 async function phase(deps, title, work) {
     deps.log.group?.(title);
@@ -30860,32 +30905,6 @@ function countMismatch(expected, listed, status, joint) {
     return joint === 'but'
         ? `HSS counted ${files(expected)} ${what}, but listed ${listed} distinct ${listed === 1 ? 'file' : 'files'}`
         : `HSS listed ${files(listed)} ${what}, more than the ${expected} it counted`;
-}
-
-;// CONCATENATED MODULE: ./src/gate/paging/pace.ts
-function slidingWindow(clock, budget) {
-    const recent = [];
-    let calls = 0;
-    return {
-        get calls() {
-            return calls;
-        },
-        async wait(deadline, signal) {
-            const now = clock.now();
-            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
-                recent.shift();
-            if (recent.length >= budget.calls) {
-                const until = (recent[0] ?? now) + budget.windowMs;
-                if (until > deadline)
-                    return false;
-                await clock.sleep(until - now, signal);
-                recent.shift();
-            }
-            recent.push(clock.now());
-            calls++;
-            return true;
-        }
-    };
 }
 
 // EXTERNAL MODULE: ./src/gate/paging/retry.ts
@@ -31292,11 +31311,10 @@ var gate_verdict = __nccwpck_require__(5950);
 
 
 
-
 async function runGate(config, deps, startedAt, target = targetOf(config.task)) {
     const deadline = startedAt + config.timeoutMs;
     const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal };
-    const pacer = () => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs });
+    const pacer = () => budgetPacer(deps.clock, config.pollIntervalMs);
     const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined);
     const spec = config.task.by === 'create' ? config.task.spec : undefined;
     const uploading = spec?.taskType === 'iac_scan' && spec.upload.length ? spec : undefined;

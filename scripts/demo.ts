@@ -1,8 +1,9 @@
 /**
  * `npm start`: the built action (dist/index.js) against the embedded HSS simulator and a stand-in
  * GitHub, as a runner runs it, on a pull request (simulator/demo-story.ts tells it). Two matrix
- * legs, Dockerfiles and Kubernetes YAML, each start a scan, wait for it, read the risks and put them
- * on their lines. Prints each leg's log, outputs, SARIF results and job summary.
+ * legs, Dockerfiles and Kubernetes YAML, each upload the pull request's files, start a scan, wait
+ * for it, read the risks and put them on their lines. Prints each leg's log, outputs, SARIF results
+ * and job summary.
  *   npm start [-- --html]   also writes the summaries as a page, rendered as GitHub does, to .build/
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,7 +13,8 @@ import { ROOT } from '../simulator/run-action.ts'
 
 const html = process.argv.includes('--html')
 
-console.log('Pull request #7 changes Dockerfile, services/api/Dockerfile and k8s/deployment.yaml; a matrix gates it in two legs.\n')
+console.log('Pull request #7 changes Dockerfile, services/api/Dockerfile and k8s/deployment.yaml, and leaves services/worker/Dockerfile alone.')
+console.log('A matrix gates it in two legs, each one step: upload the changed files of its type, scan them, judge the changed lines.\n')
 const { legs, requests } = await runDemoStory()
 
 for (const { name, run, workspace } of legs) {
@@ -47,7 +49,7 @@ if (html) {
 const told = endedAsTold(legs)
 console.log(
   told
-    ? '\nAs this demo intends: the Dockerfile leg failed on USER root (a changed line) and on a stale copy of services/api/Dockerfile; the YAML leg passed (its privileged worker is excepted, the rest is below high).'
+    ? '\nAs this demo intends: the Dockerfile leg uploaded the two changed Dockerfiles (not the worker\'s), and failed on USER root (a changed line), not on the download piped into a shell (a line the pull request left alone); the YAML leg passed (its privileged worker is excepted, the rest is below high).'
     : '\nThe demo did not end as intended: see the logs above.'
 )
 process.exitCode = told ? 0 : 1

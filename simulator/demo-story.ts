@@ -1,21 +1,22 @@
 /**
- * The demo's story, for `npm start` (and a test that keeps it true): pull request #7 changes the
- * demo repository's Dockerfile (it adds `USER root`), services/api/Dockerfile, and the worker
- * Deployment in k8s/deployment.yaml. A workflow gates it in two matrix legs, Dockerfiles and
- * Kubernetes YAML, each starting its own HSS scan with `fail-on-risk: high` and
- * `fail-on-risk-scope: changed-lines`, and writing SARIF:
- *  - Dockerfiles: `USER root` is on a changed line, so the high risk breaks the gate; the unpinned
- *    base image is on a line the pull request left alone (pre-existing); and HSS's copy of
- *    services/api/Dockerfile was uploaded the day before the run, so it cannot hold the change
- *    (a stale copy). The leg fails.
- *  - Kubernetes YAML: the privileged worker is on a changed line, but the base commit's
- *    exceptions file accepts it (until a date less than 14 days away); the rest is below high.
- *    The leg passes.
+ * The demo's story, for `npm start` (and a test that keeps it true): pull request #7 adds `USER
+ * root` to the demo repository's Dockerfile, changes services/api/Dockerfile, and adds the worker
+ * Deployment to k8s/deployment.yaml; services/worker/Dockerfile, which pipes a download into a
+ * shell, it leaves alone. A workflow gates it in two matrix legs, Dockerfiles and Kubernetes YAML,
+ * each one step: `upload-files` sends the pull request's files of its type to HSS in the run, the
+ * gate starts the scan (`create-task`), waits, and judges the changed lines (`fail-on-risk: high`,
+ * `fail-on-risk-scope: changed-lines`), writing SARIF:
+ *  - Dockerfiles: the worker's Dockerfile is matched but not changed, so it is not uploaded; the two
+ *    changed ones go in two requests (both are named Dockerfile). `USER root` is on a changed line,
+ *    so its high risk breaks the gate; the build stage's download piped into a shell is high too,
+ *    but on a line the pull request left alone (pre-existing). The leg fails.
+ *  - Kubernetes YAML: the privileged worker is on a changed line, but the base commit's exceptions
+ *    file accepts it (until a date less than 14 days away); the rest is below high. The leg passes.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_FILES, DEMO_REPO } from './demo-data.ts'
+import { DEMO_REPO } from './demo-data.ts'
 import { startFakeGitHub } from './github.ts'
 import { runAction, type ActionRun } from './run-action.ts'
 import { DEMO_ENV, startSimulator } from './server.ts'
@@ -34,8 +35,7 @@ export interface DemoLeg {
 
 export async function runDemoStory(): Promise<{ legs: DemoLeg[]; requests: Record<string, number> }> {
   const now = Date.now()
-  const files = DEMO_FILES.map((file) => (file.file_name === 'services/api/Dockerfile' ? { ...file, upload_file_time: now - DAY } : file))
-  const sim = await startSimulator({ files, createdTiming: { readyMs: 1000, finishMs: 2500 } })
+  const sim = await startSimulator({ createdTiming: { readyMs: 1000, finishMs: 2500 } })
   const expires = new Date(now + 10 * DAY).toISOString().slice(0, 10)
   const github = await startFakeGitHub({
     token: TOKEN,
@@ -65,11 +65,14 @@ export async function runDemoStory(): Promise<{ legs: DemoLeg[]; requests: Recor
   const leg = async (name: string, type: 'dockerfile' | 'k8s_yaml'): Promise<DemoLeg> => {
     const workspace = mkdtempSync(join(tmpdir(), 'hss-demo-checkout-'))
     cpSync(DEMO_REPO, workspace, { recursive: true })
+    // actions/checkout leaves a git checkout of the pull request's commit.
+    mkdirSync(join(workspace, '.git'))
+    writeFileSync(join(workspace, '.git', 'HEAD'), `${HEAD}\n`)
     const run = await runAction({
       inputs: {
         'create-task': 'true',
         'file-type': type,
-        'file-ids': files.filter((f) => f.file_type === type).map((f) => f.file_id).join(', '),
+        'upload-files': type === 'dockerfile' ? '**/Dockerfile' : 'k8s/**/*.yaml',
         'fail-on-risk': 'high',
         'fail-on-risk-scope': 'changed-lines',
         'sarif-file': 'results/hss-iac.sarif',
@@ -106,9 +109,16 @@ export async function runDemoStory(): Promise<{ legs: DemoLeg[]; requests: Recor
   }
 }
 
-/** Whether the story ended as it is told: the Dockerfile leg fails on USER root and the stale copy, the YAML leg passes. */
+/** Whether the story ended as it is told: the Dockerfile leg fails on USER root alone (two files uploaded, the worker's left alone), the YAML leg passes. */
 export function endedAsTold(legs: DemoLeg[]): boolean {
   const [docker, yaml] = legs
-  const reason = docker?.run.outputs.reason ?? ''
-  return docker?.run.code === 1 && reason.includes('fail-on-risk high') && reason.includes('services/api/Dockerfile') && yaml?.run.code === 0 && yaml.run.outputs.result === 'passed'
+  const uploaded = (leg: DemoLeg | undefined) => (JSON.parse(leg?.run.outputs['uploaded-files'] || '[]') as { path: string }[]).map((file) => file.path).join(',')
+  return (
+    docker?.run.code === 1 &&
+    docker.run.outputs.reason === '1 IaC risk at high or above on lines this pull request changes (high 1): fail-on-risk high allows none' &&
+    uploaded(docker) === 'Dockerfile,services/api/Dockerfile' &&
+    yaml?.run.code === 0 &&
+    yaml.run.outputs.result === 'passed' &&
+    uploaded(yaml) === 'k8s/deployment.yaml'
+  )
 }

@@ -8,6 +8,7 @@ import type { HssClient } from '../hss/client.ts'
 import type { PullRequestEvent } from '../inputs/event.ts'
 import type { GitHubApi } from '../repo/github.ts'
 import type { Checkout } from '../repo/checkout.ts'
+import { slidingWindow, type Pacer } from './paging/pace.ts'
 import type { SourceLinks } from './report.ts'
 
 export interface GateLog {
@@ -41,8 +42,17 @@ export interface GateDeps {
 
 /** The longest a single request may take. */
 export const REQUEST_TIMEOUT_MS = 30_000
-/** HSS allows one user about 5 calls a minute per API: each budgeted API is paced at that many per 5 × poll-interval. */
+/**
+ * HSS allows one user 5 calls a minute per API, and each API that lists or uploads (all but ListTasks,
+ * whose pace is poll-interval) is paced within it: at most 5 calls in any minute. A poll-interval
+ * below 12 s (a simulator's) shortens that minute in proportion, so tests and demos run fast.
+ */
+export function budgetPacer(clock: Clock, pollIntervalMs: number): Pacer {
+  return slidingWindow(clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * Math.min(pollIntervalMs, BUDGET_SPACING_MS) })
+}
 export const BUDGET_CALLS = 5
+/** One call every 12 s spends the whole budget of 5 a minute. */
+export const BUDGET_SPACING_MS = 12_000
 
 /** Runs one phase with its log lines folded under a title. */
 export async function phase<T>(deps: GateDeps, title: string, work: () => Promise<T>): Promise<T> {

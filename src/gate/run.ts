@@ -17,12 +17,12 @@ import { formatDuration } from '../inputs/parse.ts'
 import { NO_EXCEPTIONS } from '../repo/exception-set.ts'
 import type { RepoPath } from '../repo/repo-path.ts'
 import { readCounts } from './counts.ts'
-import { BUDGET_CALLS, phase, REQUEST_TIMEOUT_MS, type GateDeps } from './deps.ts'
+import { budgetPacer, phase, REQUEST_TIMEOUT_MS, type GateDeps } from './deps.ts'
 import { listFailedFiles, type FailedFiles } from './files/failed-files.ts'
 import { checkCopies, type StaleCopies } from './files/stale.ts'
 import { listTaskFiles, type TaskFile, type TaskFiles } from './files/task-files.ts'
 import { isRefusal } from './paging/listing.ts'
-import { slidingWindow, type Pacer } from './paging/pace.ts'
+import type { Pacer } from './paging/pace.ts'
 import { describeFailure, retryTransient, type RetryContext } from './paging/retry.ts'
 import { pullRequestContext, type PullRequestContext } from './pull-request.ts'
 import type { Report } from './report.ts'
@@ -39,7 +39,7 @@ import { judge, type Verdict } from './verdict.ts'
 export async function runGate(config: Config, deps: GateDeps, startedAt: number, target: Target = targetOf(config.task)): Promise<Report> {
   const deadline = startedAt + config.timeoutMs
   const retry: RetryContext = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal }
-  const pacer = (): Pacer => slidingWindow(deps.clock, { calls: BUDGET_CALLS, windowMs: BUDGET_CALLS * config.pollIntervalMs })
+  const pacer = (): Pacer => budgetPacer(deps.clock, config.pollIntervalMs)
   const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined)
 
   const spec = config.task.by === 'create' ? config.task.spec : undefined

@@ -54,6 +54,7 @@ export async function readListing<T>(
     if (options.pacer && !(await options.pacer.wait(options.deadline, options.signal))) return outOfTime(received)
     const offset = received
     const answer = await attempt(() => retryTransient((timeoutMs) => fetchPage({ offset, limit }, timeoutMs), options))
+    options.pacer?.settle()
     if (!answer.ok) return { ok: false, why: describeFailure(answer.error), error: answer.error }
     const page = answer.value
     received += page.rows

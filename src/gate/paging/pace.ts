@@ -1,19 +1,24 @@
 /**
- * Keeps one gate's calls to an API within a budget: at most `calls` in any `windowMs`. HSS allows one
- * user about 5 calls a minute per API; with `calls` 5 and a window of 5 × poll-interval the gate
- * spends that budget at the pace the workflow chose (poll-interval 12 s uses all of it), in short
- * bursts when the window allows. A 429 from other users of the budget is the retry's business.
+ * Keeps one gate's calls to an API within its budget: at most `calls` in any `windowMs`. HSS allows
+ * one user 5 calls a minute per API, and counts a call when it arrives, which is after the gate sent
+ * it. So once a call's answer has come, its place in the window counts from the answer (`settle`):
+ * however long a request took to arrive, the next one that waits for its place never lands inside
+ * the gateway's minute. Each API has a pacer of its own, and its calls go one at a time. A 429 from
+ * other users of the budget is the retry's business.
  */
 import type { Clock } from '../../clock.ts'
 
 export interface Pacer {
   /** Waits until a call fits the budget; false (without waiting) when that would be past `deadline`. */
   wait(deadline: number, signal?: AbortSignal): Promise<boolean>
+  /** The call `wait` let through has its answer: its place in the window counts from now. */
+  settle(): void
   /** Calls made so far. */
   readonly calls: number
 }
 
 export function slidingWindow(clock: Clock, budget: { calls: number; windowMs: number }): Pacer {
+  /** When each call in the window was answered (or sent, until its answer comes), oldest first. */
   const recent: number[] = []
   let calls = 0
   return {
@@ -32,6 +37,9 @@ export function slidingWindow(clock: Clock, budget: { calls: number; windowMs: n
       recent.push(clock.now())
       calls++
       return true
+    },
+    settle() {
+      if (recent.length) recent[recent.length - 1] = clock.now()
     }
   }
 }

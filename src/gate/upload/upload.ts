@@ -130,6 +130,8 @@ export async function uploadFiles(client: HssClient, fileType: FileType, files: 
     } catch (error) {
       if (error instanceof HssError) throw new UploadError(`HSS did not take the files: ${error.message}`, { failure: error, uploaded: sortedByPath(uploaded) })
       throw error
+    } finally {
+      ctx.pacer.settle()
     }
     if (!answer.ok) return outOfTime(describeFailure(answer.error))
     const reading = readUploadAnswer(paths, answer.value, taken)
