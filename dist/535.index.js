@@ -12,7 +12,8 @@ __webpack_require__.d(__webpack_exports__, {
   exceptionFor: () => (/* reexport */ exceptionFor),
   locateRisk: () => (/* reexport */ locateRisk),
   matchUploadFiles: () => (/* reexport */ matchUploadFiles),
-  parseExceptions: () => (/* reexport */ parseExceptions)
+  parseExceptions: () => (/* reexport */ parseExceptions),
+  parsedFiles: () => (/* reexport */ parsedFiles)
 });
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -286,56 +287,63 @@ var main = __webpack_require__(8390);
 /**
  * Where a Dockerfile risk sits. HSS names the instruction it found the risk in (`build_instruction`);
  * a real parser (dockerfile-ast) finds it, so continuations, heredocs, several stages and the
- * `# escape=` directive read as Docker reads them. The final stage is searched first (it is the image
- * that ships), bottom up, and the last match wins; then earlier stages. A risk about an instruction
- * that is missing (no `USER`, no `HEALTHCHECK`: HSS sends no instruction) points at the final
- * stage's `FROM`. An instruction that is not in the file means HSS scanned another copy.
+ * `# escape=` directive read as Docker reads them. The file is parsed once (`parseDockerfile`), and
+ * every risk of it is looked up in that model. The final stage is searched first (it is the image
+ * that ships), bottom up, and the last match wins; then earlier stages. Every other instruction the
+ * text matches is kept too (`also`): a risky RUN added to a builder stage may read exactly like an
+ * old one in the final stage, and the pull request's scope must see both. A risk about an
+ * instruction that is missing (no `USER`, no `HEALTHCHECK`: HSS sends no instruction) points at the
+ * final stage's `FROM`, and stands for the whole final stage (`unit`). An instruction that is not in
+ * the file means HSS scanned another copy.
  */
 
-function locateInstruction(text, buildInstruction) {
+function parseDockerfile(text) {
     const dockerfile = main.DockerfileParser.parse(text);
     const escape = dockerfile.getEscapeCharacter();
-    const instructions = dockerfile.getInstructions();
-    if (instructions.length === 0)
+    const lastLine = text.split('\n').length;
+    const stages = [];
+    for (const instruction of dockerfile.getInstructions()) {
+        const keyword = instruction.getKeyword().toUpperCase();
+        const parsed = { range: rangeOf(instruction), normalized: normalize(instruction.getTextContent(), escape), collapsed: collapse(instruction.getTextContent(), escape), keyword };
+        // Each FROM starts a stage; anything before the first FROM (such as ARG) is a stage of its own.
+        if (keyword === 'FROM' || stages.length === 0)
+            stages.push({ instructions: [], range: { line: parsed.range.line, endLine: parsed.range.endLine } });
+        stages.at(-1)?.instructions.push(parsed);
+    }
+    // A stage runs to the line before the next one starts; the last one to the end of the file.
+    stages.forEach((stage, i) => {
+        stage.range.endLine = Math.max(stage.instructions.at(-1)?.range.endLine ?? stage.range.line, (stages[i + 1]?.range.line ?? lastLine + 1) - 1);
+    });
+    return { escape, stages };
+}
+function locateInstruction(model, buildInstruction) {
+    const { stages, escape } = model;
+    if (stages.length === 0)
         return { kind: 'unparsable' };
-    const stages = stagesOf(instructions);
     const wanted = normalize(buildInstruction, escape);
     const loose = collapse(buildInstruction, escape);
     if (!wanted) {
-        const from = stages.at(-1)?.[0];
-        return from && from.getKeyword().toUpperCase() === 'FROM' ? { kind: 'final-from', ...rangeOf(from) } : { kind: 'unparsable' };
+        const final = stages.at(-1);
+        const from = final?.instructions[0];
+        return final && from?.keyword === 'FROM' ? { kind: 'final-from', ...from.range, unit: final.range } : { kind: 'unparsable' };
     }
     const cut = (text) => (text.endsWith('…') ? text.slice(0, -1).trimEnd() : undefined);
     const clipped = cut(wanted);
     const looseClipped = cut(loose);
     const tests = [
-        (text) => normalize(text, escape) === wanted || (clipped !== undefined && normalize(text, escape).startsWith(clipped)),
+        (i) => i.normalized === wanted || (clipped !== undefined && i.normalized.startsWith(clipped)),
         // HSS may quote only part of it: the arguments, or the one command of a long RUN.
-        (text) => loose.length >= 6 && (normalize(text, escape).includes(clipped ?? wanted) || collapse(text, escape).includes(looseClipped ?? loose))
+        (i) => loose.length >= 6 && (i.normalized.includes(clipped ?? wanted) || i.collapsed.includes(looseClipped ?? loose))
     ];
+    // The final stage first, bottom up; then the stages before it.
+    const order = [...stages].reverse().flatMap((stage) => [...stage.instructions].reverse());
     for (const test of tests) {
-        for (const stage of [...stages].reverse()) {
-            for (const instruction of [...stage].reverse()) {
-                if (test(instructionText(instruction)))
-                    return { kind: 'instruction', ...rangeOf(instruction) };
-            }
-        }
+        const matches = order.filter(test);
+        const [first, ...others] = matches;
+        if (first)
+            return { kind: 'instruction', ...first.range, also: others.map((other) => other.range) };
     }
     return { kind: 'absent' };
-}
-/** Instructions grouped by stage: each FROM starts one (anything before the first FROM, such as ARG, is a stage of its own). */
-function stagesOf(instructions) {
-    const stages = [];
-    for (const instruction of instructions) {
-        if (instruction.getKeyword().toUpperCase() === 'FROM' || stages.length === 0)
-            stages.push([]);
-        stages.at(-1)?.push(instruction);
-    }
-    return stages;
-}
-/** The instruction as written: keyword, flags (`--from`, `--mount`), arguments, continuations and heredoc body. */
-function instructionText(instruction) {
-    return instruction.getTextContent();
 }
 /**
  * One line, white space collapsed, and continuations joined: the escape character before a line
@@ -458,39 +466,54 @@ function formatSteps(steps) {
 ;// CONCATENATED MODULE: ./src/repo/k8s-yaml.ts
 /**
  * Where a Kubernetes YAML risk sits. HSS says which resource (kind, namespace, name) and where in it
- * (`hit_path`, see hit-path.ts). The file is parsed with the `yaml` package, which keeps every
- * node's source range; the document is matched by kind, name and namespace (a file holds many,
- * between `---`), and the path is walked to the deepest node that exists: a key that is missing (a
- * `runAsNonRoot` nobody set) points at its nearest existing parent. A file that does not parse (a
- * Helm template, say) leaves the risk at file level; a resource that is not in it means HSS scanned
- * another copy.
+ * (`hit_path`, see hit-path.ts). The file is parsed once (`parseYaml`) with the `yaml` package, which
+ * keeps every node's source range; the document is matched by kind, name and namespace (a file holds
+ * many, between `---`), and the path is walked to the deepest node that exists: a key that is missing
+ * (a `runAsNonRoot` nobody set) points at its nearest existing parent, and stands for the whole
+ * resource (`unit`: its document's lines). A file that does not parse (a Helm template, say) leaves
+ * the risk at file level; a resource that is not in it means HSS scanned another copy.
  */
 
 
-function locateResource(text, resource, hitPath) {
+function parseYaml(text) {
     const lines = new dist/* LineCounter */.HN();
-    let documents;
+    let parsed;
     try {
-        documents = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, uniqueKeys: false });
+        parsed = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, uniqueKeys: false });
     }
     catch {
-        return { kind: 'unparsable' };
+        return undefined;
     }
-    if (!Array.isArray(documents))
+    if (!Array.isArray(parsed))
+        return undefined;
+    const documents = [];
+    let broken = false;
+    for (const doc of parsed) {
+        if (doc.errors.length || !(0,dist/* isMap */.jh)(doc.contents)) {
+            if (doc.contents !== null || doc.errors.length)
+                broken = true;
+            continue;
+        }
+        const [start = 0, , end = start] = doc.range;
+        documents.push({ contents: doc.contents, range: lineRange(text, lines, start, end) });
+    }
+    return { text, lines, documents, broken };
+}
+function locateResource(model, resource, hitPath) {
+    if (!model)
         return { kind: 'unparsable' };
-    const readable = documents.filter((doc) => doc.errors.length === 0 && (0,dist/* isMap */.jh)(doc.contents));
-    const matches = readable.filter((doc) => isResource(doc.contents, resource));
+    const matches = model.documents.filter((doc) => isResource(doc.contents, resource));
     if (matches.length > 1)
         return { kind: 'ambiguous', count: matches.length };
     const doc = matches[0];
     if (!doc)
-        return readable.length < documents.filter((d) => d.contents !== null).length ? { kind: 'unparsable' } : { kind: 'absent' };
+        return model.broken ? { kind: 'unparsable' } : { kind: 'absent' };
     const steps = withoutPrefix(parseHitPath(hitPath), resource);
     const { node, span, walked } = walk(doc.contents, steps);
     const range = span ?? node.range;
     if (!range)
         return { kind: 'unparsable' };
-    return { kind: 'node', walked: formatSteps(walked), complete: walked.length === steps.length && steps.length > 0, ...lineRange(text, lines, range[0], range[1]) };
+    return { kind: 'node', walked: formatSteps(walked), complete: walked.length === steps.length && steps.length > 0, unit: doc.range, ...lineRange(model.text, model.lines, range[0], range[1]) };
 }
 function isResource(map, resource) {
     const kind = scalarText(map.get('kind', true));
@@ -568,52 +591,80 @@ function lineRange(text, lines, start, end) {
  * Puts a risk on its lines in the checked-out repository: its file mapped to a repository path (the
  * path it was uploaded from, when this run uploaded it; else HSS's name resolved in the checkout),
  * then the Dockerfile instruction HSS named (repo/dockerfile.ts), or each place HSS's YAML paths name
- * (repo/k8s-yaml.ts). Loaded only when risks are read: the parsers are not needed at start-up.
+ * (repo/k8s-yaml.ts). Each file is read and parsed once, however many risks it has (`parsedFiles`).
+ * Loaded only when risks are read: the parsers are not needed at start-up.
  */
 
 
 
 
-/**
- * The places of one risk. Files are read through `read`, which the caller caches; `uploaded` is the
- * path this run uploaded the risk's file from, when it did.
- */
-function locateRisk(risk, kind, checkout, read, paths, uploaded) {
+function parsedFiles(checkout) {
+    const texts = new Map();
+    const dockerfiles = new Map();
+    const yamls = new Map();
+    const text = (path) => {
+        if (!texts.has(path)) {
+            const read = checkout.read(path);
+            texts.set(path, read.kind === 'text' ? read.text : undefined);
+        }
+        return texts.get(path);
+    };
+    return {
+        dockerfile(path) {
+            if (!dockerfiles.has(path)) {
+                const source = text(path);
+                dockerfiles.set(path, source === undefined ? undefined : parseDockerfile(source));
+            }
+            return dockerfiles.get(path);
+        },
+        yaml(path) {
+            if (!yamls.has(path)) {
+                const source = text(path);
+                yamls.set(path, source === undefined ? undefined : (parseYaml(source) ?? 'unparsable'));
+            }
+            return yamls.get(path);
+        }
+    };
+}
+/** The places of one risk; `uploaded` is the path this run uploaded the risk's file from, when it did. */
+function locateRisk(risk, kind, checkout, files, paths, uploaded) {
     const found = uploaded ? { path: uploaded } : (0,repo_checkout/* placeOf */.$t)(checkout, risk.file_name);
     if ('note' in found)
         return [{ note: found.note }];
     const path = found.path;
-    const text = read(path);
-    if (text === undefined)
+    if (kind === 'dockerfile') {
+        const model = files.dockerfile(path);
+        return [model ? dockerfileLocation(path, model, risk.build_instruction) : { path, note: 'the file could not be read' }];
+    }
+    const model = files.yaml(path);
+    if (model === undefined)
         return [{ path, note: 'the file could not be read' }];
-    if (kind === 'dockerfile')
-        return [dockerfileLocation(path, text, risk.build_instruction)];
     if (typeof paths === 'string' || paths === undefined)
         return [{ path, note: `no line: ${paths ?? 'HSS gave no path for this risk'}` }];
     if (paths.length === 0)
         return [{ path, note: 'no line: HSS lists no path for this risk' }];
-    return paths.map((where) => yamlLocation(path, text, where));
+    return paths.map((where) => yamlLocation(path, model === 'unparsable' ? undefined : model, where));
 }
-function dockerfileLocation(path, text, instruction) {
-    const found = locateInstruction(text, instruction);
+function dockerfileLocation(path, model, instruction) {
+    const found = locateInstruction(model, instruction);
     switch (found.kind) {
         case 'instruction':
-            return { path, line: found.line, endLine: found.endLine };
+            return { path, line: found.line, endLine: found.endLine, ...(found.also.length ? { also: found.also } : {}) };
         case 'final-from':
-            return { path, line: found.line, endLine: found.endLine, note: 'about an instruction that is missing: the final stage starts here' };
+            return { path, line: found.line, endLine: found.endLine, unit: found.unit, note: 'about an instruction that is missing: the final stage starts here' };
         case 'absent':
             return { path, note: 'HSS scanned a different copy of this file: its instruction is not in the checked-out file' };
         case 'unparsable':
             return { path, note: 'the checked-out file has no Dockerfile instructions' };
     }
 }
-function yamlLocation(path, text, where) {
+function yamlLocation(path, model, where) {
     const resource = where.resource;
     const base = { path, resource, ...(where.hitPath ? { hitPath: (0,src_escape/* clip */.$Q)(where.hitPath, 300) } : {}) };
-    const found = locateResource(text, resource, where.hitPath);
+    const found = locateResource(model, resource, where.hitPath);
     switch (found.kind) {
         case 'node':
-            return { ...base, line: found.line, endLine: found.endLine, ...(found.complete ? {} : { note: 'the rest of the path is not in the file: this is its nearest existing part' }) };
+            return { ...base, line: found.line, endLine: found.endLine, ...(found.complete ? {} : { unit: found.unit, note: 'the rest of the path is not in the file: this is its nearest existing part' }) };
         case 'absent':
             return { ...base, note: 'HSS scanned a different copy of this file: the resource is not in the checked-out file' };
         case 'ambiguous':

@@ -28904,8 +28904,9 @@ function retryLine(error) {
 /* unused harmony export atOrAbove */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2567);
-/* harmony import */ var _repo_changes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2757);
-/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4208);
+/* harmony import */ var _repo_changes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2757);
+/* harmony import */ var _scope_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2635);
+/* harmony import */ var _risks_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4208);
 /**
  * From risks to findings: each risk HSS reported, put on its lines in the checked-out repository
  * (one finding per place; a YAML rule that hits three resources is three findings), then judged:
@@ -28915,6 +28916,7 @@ function retryLine(error) {
  * or (with changed-lines) a finding without a line, counts as changed; an exception with paths or a
  * resource covers only a finding whose path or resource is known.
  */
+
 
 
 
@@ -28935,12 +28937,12 @@ function assessRisks(input) {
         const places = input.locations.get(risk) ?? [{ note: 'not located' }];
         const mine = places.map((place) => {
             const exception = input.exceptionFor({ ruleId: risk.rule_id, path: place.path, resource: place.resource });
-            return { ...place, risk, scope: inScope(place, scope) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) };
+            return { ...place, risk, scope: inScope(place, scope, risk.file_name) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) };
         });
         findings.push(...mine);
         const changed = mine.filter((f) => f.scope === 'changed');
         if (changed.some((f) => !f.excepted))
-            counts[(0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(risk.risk_level) ?? 'unknown']++;
+            counts[(0,_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .knownLevel */ .Ac)(risk.risk_level) ?? 'unknown']++;
         else if (changed.length)
             excepted++;
         else
@@ -28949,18 +28951,31 @@ function assessRisks(input) {
     const breaking = level ? _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.slice(0, _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level) + 1).reduce((sum, l) => sum + counts[l], counts.unknown) : 0;
     return { level, reading, findings, counts, breaking, excepted, preExisting, scope };
 }
-function inScope(place, scope) {
+/**
+ * Whether the pull request's changes touch a finding (see scope.ts for files). With changed-lines a
+ * finding counts as changed when it has no line, when a line of it was added or changed (or deleted
+ * inside it), when another line its text matches was, and, for a place found by a fallback, when any
+ * line of its stage or resource was added or deleted. A file changed only by the name HSS gives it
+ * (not by its path) counts in every line: the gate cannot read that name's lines.
+ */
+function inScope(place, scope, hssName) {
     if (scope.mode === 'all' || !scope.changes || !place.path)
         return true;
-    if (scope.mode === 'changed-files')
-        return scope.changes.files.has(place.path);
-    if (place.line === undefined)
+    if (scope.mode === 'changed-lines' && place.line === undefined)
         return true;
-    return (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_3__/* .touches */ .yI)(scope.changes, place.path, place.line, place.endLine);
+    if (!(0,_scope_js__WEBPACK_IMPORTED_MODULE_4__/* .changedFile */ .N)(scope.changes, hssName, place.path))
+        return false;
+    if (scope.mode === 'changed-files')
+        return true;
+    const file = scope.changes.files.get(place.path);
+    if (!file || place.line === undefined)
+        return true;
+    const at = { line: place.line, endLine: place.endLine ?? place.line };
+    return (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .touches */ .yI)(file, at) || (place.also ?? []).some((range) => (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .touches */ .yI)(file, range)) || (place.unit !== undefined && (0,_repo_changes_js__WEBPACK_IMPORTED_MODULE_2__/* .touchesUnit */ .Kl)(file, place.unit));
 }
 /** Whether a risk of this level can break a gate at `level`: at or above it, or of a level HSS does not document. */
 function atOrAbove(riskLevel, level) {
-    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .knownLevel */ .Ac)(riskLevel);
+    const known = (0,_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .knownLevel */ .Ac)(riskLevel);
     return known === undefined || _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(known) <= _inputs_config_js__WEBPACK_IMPORTED_MODULE_1__/* .RISK_LEVELS */ .WA.indexOf(level);
 }
 /** A finding that breaks the gate: changed, not excepted, and at or above the level. */
@@ -28970,8 +28985,8 @@ function breaks(finding, level) {
 /** Most severe first; among equals, those that can break the gate (changed, not excepted), then by path and line. */
 function mostSevereFindings(findings) {
     const rank = (f) => (f.scope === 'changed' && !f.excepted ? 0 : f.excepted ? 1 : 2);
-    const order = new Map((0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFirst */ .QX)(uniqueRisks(findings)).map((risk, i) => [risk, i]));
-    return [...findings].sort((a, b) => (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(a.risk.risk_level) - (0,_risks_js__WEBPACK_IMPORTED_MODULE_2__/* .severityRank */ .qs)(b.risk.risk_level) ||
+    const order = new Map((0,_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .mostSevereFirst */ .QX)(uniqueRisks(findings)).map((risk, i) => [risk, i]));
+    return [...findings].sort((a, b) => (0,_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .severityRank */ .qs)(a.risk.risk_level) - (0,_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .severityRank */ .qs)(b.risk.risk_level) ||
         rank(a) - rank(b) ||
         (order.get(a.risk) ?? 0) - (order.get(b.risk) ?? 0) ||
         (a.path ?? '').localeCompare(b.path ?? '') ||
@@ -29085,6 +29100,27 @@ function severityRank(level) {
 }
 function mostSevereFirst(risks) {
     return [...risks].sort((a, b) => severityRank(a.risk_level) - severityRank(b.risk_level) || (b.risk_num ?? 0) - (a.risk_num ?? 0) || a.file_name.localeCompare(b.file_name) || a.risk_name.localeCompare(b.risk_name));
+}
+
+
+/***/ }),
+
+/***/ 2635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ changedFile)
+/* harmony export */ });
+/* harmony import */ var _repo_repo_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3856);
+
+/** `changes` undefined: every file counts as changed (not a pull request, or GitHub did not list them all). */
+function changedFile(changes, hssName, path) {
+    if (!changes || !path)
+        return true;
+    if (changes.files.has(path))
+        return true;
+    const named = (0,_repo_repo_path_js__WEBPACK_IMPORTED_MODULE_0__/* .pathOfName */ ._8)(hssName);
+    return named !== undefined && changes.files.has(named);
 }
 
 
@@ -30058,7 +30094,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9082);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(154);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -30651,7 +30687,7 @@ function words(text) {
 
 /***/ }),
 
-/***/ 9082:
+/***/ 154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30768,20 +30804,8 @@ async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FI
 
 // EXTERNAL MODULE: ./src/repo/checkout.ts
 var repo_checkout = __nccwpck_require__(2017);
-// EXTERNAL MODULE: ./src/repo/repo-path.ts
-var repo_path = __nccwpck_require__(3856);
-;// CONCATENATED MODULE: ./src/gate/scope.ts
-
-/** `changes` undefined: every file counts as changed (not a pull request, or GitHub did not list them all). */
-function changedFile(changes, hssName, path) {
-    if (!changes || !path)
-        return true;
-    if (changes.files.has(path))
-        return true;
-    const named = (0,repo_path/* pathOfName */._8)(hssName);
-    return named !== undefined && changes.files.has(named);
-}
-
+// EXTERNAL MODULE: ./src/gate/scope.ts
+var scope = __nccwpck_require__(2635);
 ;// CONCATENATED MODULE: ./src/gate/files/stale.ts
 
 
@@ -30798,7 +30822,7 @@ async function checkCopies(client, files, changes, checkout, runStartedAt, optio
             continue;
         const place = (0,repo_checkout/* placeOf */.$t)(checkout, file.name);
         const path = 'path' in place ? place.path : undefined;
-        if (!changedFile(changes, file.name, path))
+        if (!(0,scope/* changedFile */.N)(changes, file.name, path))
             continue;
         const copy = await copyTime(client, file, options);
         if ('refused' in copy)
@@ -30911,6 +30935,8 @@ function countMismatch(expected, listed, status, joint) {
 var paging_retry = __nccwpck_require__(7562);
 // EXTERNAL MODULE: ./src/repo/changes.ts
 var repo_changes = __nccwpck_require__(2757);
+// EXTERNAL MODULE: ./src/repo/repo-path.ts
+var repo_path = __nccwpck_require__(3856);
 ;// CONCATENATED MODULE: ./src/gate/pull-request.ts
 /**
  * The pull request's context, read before HSS is asked anything (so a missing permission costs
@@ -31464,14 +31490,6 @@ async function staleCopies(client, taskId, scanned, pr, deps, uploaded, phase, p
 async function locateAndJudge(client, reading, files, config, pr, deps, uploaded, refusals, phase) {
     const kinds = new Map(files.map((file) => [file.id, kindOf(file)]));
     const kind = (risk) => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile');
-    const texts = new Map();
-    const read = (path) => {
-        if (!texts.has(path)) {
-            const file = deps.checkout.read(path);
-            texts.set(path, file.kind === 'text' ? file.text : undefined);
-        }
-        return texts.get(path);
-    };
     const placed = (risk) => uploaded.has(risk.file_id) || deps.checkout.resolve(risk.file_name).kind === 'found';
     // The rules of YAML files that are in the checkout, most severe first: those that can break
     // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
@@ -31484,10 +31502,11 @@ async function locateAndJudge(client, reading, files, config, pr, deps, uploaded
         refusals.push(located.refused);
     const paths = located.paths;
     // The Dockerfile and YAML parsers load only now, when there are risks to place.
-    const { exceptionFor, locateRisk } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
+    const { exceptionFor, locateRisk, parsedFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
+    const parsed = parsedFiles(deps.checkout);
     const locations = new Map();
     for (const risk of reading.risks)
-        locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, read, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
+        locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
     const exceptions = pr.exceptions ?? exception_set/* NO_EXCEPTIONS */.JW;
     return (0,findings/* assessRisks */.HH)({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
 }
@@ -32140,17 +32159,21 @@ function maskPieces(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kl: () => (/* binding */ touchesUnit),
 /* harmony export */   fs: () => (/* binding */ changesOf),
 /* harmony export */   yI: () => (/* binding */ touches)
 /* harmony export */ });
-/* unused harmony export addedLines */
+/* unused harmony exports readPatch, addedLines */
 /* harmony import */ var _repo_path_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3856);
 /**
  * What a pull request adds or changes: its files, and in each the lines of the new version that its
- * diff adds. A file whose diff GitHub does not show (too large, binary), and a renamed file, count
- * as changed in every line: when the gate cannot tell, a risk counts as new.
+ * diff adds, and where it deletes lines. Where the gate cannot tell, every line counts as changed: a
+ * file the pull request adds, copies or renames, and a patch that is missing, empty or cannot be
+ * read (no hunk header, an odd one, counts that do not add up, a line that is no diff line).
  */
 
+/** Statuses whose every line counts as changed: the file is new where it stands. */
+const EVERY_LINE = new Set(['added', 'copied', 'renamed']);
 /** The pull request's changes; a string says why they cannot be known (a file name that is no repository path). */
 function changesOf(files) {
     const out = new Map();
@@ -32161,40 +32184,88 @@ function changesOf(files) {
         const path = (0,_repo_path_js__WEBPACK_IMPORTED_MODULE_0__/* .repoPath */ .qN)(file.filename);
         if (!path)
             return `GitHub lists a changed file whose name is not a repository path (${JSON.stringify(file.filename.slice(0, 80))})`;
-        const lines = file.status === 'renamed' || file.patch === undefined ? 'all' : addedLines(file.patch);
-        out.set(path, { path, lines });
+        const read = EVERY_LINE.has(file.status) || file.patch === undefined ? undefined : readPatch(file.patch);
+        out.set(path, read ? { path, lines: read.added, deletions: read.deletions } : { path, lines: 'all', deletions: new Set() });
     }
     return { files: out };
 }
-/** The new-side line numbers of a unified diff's `+` lines. */
-function addedLines(patch) {
-    const lines = new Set();
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(?: .*)?$/;
+/**
+ * A unified diff's added lines (new-side numbers) and deletion points, or undefined when it cannot be
+ * read closed: it must be hunks only, each line a context (` `), added (`+`) or removed (`-`) line or
+ * a `\ No newline` mark, with exactly the counts its header gives, the hunks in order.
+ */
+function readPatch(patch) {
+    const lines = patch.split('\n');
+    if (lines.at(-1) === '')
+        lines.pop();
+    if (!lines.length)
+        return undefined;
+    const added = new Set();
+    const deletions = new Set();
+    let oldLeft = 0;
+    let newLeft = 0;
     let next = 0;
-    for (const line of patch.split('\n')) {
-        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
-        if (hunk) {
-            next = Number(hunk[1]);
+    let lastEnd = 0;
+    for (const line of lines) {
+        if (oldLeft === 0 && newLeft === 0) {
+            // `\ No newline at end of file` may follow a hunk's last line.
+            if (line.startsWith('\\') && next > 0)
+                continue;
+            const hunk = HUNK.exec(line);
+            if (!hunk)
+                return undefined;
+            const [, , oldCount = '1', newStart = '0', newCount = '1'] = hunk;
+            oldLeft = Number(oldCount);
+            newLeft = Number(newCount);
+            // An empty new side names the line before it.
+            next = newLeft === 0 ? Number(newStart) + 1 : Number(newStart);
+            if (next < lastEnd || (oldLeft === 0 && newLeft === 0))
+                return undefined;
             continue;
         }
-        if (next === 0)
-            continue;
-        if (line.startsWith('+'))
-            lines.add(next++);
-        else if (line.startsWith(' ') || line === '')
+        const kind = line[0];
+        if (kind === '+' && newLeft > 0) {
+            added.add(next++);
+            newLeft--;
+        }
+        else if (kind === '-' && oldLeft > 0) {
+            deletions.add(next);
+            oldLeft--;
+        }
+        else if ((kind === ' ' || line === '') && oldLeft > 0 && newLeft > 0) {
             next++;
-        // `-` lines are gone from the new version; `\ No newline at end of file` is no line.
+            oldLeft--;
+            newLeft--;
+        }
+        else if (kind !== '\\')
+            return undefined;
+        lastEnd = next;
     }
-    return lines;
+    return oldLeft === 0 && newLeft === 0 ? { added, deletions } : undefined;
 }
-/** Whether any line of `line`–`endLine` of `path` is one the pull request changes. */
-function touches(changes, path, line, endLine) {
-    const file = changes.files.get(path);
-    if (!file)
-        return false;
-    if (file.lines === 'all' || line === undefined)
+/** The new-side line numbers a diff adds (what readPatch reads; empty when it cannot be read). */
+function addedLines(patch) {
+    return readPatch(patch)?.added ?? new Set();
+}
+/** Whether the pull request adds or changes a line of `range`, or deletes one inside it. */
+function touches(file, range) {
+    if (file.lines === 'all')
         return true;
-    for (let n = line; n <= (endLine ?? line); n++)
-        if (file.lines.has(n))
+    for (let n = range.line; n <= range.endLine; n++)
+        if (file.lines.has(n) || (n > range.line && file.deletions.has(n)))
+            return true;
+    return false;
+}
+/**
+ * Whether the pull request adds a line to `unit` (a Dockerfile stage, a YAML resource) or deletes one
+ * from it, its edges included: a deletion just before its first line or just after its last counts.
+ */
+function touchesUnit(file, unit) {
+    if (file.lines === 'all')
+        return true;
+    for (let n = unit.line; n <= unit.endLine + 1; n++)
+        if ((n <= unit.endLine && file.lines.has(n)) || file.deletions.has(n))
             return true;
     return false;
 }

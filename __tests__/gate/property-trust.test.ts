@@ -71,7 +71,8 @@ function oracle(c: Case): 'passed' | 'failed' {
     if (c.scope === 'changed-files') return change !== undefined
     if (r.line === undefined) return true
     if (!change) return false
-    if (change.kind !== 'lines') return true
+    // A renamed file, one without a patch, and an empty patch: every line counts as changed.
+    if (change.kind !== 'lines' || change.lines.length === 0) return true
     return change.lines.some((n) => n >= (r.line ?? 0) && n <= (r.line ?? 0) + r.span)
   }
   const globMatches = (glob: string, path: string) =>

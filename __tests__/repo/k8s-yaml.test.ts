@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { formatSteps, parseHitPath } from '../../src/repo/hit-path.ts'
-import { locateResource } from '../../src/repo/k8s-yaml.ts'
+import { locateResource, parseYaml } from '../../src/repo/k8s-yaml.ts'
+
+const locate = (text: string, resource: Parameters<typeof locateResource>[1], path: string) => locateResource(parseYaml(text), resource, path)
 
 const file = (...lines: string[]) => `${lines.join('\n')}\n`
 
@@ -54,51 +56,51 @@ describe('locateResource', () => {
     ['the kind first', 'Deployment.spec.template.spec.containers[0].securityContext.privileged']
   ])('walks %s to the node, in the right document', (_name, path) => {
     const chosen = path.includes('name') ? '[name=app]' : '[0]'
-    expect(locateResource(MULTI, web, path)).toEqual({ kind: 'node', walked: `spec.template.spec.containers${chosen}.securityContext.privileged`, complete: true, line: 15, endLine: 15 })
+    expect(locate(MULTI, web, path)).toEqual({ kind: 'node', walked: `spec.template.spec.containers${chosen}.securityContext.privileged`, complete: true, line: 15, endLine: 15, unit: { line: 2, endLine: 17 } })
   })
 
   it('matches the document by kind, name and namespace', () => {
-    expect(locateResource(MULTI, worker, 'spec.template.spec.hostNetwork')).toMatchObject({ kind: 'node', line: 27, endLine: 27 })
-    expect(locateResource(MULTI, { kind: 'Service', namespace: 'prod', name: 'web' }, 'metadata')).toMatchObject({ kind: 'node', line: 33, endLine: 33 })
+    expect(locate(MULTI, worker, 'spec.template.spec.hostNetwork')).toMatchObject({ kind: 'node', line: 27, endLine: 27 })
+    expect(locate(MULTI, { kind: 'Service', namespace: 'prod', name: 'web' }, 'metadata')).toMatchObject({ kind: 'node', line: 33, endLine: 33 })
   })
 
   it('gives a list item its whole span, and a key with its value', () => {
-    expect(locateResource(MULTI, web, 'spec.template.spec.containers[1]')).toMatchObject({ line: 16, endLine: 17 })
-    expect(locateResource(MULTI, web, 'spec.template.spec.containers[0].securityContext')).toMatchObject({ line: 14, endLine: 15 })
+    expect(locate(MULTI, web, 'spec.template.spec.containers[1]')).toMatchObject({ line: 16, endLine: 17 })
+    expect(locate(MULTI, web, 'spec.template.spec.containers[0].securityContext')).toMatchObject({ line: 14, endLine: 15 })
   })
 
   it('points a missing key at its nearest existing parent', () => {
-    expect(locateResource(MULTI, web, 'spec.template.spec.containers[1].securityContext.runAsNonRoot')).toEqual({ kind: 'node', walked: 'spec.template.spec.containers[1]', complete: false, line: 16, endLine: 17 })
-    expect(locateResource(MULTI, worker, '/spec/template/spec/securityContext/runAsNonRoot')).toMatchObject({ complete: false, walked: 'spec.template.spec', line: 26, endLine: 30 })
+    expect(locate(MULTI, web, 'spec.template.spec.containers[1].securityContext.runAsNonRoot')).toEqual({ kind: 'node', walked: 'spec.template.spec.containers[1]', complete: false, line: 16, endLine: 17, unit: { line: 2, endLine: 17 } })
+    expect(locate(MULTI, worker, '/spec/template/spec/securityContext/runAsNonRoot')).toMatchObject({ complete: false, walked: 'spec.template.spec', line: 26, endLine: 30 })
   })
 
   it('takes a resource with no namespace for one HSS puts in "default"', () => {
     const text = file('kind: Pod', 'metadata:', '  name: p', 'spec:', '  hostPID: true')
-    expect(locateResource(text, { kind: 'Pod', namespace: 'default', name: 'p' }, 'spec.hostPID')).toMatchObject({ line: 5 })
+    expect(locate(text, { kind: 'Pod', namespace: 'default', name: 'p' }, 'spec.hostPID')).toMatchObject({ line: 5 })
   })
 
   it('reads CRLF line ends', () => {
     const text = MULTI.replace(/\n/g, '\r\n')
-    expect(locateResource(text, web, 'spec.template.spec.containers[0].securityContext.privileged')).toMatchObject({ line: 15, endLine: 15 })
+    expect(locate(text, web, 'spec.template.spec.containers[0].securityContext.privileged')).toMatchObject({ line: 15, endLine: 15 })
   })
 
   it('says when the resource is not in the file (HSS scanned another copy)', () => {
-    expect(locateResource(MULTI, { kind: 'Deployment', namespace: 'prod', name: 'api' }, 'spec')).toEqual({ kind: 'absent' })
-    expect(locateResource(MULTI, { kind: 'Deployment', namespace: 'staging', name: 'web' }, 'spec')).toEqual({ kind: 'absent' })
+    expect(locate(MULTI, { kind: 'Deployment', namespace: 'prod', name: 'api' }, 'spec')).toEqual({ kind: 'absent' })
+    expect(locate(MULTI, { kind: 'Deployment', namespace: 'staging', name: 'web' }, 'spec')).toEqual({ kind: 'absent' })
   })
 
   it('never guesses between two documents that are the same resource', () => {
-    expect(locateResource(`${MULTI}---\n${MULTI}`, web, 'spec')).toEqual({ kind: 'ambiguous', count: 2 })
+    expect(locate(`${MULTI}---\n${MULTI}`, web, 'spec')).toEqual({ kind: 'ambiguous', count: 2 })
   })
 
   it('leaves a Helm template that does not parse at file level', () => {
     const helm = file('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: {{ .Values.name }}', '{{- if .Values.privileged }}', 'spec:', '  template: {}', '{{- end }}')
-    expect(locateResource(helm, { kind: 'Deployment', namespace: '', name: 'web' }, 'spec')).toEqual({ kind: 'unparsable' })
+    expect(locate(helm, { kind: 'Deployment', namespace: '', name: 'web' }, 'spec')).toEqual({ kind: 'unparsable' })
   })
 
   it('points at the document when the path is empty or unreadable', () => {
-    expect(locateResource(MULTI, worker, '')).toMatchObject({ kind: 'node', complete: false, line: 19, endLine: 30 })
-    expect(locateResource(MULTI, worker, '[[[')).toMatchObject({ kind: 'node', complete: false, line: 19 })
+    expect(locate(MULTI, worker, '')).toMatchObject({ kind: 'node', complete: false, line: 19, endLine: 30 })
+    expect(locate(MULTI, worker, '[[[')).toMatchObject({ kind: 'node', complete: false, line: 19 })
   })
 })
 

@@ -5,4 +5,4 @@
  */
 export { ExceptionsFileError, exceptionFor, parseExceptions } from '../repo/exceptions.ts'
 export { matchUploadFiles } from '../repo/upload-files.ts'
-export { locateRisk } from './risks/locate-risks.ts'
+export { locateRisk, parsedFiles } from './risks/locate-risks.ts'

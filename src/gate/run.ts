@@ -181,14 +181,6 @@ async function staleCopies(client: HssClient, taskId: string, scanned: number | 
 async function locateAndJudge(client: HssClient, reading: RiskReading, files: readonly TaskFile[], config: Config, pr: PullRequestContext, deps: GateDeps, uploaded: ReadonlyMap<string, RepoPath>, refusals: HssError[], phase: RetryContext & { pacer: Pacer }): Promise<RiskAssessment> {
   const kinds = new Map(files.map((file) => [file.id, kindOf(file)]))
   const kind = (risk: Risk): FileKind => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile')
-  const texts = new Map<RepoPath, string | undefined>()
-  const read = (path: RepoPath) => {
-    if (!texts.has(path)) {
-      const file = deps.checkout.read(path)
-      texts.set(path, file.kind === 'text' ? file.text : undefined)
-    }
-    return texts.get(path)
-  }
   const placed = (risk: Risk) => uploaded.has(risk.file_id) || deps.checkout.resolve(risk.file_name).kind === 'found'
   // The rules of YAML files that are in the checkout, most severe first: those that can break
   // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
@@ -199,9 +191,10 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
   if (located.refused) refusals.push(located.refused)
   const paths = located.paths
   // The Dockerfile and YAML parsers load only now, when there are risks to place.
-  const { exceptionFor, locateRisk } = await import('./repo-readers.ts')
+  const { exceptionFor, locateRisk, parsedFiles } = await import('./repo-readers.ts')
+  const parsed = parsedFiles(deps.checkout)
   const locations = new Map<Risk, Location[]>()
-  for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, read, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
+  for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS
   return assessRisks({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
 }

@@ -1,11 +1,11 @@
 /**
  * Where a Kubernetes YAML risk sits. HSS says which resource (kind, namespace, name) and where in it
- * (`hit_path`, see hit-path.ts). The file is parsed with the `yaml` package, which keeps every
- * node's source range; the document is matched by kind, name and namespace (a file holds many,
- * between `---`), and the path is walked to the deepest node that exists: a key that is missing (a
- * `runAsNonRoot` nobody set) points at its nearest existing parent. A file that does not parse (a
- * Helm template, say) leaves the risk at file level; a resource that is not in it means HSS scanned
- * another copy.
+ * (`hit_path`, see hit-path.ts). The file is parsed once (`parseYaml`) with the `yaml` package, which
+ * keeps every node's source range; the document is matched by kind, name and namespace (a file holds
+ * many, between `---`), and the path is walked to the deepest node that exists: a key that is missing
+ * (a `runAsNonRoot` nobody set) points at its nearest existing parent, and stands for the whole
+ * resource (`unit`: its document's lines). A file that does not parse (a Helm template, say) leaves
+ * the risk at file level; a resource that is not in it means HSS scanned another copy.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml'
 import { formatSteps, parseHitPath, type PathStep } from './hit-path.ts'
@@ -18,34 +18,57 @@ export interface ResourceRef {
 }
 
 export type YamlLocation =
-  /** `walked` is the part of the path that exists; `complete` when that is all of it. */
-  | ({ kind: 'node'; walked: string; complete: boolean } & LineRange)
+  /** `walked` is the part of the path that exists; `complete` when that is all of it; `unit` is the resource's document. */
+  | ({ kind: 'node'; walked: string; complete: boolean; unit: LineRange } & LineRange)
   /** No document in the file is that resource. */
   | { kind: 'absent' }
   /** Several documents are that resource: the gate does not guess. */
   | { kind: 'ambiguous'; count: number }
   | { kind: 'unparsable' }
 
-export function locateResource(text: string, resource: ResourceRef, hitPath: string): YamlLocation {
+/** A YAML file read once: its documents, each with the lines it spans, and whether every one parsed. */
+export interface YamlModel {
+  text: string
+  lines: LineCounter
+  documents: { contents: YAMLMap; range: LineRange }[]
+  /** Some document did not parse, or is not a mapping. */
+  broken: boolean
+}
+
+export function parseYaml(text: string): YamlModel | undefined {
   const lines = new LineCounter()
-  let documents: Document.Parsed[]
+  let parsed: Document.Parsed[]
   try {
-    documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false }) as Document.Parsed[]
+    parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false }) as Document.Parsed[]
   } catch {
-    return { kind: 'unparsable' }
+    return undefined
   }
-  if (!Array.isArray(documents)) return { kind: 'unparsable' }
-  const readable = documents.filter((doc) => doc.errors.length === 0 && isMap(doc.contents))
-  const matches = readable.filter((doc) => isResource(doc.contents as YAMLMap, resource))
+  if (!Array.isArray(parsed)) return undefined
+  const documents: YamlModel['documents'] = []
+  let broken = false
+  for (const doc of parsed) {
+    if (doc.errors.length || !isMap(doc.contents)) {
+      if (doc.contents !== null || doc.errors.length) broken = true
+      continue
+    }
+    const [start = 0, , end = start] = doc.range
+    documents.push({ contents: doc.contents, range: lineRange(text, lines, start, end) })
+  }
+  return { text, lines, documents, broken }
+}
+
+export function locateResource(model: YamlModel | undefined, resource: ResourceRef, hitPath: string): YamlLocation {
+  if (!model) return { kind: 'unparsable' }
+  const matches = model.documents.filter((doc) => isResource(doc.contents, resource))
   if (matches.length > 1) return { kind: 'ambiguous', count: matches.length }
   const doc = matches[0]
-  if (!doc) return readable.length < documents.filter((d) => d.contents !== null).length ? { kind: 'unparsable' } : { kind: 'absent' }
+  if (!doc) return model.broken ? { kind: 'unparsable' } : { kind: 'absent' }
 
   const steps = withoutPrefix(parseHitPath(hitPath), resource)
-  const { node, span, walked } = walk(doc.contents as YAMLMap, steps)
+  const { node, span, walked } = walk(doc.contents, steps)
   const range = span ?? node.range
   if (!range) return { kind: 'unparsable' }
-  return { kind: 'node', walked: formatSteps(walked), complete: walked.length === steps.length && steps.length > 0, ...lineRange(text, lines, range[0], range[1]) }
+  return { kind: 'node', walked: formatSteps(walked), complete: walked.length === steps.length && steps.length > 0, unit: doc.range, ...lineRange(model.text, model.lines, range[0], range[1]) }
 }
 
 function isResource(map: YAMLMap, resource: ResourceRef): boolean {

@@ -65,7 +65,7 @@ describe('upload-files, for random checkouts, patterns and pull requests', () =>
         } catch {
           return // nothing matched, or only empty files: a configuration error, not an upload
         }
-        const changes: Changes = { files: new Map(paths.filter((_, i) => i % 4 < c.changedShare).map((p) => [rp(p), { path: rp(p), lines: 'all' }])) }
+        const changes: Changes = { files: new Map(paths.filter((_, i) => i % 4 < c.changedShare).map((p) => [rp(p), { path: rp(p), lines: 'all' as const, deletions: new Set<number>() }])) }
         const toSend = changedOnly(selection.files, c.scoped ? changes : undefined)
         const contents = new Map<string, string>()
         let next = 0

@@ -9,11 +9,12 @@
  */
 import { clip } from '../../escape.ts'
 import { RISK_LEVELS, type RiskLevel, type RiskScope } from '../../inputs/config.ts'
-import { touches, type Changes } from '../../repo/changes.ts'
+import { touches, touchesUnit, type Changes, type LineRange } from '../../repo/changes.ts'
 import type { Exception } from '../../repo/exception-set.ts'
 import type { ExceptionTarget } from '../../repo/exceptions.ts'
 import type { ResourceRef } from '../../repo/k8s-yaml.ts'
 import type { RepoPath } from '../../repo/repo-path.ts'
+import { changedFile } from '../scope.ts'
 import { knownLevel, mostSevereFirst, severityRank, type LevelCounts, type Risk, type RiskReading } from './risks.ts'
 
 /** Where one finding is; `note` says, in the action's own words (no server text), why a part is missing. */
@@ -22,6 +23,10 @@ export interface Location {
   path?: RepoPath
   line?: number
   endLine?: number
+  /** For a place found by a fallback (a missing instruction at the final FROM, a missing key at its parent): the stage or resource it stands for. */
+  unit?: LineRange
+  /** Other lines HSS's text matches as well: a change to any of them may have made the risk. */
+  also?: LineRange[]
   resource?: ResourceRef
   hitPath?: string
   note?: string
@@ -77,7 +82,7 @@ export function assessRisks(input: { level: RiskLevel | undefined; reading: Risk
     const places = input.locations.get(risk) ?? [{ note: 'not located' }]
     const mine = places.map((place): Finding => {
       const exception = input.exceptionFor({ ruleId: risk.rule_id, path: place.path, resource: place.resource })
-      return { ...place, risk, scope: inScope(place, scope) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) }
+      return { ...place, risk, scope: inScope(place, scope, risk.file_name) ? 'changed' : 'pre-existing', ...(exception ? { excepted: exception } : {}) }
     })
     findings.push(...mine)
     const changed = mine.filter((f) => f.scope === 'changed')
@@ -89,11 +94,22 @@ export function assessRisks(input: { level: RiskLevel | undefined; reading: Risk
   return { level, reading, findings, counts, breaking, excepted, preExisting, scope }
 }
 
-function inScope(place: Location, scope: ScopeRule): boolean {
+/**
+ * Whether the pull request's changes touch a finding (see scope.ts for files). With changed-lines a
+ * finding counts as changed when it has no line, when a line of it was added or changed (or deleted
+ * inside it), when another line its text matches was, and, for a place found by a fallback, when any
+ * line of its stage or resource was added or deleted. A file changed only by the name HSS gives it
+ * (not by its path) counts in every line: the gate cannot read that name's lines.
+ */
+function inScope(place: Location, scope: ScopeRule, hssName: string): boolean {
   if (scope.mode === 'all' || !scope.changes || !place.path) return true
-  if (scope.mode === 'changed-files') return scope.changes.files.has(place.path)
-  if (place.line === undefined) return true
-  return touches(scope.changes, place.path, place.line, place.endLine)
+  if (scope.mode === 'changed-lines' && place.line === undefined) return true
+  if (!changedFile(scope.changes, hssName, place.path)) return false
+  if (scope.mode === 'changed-files') return true
+  const file = scope.changes.files.get(place.path)
+  if (!file || place.line === undefined) return true
+  const at = { line: place.line, endLine: place.endLine ?? place.line }
+  return touches(file, at) || (place.also ?? []).some((range) => touches(file, range)) || (place.unit !== undefined && touchesUnit(file, place.unit))
 }
 
 /** Whether a risk of this level can break a gate at `level`: at or above it, or of a level HSS does not document. */
