@@ -7,9 +7,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { DEMO_REPO } from '../simulator/demo-data.ts'
-import { startFakeGitHub, type FakeGitHubOptions, type FakePullFile } from '../simulator/github.ts'
+import { startFakeGitHub, type FakeComment, type FakeGitHubOptions, type FakePullFile } from '../simulator/github.ts'
 import type { SimFile } from '../simulator/scans.ts'
-import type { SimulatorOptions } from '../simulator/server.ts'
+import type { Simulator, SimulatorOptions } from '../simulator/server.ts'
 import { gate, type GateRun } from './e2e.ts'
 
 export const TOKEN = 'ghs_pull_request_test_token_42'
@@ -36,10 +36,14 @@ export interface PrCase {
   /** Where actions/checkout put the repository inside the workspace (its `path:`). */
   checkoutPath?: string
   sim?: Partial<SimulatorOptions>
+  /** Faults and scripts on the running simulator. */
+  setupSim?: (sim: Simulator) => void
   env?: Record<string, string>
+  /** Last touches to the checkout (links, say), given its root. */
+  prepare?: (root: string) => void
 }
 
-export type PrRun = GateRun & { githubRequests: { path: string; query: string }[]; workspace: string }
+export type PrRun = GateRun & { githubRequests: { path: string; query: string }[]; workspace: string; comments: FakeComment[] }
 
 export async function prGate(c: PrCase): Promise<PrRun> {
   const workspace = mkdtempSync(join(tmpdir(), 'pr-checkout-'))
@@ -55,6 +59,7 @@ export async function prGate(c: PrCase): Promise<PrRun> {
   // actions/checkout leaves a git checkout at the pull request's commit.
   mkdirSync(join(root, '.git'), { recursive: true })
   writeFileSync(join(root, '.git', 'HEAD'), `${HEAD}\n`)
+  c.prepare?.(root)
   if (c.exceptions?.head !== undefined) {
     mkdirSync(join(root, '.github'), { recursive: true })
     writeFileSync(join(root, '.github', 'hss-exceptions.yml'), c.exceptions.head)
@@ -83,10 +88,11 @@ export async function prGate(c: PrCase): Promise<PrRun> {
           GITHUB_RUN_ID: '777',
           GITHUB_SHA: HEAD,
           ...c.env
-        }
+        },
+        ...(c.setupSim ? { setup: c.setupSim } : {})
       }
     )
-    return { ...run, githubRequests: github.requests, workspace }
+    return { ...run, githubRequests: github.requests, workspace, comments: github.comments }
   } finally {
     await github.close()
   }

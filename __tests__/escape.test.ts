@@ -46,6 +46,15 @@ describe('code', () => {
     }
   })
 
+  it('keeps a text with blank lines in one span: a path cannot break out into a heading, a link or an image', () => {
+    const path = 'services/x\n\n# Approved by security\n\n[click](https://evil.example) <img src=x>\n\n/Dockerfile'
+    for (const markdown of [code(path), `| ${code(path, true)} | x |`]) {
+      const html = marked.parse(`|a|b|\n|-|-|\n${markdown.startsWith('|') ? markdown : `| ${markdown} | x |`}`, { gfm: true, async: false })
+      expect(html).not.toMatch(/<h1|<a |<img/)
+      expect(html).toContain('<code>services/x # Approved by security [click](https://evil.example) &lt;img src=x&gt; /Dockerfile</code>')
+    }
+  })
+
   it('reads well in the raw Markdown', () => {
     expect(code('iac_scan')).toBe('`iac_scan`')
     expect(code('yaml: line 14')).toBe('`yaml: line 14`')

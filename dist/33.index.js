@@ -71,7 +71,8 @@ function renderComment(report, marker, runUrl) {
  */
 
 
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The events whose payload names one pull request to comment on (a merge queue's group names none). */
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 /** `signal` aborts every request (time-out or cancellation); the caller reports that. */
 async function upsertPullRequestComment(token, report, matrix, signal) {
     if (!PR_EVENTS.has(github/* context */._.eventName))

@@ -28401,6 +28401,7 @@ const systemClock = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jk: () => (/* binding */ UnreachableError),
 /* harmony export */   T9: () => (/* binding */ HssError),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -28433,6 +28434,8 @@ class HssError extends Error {
     retryAfterMs;
     /** False only when the request certainly never reached the server. */
     sent;
+    /** The endpoint asked (scheme, host and port), when known. */
+    origin;
     constructor(details) {
         super(describe(details), { cause: details.cause });
         this.kind = details.kind;
@@ -28443,6 +28446,7 @@ class HssError extends Error {
         this.requestId = details.requestId;
         this.retryAfterMs = details.retryAfterMs;
         this.sent = details.sent ?? true;
+        this.origin = details.origin;
     }
     get transient() {
         // An untrusted certificate, or a redirect, does not mend itself: fail now, not at the time-out.
@@ -28461,11 +28465,11 @@ function describe(d) {
     const id = d.requestId ? ` (request id ${d.requestId})` : '';
     switch (d.kind) {
         case 'network':
-            return `${d.operation}: could not reach the server: ${causeText(d.cause)}`;
+            return `${d.operation}: could not reach ${d.origin ?? 'the server'}: ${causeText(d.cause)}`;
         case 'timeout':
-            return `${d.operation}: the server did not answer in time`;
+            return `${d.operation}: ${d.origin ?? 'the server'} did not answer in time`;
         case 'tls':
-            return `${d.operation}: TLS: the server's certificate is not trusted (${causeText(d.cause)}). Behind a TLS-inspecting proxy or with a private CA, set NODE_EXTRA_CA_CERTS to the CA bundle (PEM) in the step's env`;
+            return `${d.operation}: TLS: the certificate of ${d.origin ?? 'the server'} is not trusted (${causeText(d.cause)}). Behind a TLS-inspecting proxy or with a private CA, set NODE_EXTRA_CA_CERTS to the CA bundle (PEM) in the step's env`;
         case 'redirect':
             return `${d.operation}: HTTP ${d.status ?? '3xx'} redirect to ${d.location ?? 'an unknown place'}${id}. Redirects are not followed, so no credential goes to a host you did not configure: check endpoint and iam-endpoint`;
         case 'bad-body': {
@@ -28491,12 +28495,33 @@ function advice(d) {
     }
     return '';
 }
+/** The failure's message, and its innermost cause's (`connect ECONNREFUSED 10.0.0.1:443`), which says what really happened. */
 function causeText(cause) {
-    if (cause instanceof Error) {
-        const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : '';
-        return `${cause.message}${inner}`;
+    if (!(cause instanceof Error))
+        return String(cause);
+    let inner = cause;
+    for (let depth = 0; depth < 8 && inner.cause instanceof Error; depth++)
+        inner = inner.cause;
+    return inner === cause ? cause.message : `${cause.message} (${inner.message})`;
+}
+/**
+ * The endpoint never answered: every connection to it failed (refused, unknown host, a proxy in the
+ * way) from the run's start on, so no task could be asked for, and no scan was sent.
+ */
+class UnreachableError extends Error {
+    name = 'UnreachableError';
+    failure;
+    endpoint;
+    region;
+    proxy;
+    constructor(details) {
+        const where = [details.region ? `region ${details.region}` : '', details.proxy ? `through the proxy ${details.proxy}` : 'with no proxy'].filter(Boolean).join(', ');
+        super(`${details.endpoint} could not be reached (${where}): ${details.failure.message}`, { cause: details.failure });
+        this.failure = details.failure;
+        this.endpoint = details.endpoint;
+        this.region = details.region;
+        this.proxy = details.proxy;
     }
-    return String(cause);
 }
 /** What the runner gave the step (its event, its environment) cannot be used as the inputs ask. */
 class RunContextError extends Error {
@@ -28563,11 +28588,14 @@ function clip(text, maxLength = MAX_QUOTE) {
     return truncate(oneLine((0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(text)), maxLength);
 }
 /**
- * A Markdown code span that shows `text` literally. Its fence is longer than any run of backticks
- * inside. In a table cell (`cell`), a pipe is escaped so that it cannot end the cell: GFM splits rows
- * before it reads code spans, and takes `\|` as a pipe, in code spans too.
+ * A Markdown code span that shows `text` literally, on one line: a blank line would end the span's
+ * paragraph and let the rest (a path a pull request named, a rule in an exceptions file) read as
+ * Markdown. Its fence is longer than any run of backticks inside. In a table cell (`cell`), a pipe is
+ * escaped so that it cannot end the cell: GFM splits rows before it reads code spans, and takes `\|`
+ * as a pipe, in code spans too.
  */
-function code(text, cell = false) {
+function code(raw, cell = false) {
+    const text = oneLine(raw);
     if (text === '')
         return '';
     const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
@@ -28626,7 +28654,7 @@ function inlineMarkdown(text) {
 }
 function plainMarkdown(text) {
     return text
-        .split(/((?:https?:\/\/|www\.)\S+|@[\w-]+(?:\/[\w.-]+)?)/)
+        .split(/((?:https?:\/\/|www\.)\S*[^\s.,:;)\]]|@[\w-]+(?:\/[\w.-]+)?)/)
         .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
         .join('');
 }
@@ -28818,6 +28846,8 @@ function isRefusal(error) {
 /* harmony export */ });
 /* unused harmony exports MIN_ATTEMPT_MS, backoffDelay */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _hss_reachability_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5523);
+
 
 /** The least time one attempt gets, even at the deadline. */
 const MIN_ATTEMPT_MS = 2000;
@@ -28825,23 +28855,29 @@ const BACKOFF_BASE_MS = 1000;
 async function retryTransient(attempt, ctx) {
     let lastTry = false;
     for (let failures = 1;; failures++) {
+        // Until an endpoint has answered, an attempt also ends with the window it has to answer in.
+        const reachLeft = ctx.reach && !ctx.reach.anyAnswer() ? ctx.reach.since + _hss_reachability_js__WEBPACK_IMPORTED_MODULE_1__/* .REACH_WINDOW_MS */ .u1 - ctx.clock.now() : Number.POSITIVE_INFINITY;
         const left = ctx.deadline - ctx.clock.now();
-        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left));
+        const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, Math.min(left, reachLeft)));
         try {
             return { ok: true, value: await attempt(timeoutMs) };
         }
         catch (error) {
             if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9) || !(ctx.retryable ?? isTransient)(error))
                 throw error;
-            const remaining = ctx.deadline - ctx.clock.now();
+            const unreached = ctx.reach?.unreached(error);
+            const deadline = unreached && ctx.reach ? Math.min(ctx.deadline, ctx.reach.since + _hss_reachability_js__WEBPACK_IMPORTED_MODULE_1__/* .REACH_WINDOW_MS */ .u1) : ctx.deadline;
+            const remaining = deadline - ctx.clock.now();
             if (lastTry || remaining <= 0) {
+                if (unreached)
+                    throw unreached;
                 ctx.log(`${retryLine(error)}; no time left to retry before the time-out`);
                 return { ok: false, error };
             }
             const delay = backoffDelay(failures, error, ctx);
             if (delay >= remaining) {
                 // Rather than give up early, use the time that is left: wait until the deadline, try once more.
-                ctx.log(`${retryLine(error)}; the time-out is ${seconds(remaining)} s away, so one last try then`);
+                ctx.log(`${retryLine(error)}; ${unreached ? 'the endpoint has never answered, and the gate gives it' : 'the time-out is'} ${seconds(remaining)} s ${unreached ? 'more' : 'away'}, so one last try then`);
                 lastTry = true;
                 await ctx.clock.sleep(remaining, ctx.signal);
                 continue;
@@ -29723,6 +29759,67 @@ function useProxyFromEnv(env, module = node_http__WEBPACK_IMPORTED_MODULE_0__) {
 
 /***/ }),
 
+/***/ 5523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oY: () => (/* binding */ reachability),
+/* harmony export */   u1: () => (/* binding */ REACH_WINDOW_MS)
+/* harmony export */ });
+/* unused harmony export proxyFor */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Whether an endpoint has ever answered. A connection that fails after HSS answered once is a passing
+ * fault (retried until `timeout`); one that fails before HSS (or IAM) ever answered is most likely
+ * the endpoint's own: a wrong region or endpoint, a firewall, a proxy. So until an answer comes,
+ * connection failures are retried for at most REACH_WINDOW_MS from the run's start, and then the run
+ * ends saying that HSS could not be reached, naming the endpoint, the region and the proxy: never
+ * that a task is missing, and never that a scan that was never sent may have started.
+ */
+
+/** How long a run waits for an endpoint that has never answered: the run then ends within 60 s. */
+const REACH_WINDOW_MS = 50_000;
+function reachability(options) {
+    const answered = new Set();
+    return {
+        since: options.since,
+        answered: (origin) => void answered.add(origin),
+        anyAnswer: () => answered.size > 0,
+        unreached(error) {
+            if (!error.origin || answered.has(error.origin) || (error.kind !== 'network' && error.kind !== 'timeout'))
+                return undefined;
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreachableError */ .Jk({ failure: error, endpoint: error.origin, region: options.region, proxy: proxyFor(error.origin, options.env) });
+        }
+    };
+}
+/** The proxy the environment names for this origin (its scheme, host and port only: no credentials), unless NO_PROXY leaves the origin out. */
+function proxyFor(origin, env) {
+    let target;
+    try {
+        target = new URL(origin);
+    }
+    catch {
+        return undefined;
+    }
+    const raw = target.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
+    if (!raw)
+        return undefined;
+    const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+    const host = target.hostname.toLowerCase();
+    if (noProxy.some((entry) => entry === '*' || host === entry.replace(/^\./, '') || host.endsWith(entry.startsWith('.') ? entry : `.${entry}`)))
+        return undefined;
+    try {
+        const proxy = new URL(raw);
+        return `${proxy.protocol}//${proxy.host}`;
+    }
+    catch {
+        return 'a proxy whose address cannot be read';
+    }
+}
+
+
+/***/ }),
+
 /***/ 5094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29903,18 +30000,20 @@ function createTransport(options) {
                 hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
             });
             status = response.status;
+            options.reach?.answered(call.url.origin);
             text = await readCapped(response, MAX_BODY_BYTES);
         }
         catch (error) {
             if (options.signal?.aborted)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc();
+            const origin = call.url.origin;
             if (error instanceof BodyTooLarge)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'bad-body', operation: call.operation, status, cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'bad-body', operation: call.operation, status, cause: error, origin });
             const tls = tlsFailure(error);
             if (tls)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'tls', operation: call.operation, cause: tls, sent: false });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind: 'tls', operation: call.operation, cause: tls, sent: false, origin });
             const kind = deadline.aborted ? 'timeout' : 'network';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error) });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HssError */ .T9({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error), origin });
         }
         const header = response.headers.get('x-request-id');
         const requestId = header ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(header, MAX_REQUEST_ID) : undefined;
@@ -29955,7 +30054,7 @@ function redirectTarget(location, from) {
  * Error codes that prove the request never left this machine (no connection was made), so a
  * creation that failed this way certainly did not happen. Anything else may have reached HSS.
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL', 'UND_ERR_CONNECT_TIMEOUT']);
 function mayHaveBeenSent(error) {
     return causeWithCode(error, NOT_SENT_CODES) === undefined;
 }
@@ -30094,7 +30193,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(154);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8836);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -30687,7 +30786,7 @@ function words(text) {
 
 /***/ }),
 
-/***/ 154:
+/***/ 8836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30974,7 +31073,10 @@ async function pullRequestContext(config, deps, readsRisks) {
     }
     const github = deps.github;
     let changes;
-    if (wantsScope || wantsStale) {
+    if (pr.number === undefined && (wantsScope || wantsStale)) {
+        deps.log.info('A merge queue\'s group has no one pull request: every risk counts (fail-on-risk-scope all), and every scanned file\'s copy is checked.');
+    }
+    else if (pr.number !== undefined && (wantsScope || wantsStale)) {
         const files = await github.pullRequestFiles(pr.number);
         // Counted by name: a file that paging repeats must not stand in for one it skipped.
         const listed = new Set(files.map((file) => file.filename)).size;
@@ -30994,12 +31096,13 @@ async function pullRequestContext(config, deps, readsRisks) {
     let stale;
     if (wantsStale) {
         const mode = config.staleCopies === 'fail' ? 'fail' : 'warn';
-        if (!deps.runId)
-            deps.log.warning(`GITHUB_RUN_ID is not set: the run's start is unknown, so every changed file's copy counts as stale${mode === 'fail' ? '' : ' (stale-copies: warn)'}.`);
-        stale = { mode, runStartedAt: deps.runId ? await github.runStartedAt(deps.runId) : undefined };
+        const runStartedAt = deps.runId ? await github.runStartedAt(deps.runId) : undefined;
+        if (runStartedAt === undefined)
+            deps.log.warning(`${deps.runId ? 'GitHub did not say when this workflow run started' : 'GITHUB_RUN_ID is not set'}: the run's start is unknown, so every changed file's copy counts as stale${mode === 'fail' ? '' : ' (stale-copies: warn)'}.`);
+        stale = { mode, runStartedAt };
     }
     const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined;
-    return { ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } };
+    return { ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope && pr.number !== undefined ? config.riskScope : 'all', changes } };
 }
 /** The exceptions file in the checkout (on events that are not a pull request's): its text, undefined when there is none, or a configuration error. */
 function checkedOutExceptions(checkout, file) {
@@ -31339,7 +31442,7 @@ var gate_verdict = __nccwpck_require__(5950);
 
 async function runGate(config, deps, startedAt, target = targetOf(config.task)) {
     const deadline = startedAt + config.timeoutMs;
-    const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal };
+    const retry = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal, ...(deps.reach ? { reach: deps.reach } : {}) };
     const pacer = () => budgetPacer(deps.clock, config.pollIntervalMs);
     const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined);
     const spec = config.task.by === 'create' ? config.task.spec : undefined;
@@ -31505,8 +31608,11 @@ async function locateAndJudge(client, reading, files, config, pr, deps, uploaded
     const { exceptionFor, locateRisk, parsedFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const parsed = parsedFiles(deps.checkout);
     const locations = new Map();
-    for (const risk of reading.risks)
-        locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
+    for (const risk of reading.risks) {
+        // Locating is reporting: past the deadline, the rest stay at file level (and count as changed).
+        const late = deps.clock.now() >= phase.deadline;
+        locations.set(risk, late ? [{ note: 'not placed before the time-out' }] : locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
+    }
     const exceptions = pr.exceptions ?? exception_set/* NO_EXCEPTIONS */.JW;
     return (0,findings/* assessRisks */.HH)({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
 }
@@ -31593,6 +31699,8 @@ function isTask(row) {
     return (0,fields/* isRecord */.u4)(row) && (0,fields/* serverId */.Lu)(row.task_id) !== undefined;
 }
 
+// EXTERNAL MODULE: ./src/hss/reachability.ts
+var reachability = __nccwpck_require__(5523);
 // EXTERNAL MODULE: ./src/hss/transport.ts
 var hss_transport = __nccwpck_require__(7143);
 // EXTERNAL MODULE: ./src/inputs/config.ts
@@ -31606,11 +31714,11 @@ var record = __nccwpck_require__(4846);
 
 
 /**
- * A pull_request event for a pull request from a fork: GitHub passes it no repository secrets.
- * False when there is no event file, or it cannot be read.
+ * A pull request's run from a fork (pull_request and its review events): GitHub passes it no
+ * repository secrets. False when there is no event file, or it cannot be read.
  */
 function isForkPullRequest(env) {
-    if (env.GITHUB_EVENT_NAME !== 'pull_request' || !env.GITHUB_EVENT_PATH)
+    if (!FORK_WITHOUT_SECRETS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
         return false;
     try {
         const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
@@ -31625,23 +31733,37 @@ function isForkPullRequest(env) {
         return false;
     }
 }
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * Every event that runs on a pull request's code: the pull request's own, its reviews and review
+ * comments (the payload's `pull_request`), and the merge queue's group (its `base_sha` is the base).
+ */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'merge_group']);
+/** The events whose runs from a fork get no secrets. */
+const FORK_WITHOUT_SECRETS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 /**
  * Undefined on other events; `unreadable` on a pull-request event whose event file does not say which
  * pull request (the checks that need it then fail closed, rather than act as if this were no pull request).
  */
 function pullRequestOf(env) {
-    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (!PULL_REQUEST_EVENTS.has(name))
         return undefined;
     if (!env.GITHUB_EVENT_PATH)
         return 'unreadable';
     try {
         const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const sha = (value) => (typeof value === 'string' && /^[0-9a-f]{40,64}$/.test(value) ? value : undefined);
+        if (name === 'merge_group') {
+            const group = (0,record/* isRecord */.u)(event) && (0,record/* isRecord */.u)(event.merge_group) ? event.merge_group : undefined;
+            const baseSha = sha(group?.base_sha);
+            const headSha = sha(group?.head_sha);
+            return baseSha && headSha ? { number: undefined, baseSha, headSha, changedFiles: undefined } : 'unreadable';
+        }
         const pr = (0,record/* isRecord */.u)(event) && (0,record/* isRecord */.u)(event.pull_request) ? event.pull_request : undefined;
-        const sha = (side) => ((0,record/* isRecord */.u)(side) && typeof side.sha === 'string' && /^[0-9a-f]{40,64}$/.test(side.sha) ? side.sha : undefined);
+        const side = (value) => ((0,record/* isRecord */.u)(value) ? sha(value.sha) : undefined);
         const number = pr?.number;
-        const baseSha = sha(pr?.base);
-        const headSha = sha(pr?.head);
+        const baseSha = side(pr?.base);
+        const headSha = side(pr?.head);
         if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1 || !baseSha || !headSha)
             return 'unreadable';
         const changed = pr?.changed_files;
@@ -31669,6 +31791,60 @@ var repo_github = __nccwpck_require__(1377);
 var next_steps = __nccwpck_require__(5587);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/repo/write-file.ts
+/**
+ * Writes a file the action makes (the SARIF log) inside the workspace, and never through a link: a
+ * branch can commit `results/hss.sarif` as a link to a file elsewhere on the runner, or `results` as
+ * a link to a folder, and following either would overwrite what it points at. Each folder on the way
+ * is checked before it is entered or made (one at a time, so nothing is made outside), and the file
+ * is opened with O_NOFOLLOW, so a link put there at the last moment is refused too.
+ */
+
+
+/** `path` is relative to `root` (already checked: no `..`, no leading `/`). Throws an Error that says why it was not written. */
+function writeInside(root, path, text) {
+    const parts = path.split('/');
+    const name = parts.pop() ?? '';
+    let dir = root;
+    for (const part of parts) {
+        dir = (0,external_node_path_.join)(dir, part);
+        const kind = write_file_kindOf(dir);
+        if (kind === 'link')
+            throw new Error(`${path} leads through a link (${part}): nothing is written through a link`);
+        if (kind === 'other')
+            throw new Error(`${path} needs ${part} to be a folder, and it is a file`);
+        if (kind === 'missing')
+            (0,external_node_fs_.mkdirSync)(dir);
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, name), external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new Error(`${path} is a link: nothing is written through a link`, { cause: error });
+        if (code === 'EISDIR')
+            throw new Error(`${path} is a folder`, { cause: error });
+        throw error;
+    }
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function write_file_kindOf(path) {
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(path);
+        return stat.isSymbolicLink() ? 'link' : stat.isDirectory() ? 'dir' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var annotations = __nccwpck_require__(856);
 // EXTERNAL MODULE: ./src/inputs/endpoints.ts
@@ -31804,7 +31980,6 @@ var summary = __nccwpck_require__(7994);
 
 
 
-
 /** The longest the pull-request comment may hold up the verdict. */
 const COMMENT_TIMEOUT_MS = 30_000;
 async function publish(gated, config, checkout, cancel, readme) {
@@ -31843,15 +32018,9 @@ async function writeSarif(report, path, checkout) {
         toolkit/* warning */.$e(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`);
         return undefined;
     }
-    const root = checkout.workspace ?? process.cwd();
-    const full = (0,external_node_path_.join)(root, path);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(full), { recursive: true });
-    const parent = (0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(full));
-    if ((0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(root), parent).startsWith('..'))
-        throw new Error(`sarif-file ${path} leads out of the workspace`);
     const { sarifOf } = await __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 5881));
     const sarif = sarifOf(risks);
-    (0,external_node_fs_.writeFileSync)(full, sarif.text);
+    writeInside(checkout.workspace ?? process.cwd(), path, sarif.text);
     const dropped = sarif.dropped ? `; ${sarif.dropped} more left out to stay within GitHub's limits (25,000 results, 10 MB gzipped)` : '';
     toolkit/* info */.pq(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'finding' : 'findings'} for code scanning${dropped}`);
     return path;
@@ -31888,7 +32057,7 @@ async function configurationError(error, source, env) {
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 async function stopRun(config, error, target, readme) {
     const cancelled = error instanceof errors/* CancelledError */.cc;
-    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof upload_upload/* UploadError */.oW || error instanceof repo_github/* GitHubError */.y_ || error instanceof errors/* RunContextError */.zp || cancelled;
+    const known = error instanceof errors/* HssError */.T9 || error instanceof errors/* InputError */.dz || error instanceof create/* AmbiguousCreation */.Qu || error instanceof upload_upload/* UploadError */.oW || error instanceof errors/* UnreachableError */.Jk || error instanceof repo_github/* GitHubError */.y_ || error instanceof errors/* RunContextError */.zp || cancelled;
     const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     await guard('the outputs', () => {
         toolkit/* setOutput */.uH('task-id', target.id ?? '');
@@ -31898,14 +32067,16 @@ async function stopRun(config, error, target, readme) {
     });
     if (config.summary) {
         const url = consoleUrl(config.region, config.endpoint);
-        const stop = { kind: stopKind(error), message, steps: (0,next_steps/* stopSteps */.GI)(error, false, readme), target, ...(url ? { consoleUrl: url } : {}), ...(error instanceof create/* AmbiguousCreation */.Qu ? { lead: error.lead } : {}) };
+        const stop = { kind: stopKind(error, config), message, steps: (0,next_steps/* stopSteps */.GI)(error, false, readme), target, ...(url ? { consoleUrl: url } : {}), ...(error instanceof create/* AmbiguousCreation */.Qu ? { lead: error.lead } : {}) };
         await guard('the job summary', () => toolkit/* writeSummary */.Sy((0,summary/* renderStopSummary */.r4)(stop)));
     }
     toolkit/* setFailed */.C1(cancelled ? `HSS scan gate ${message}` : message);
 }
-function stopKind(error) {
+function stopKind(error, config) {
     if (error instanceof errors/* CancelledError */.cc)
         return 'cancelled';
+    if (error instanceof errors/* UnreachableError */.Jk)
+        return originOf(config.endpoint) === error.endpoint ? 'hss unreachable' : 'iam unreachable';
     if (error instanceof errors/* InputError */.dz)
         return 'configuration error';
     if (error instanceof create/* AmbiguousCreation */.Qu)
@@ -31929,6 +32100,14 @@ function stopKind(error) {
             return 'bad request';
     }
     return 'error';
+}
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * The pull-request comment is a courtesy: whatever happens to it (even a GitHub API that never
@@ -31984,6 +32163,7 @@ async function guarded(what, write) {
 
 
 
+
 /** Without deps (as @github/local-action calls it): the real clock, Math.random, process.env, no cancellation. */
 async function run(deps = { clock: clock/* systemClock */.m, random: Math.random, env: process.env, signal: new AbortController().signal }) {
     const startedAt = deps.clock.now();
@@ -32011,7 +32191,8 @@ async function run(deps = { clock: clock/* systemClock */.m, random: Math.random
 /** The real services: HSS and IAM through signed transports, GitHub's API on pull requests, the checked-out workspace. */
 function services(config, deps, startedAt) {
     const { env } = deps;
-    const transport = (projectId) => (0,hss_transport/* createTransport */.oO)({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: toolkit/* debug */.Yz, ...(projectId ? { projectId } : {}) });
+    const reach = (0,reachability/* reachability */.oY)({ since: startedAt, region: config.region, env });
+    const transport = (projectId) => (0,hss_transport/* createTransport */.oO)({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: toolkit/* debug */.Yz, reach, ...(projectId ? { projectId } : {}) });
     const checkout = (0,repo_checkout/* openCheckout */.Hj)(env.GITHUB_WORKSPACE, env.GITHUB_SHA);
     const pullRequest = pullRequestOf(env);
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -32039,6 +32220,7 @@ function services(config, deps, startedAt) {
         pullRequest,
         github,
         runId: env.GITHUB_RUN_ID || undefined,
+        reach,
         ...(sha && /^[0-9a-f]{40,64}$/.test(sha) && owner && repo ? { source: { repoUrl: `${server.replace(/\/+$/, '')}/${owner}/${repo}`, sha } } : {})
     };
 }
@@ -32663,10 +32845,11 @@ function createGitHubApi(options) {
     async function get(what, path, permission, allow404 = false) {
         let lastError;
         for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            // No attempt starts after the deadline, and none outlives it: the run ends within timeout.
             const left = options.deadline - options.clock.now();
-            if (attempt > 1 && left <= 0)
+            if (left <= 0)
                 break;
-            const timeout = AbortSignal.timeout(Math.max(2000, Math.min(options.requestTimeoutMs ?? 30_000, left)));
+            const timeout = AbortSignal.timeout(Math.min(options.requestTimeoutMs ?? 30_000, left));
             const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
             let status = 0;
             try {
@@ -32696,8 +32879,9 @@ function createGitHubApi(options) {
                     throw error;
                 lastError = new GitHubError(what, status || undefined, error instanceof SyntaxError ? 'not JSON' : timeout.aborted ? 'no answer in time' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(error instanceof Error ? error.message : String(error), 200));
             }
-            if (attempt < ATTEMPTS)
-                await options.clock.sleep(Math.min(1000 * attempt, Math.max(0, options.deadline - options.clock.now())), options.signal);
+            const wait = Math.min(1000 * attempt, options.deadline - options.clock.now());
+            if (attempt < ATTEMPTS && wait > 0)
+                await options.clock.sleep(wait, options.signal);
         }
         throw lastError ?? new GitHubError(what, undefined, 'the time-out came first');
     }
@@ -32737,9 +32921,7 @@ function createGitHubApi(options) {
         async runStartedAt(runId) {
             const answer = await get('read this workflow run', `${repoPath}/actions/runs/${encodeURIComponent(runId)}`, 'actions: read');
             const started = (0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(answer) && typeof answer.run_started_at === 'string' ? Date.parse(answer.run_started_at) : Number.NaN;
-            if (Number.isNaN(started))
-                throw new GitHubError('read this workflow run', 200, 'no readable run_started_at');
-            return started;
+            return Number.isNaN(started) ? undefined : started;
         }
     };
 }
@@ -33004,6 +33186,15 @@ function nextSteps(report, readme) {
 function stopSteps(error, forkWithoutSecrets = false, readme) {
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc)
         return [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `The workflow run was cancelled while the gate waited: re-run it to get a verdict.`];
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreachableError */ .Jk) {
+        return [
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`region`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`endpoint`')} (and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`iam-endpoint`')}): the gate asked ${error.endpoint}, which never answered, so no task was asked for and no scan was sent.`,
+            error.proxy
+                ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Check the proxy ${error.proxy} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`HTTPS_PROXY`')}): it may refuse the endpoint, or need it in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`NO_PROXY`')}.`
+                : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `On a self-hosted runner, check that it can reach the endpoint on port 443, and set ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`HTTPS_PROXY`')} (with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`NO_PROXY`')}) in the step's ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`env`')} when its network needs a proxy.`,
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Then re-run the job.`
+        ];
+    }
     if (error instanceof _gate_upload_upload_js__WEBPACK_IMPORTED_MODULE_3__/* .UploadError */ .oW) {
         const otherWays = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Or upload the files yourself: in the HSS console's IaC file list, then give their ids in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`file-ids`')} instead of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`upload-files`')} (${readmeSection(readme, 'Uploading', 'uploading-the-pull-requests-files')}).`;
         if (error.refused.length)
@@ -33144,6 +33335,8 @@ const STOP_TITLES = {
     github: '⛔ HSS scan gate: GitHub did not answer as expected',
     'ambiguous creation': '⚠️ HSS scan gate: the scan may have started',
     'upload refused': '⛔ HSS scan gate: HSS did not take the files',
+    'hss unreachable': '📡 HSS scan gate: HSS could not be reached',
+    'iam unreachable': '📡 HSS scan gate: IAM could not be reached (the project id look-up)',
     tls: '⛔ HSS scan gate: untrusted TLS certificate',
     redirect: '⛔ HSS scan gate: redirect refused',
     'not found': '⛔ HSS scan gate: not found (HTTP 404)',

@@ -34,6 +34,8 @@ export interface FakeGitHubOptions {
   run?: { id: string; started: string }
   /** Refuse these routes with this status (403 for a token without the permission). */
   refuse?: Partial<Record<FakeGitHubRoute, number>>
+  /** Never answer at all, from the start. */
+  hang?: boolean
 }
 
 export interface FakeGitHub {
@@ -61,7 +63,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     comments: (options.existing ?? []).map((c) => (typeof c === 'string' ? make(c, 'someone') : make(c.body, c.author))),
     requests: [],
     refuseWith: undefined,
-    hang: false,
+    hang: options.hang ?? false,
     close: async () => undefined
   }
 

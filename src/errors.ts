@@ -28,6 +28,8 @@ export interface HssErrorDetails {
   location?: string
   /** False only when the request certainly never reached the server (no connection was made). */
   sent?: boolean
+  /** The endpoint asked (scheme, host and port). */
+  origin?: string
   cause?: unknown
 }
 
@@ -47,6 +49,8 @@ export class HssError extends Error {
   readonly retryAfterMs: number | undefined
   /** False only when the request certainly never reached the server. */
   readonly sent: boolean
+  /** The endpoint asked (scheme, host and port), when known. */
+  readonly origin: string | undefined
 
   constructor(details: HssErrorDetails) {
     super(describe(details), { cause: details.cause })
@@ -58,6 +62,7 @@ export class HssError extends Error {
     this.requestId = details.requestId
     this.retryAfterMs = details.retryAfterMs
     this.sent = details.sent ?? true
+    this.origin = details.origin
   }
 
   get transient(): boolean {
@@ -77,11 +82,11 @@ function describe(d: HssErrorDetails): string {
   const id = d.requestId ? ` (request id ${d.requestId})` : ''
   switch (d.kind) {
     case 'network':
-      return `${d.operation}: could not reach the server: ${causeText(d.cause)}`
+      return `${d.operation}: could not reach ${d.origin ?? 'the server'}: ${causeText(d.cause)}`
     case 'timeout':
-      return `${d.operation}: the server did not answer in time`
+      return `${d.operation}: ${d.origin ?? 'the server'} did not answer in time`
     case 'tls':
-      return `${d.operation}: TLS: the server's certificate is not trusted (${causeText(d.cause)}). Behind a TLS-inspecting proxy or with a private CA, set NODE_EXTRA_CA_CERTS to the CA bundle (PEM) in the step's env`
+      return `${d.operation}: TLS: the certificate of ${d.origin ?? 'the server'} is not trusted (${causeText(d.cause)}). Behind a TLS-inspecting proxy or with a private CA, set NODE_EXTRA_CA_CERTS to the CA bundle (PEM) in the step's env`
     case 'redirect':
       return `${d.operation}: HTTP ${d.status ?? '3xx'} redirect to ${d.location ?? 'an unknown place'}${id}. Redirects are not followed, so no credential goes to a host you did not configure: check endpoint and iam-endpoint`
     case 'bad-body': {
@@ -109,12 +114,32 @@ function advice(d: HssErrorDetails): string {
   return ''
 }
 
+/** The failure's message, and its innermost cause's (`connect ECONNREFUSED 10.0.0.1:443`), which says what really happened. */
 function causeText(cause: unknown): string {
-  if (cause instanceof Error) {
-    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : ''
-    return `${cause.message}${inner}`
+  if (!(cause instanceof Error)) return String(cause)
+  let inner: Error = cause
+  for (let depth = 0; depth < 8 && inner.cause instanceof Error; depth++) inner = inner.cause
+  return inner === cause ? cause.message : `${cause.message} (${inner.message})`
+}
+
+/**
+ * The endpoint never answered: every connection to it failed (refused, unknown host, a proxy in the
+ * way) from the run's start on, so no task could be asked for, and no scan was sent.
+ */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError'
+  readonly failure: HssError
+  readonly endpoint: string
+  readonly region: string | undefined
+  readonly proxy: string | undefined
+  constructor(details: { failure: HssError; endpoint: string; region: string | undefined; proxy: string | undefined }) {
+    const where = [details.region ? `region ${details.region}` : '', details.proxy ? `through the proxy ${details.proxy}` : 'with no proxy'].filter(Boolean).join(', ')
+    super(`${details.endpoint} could not be reached (${where}): ${details.failure.message}`, { cause: details.failure })
+    this.failure = details.failure
+    this.endpoint = details.endpoint
+    this.region = details.region
+    this.proxy = details.proxy
   }
-  return String(cause)
 }
 
 /** What the runner gave the step (its event, its environment) cannot be used as the inputs ask. */

@@ -37,11 +37,14 @@ export function clip(text: string, maxLength = MAX_QUOTE): string {
 }
 
 /**
- * A Markdown code span that shows `text` literally. Its fence is longer than any run of backticks
- * inside. In a table cell (`cell`), a pipe is escaped so that it cannot end the cell: GFM splits rows
- * before it reads code spans, and takes `\|` as a pipe, in code spans too.
+ * A Markdown code span that shows `text` literally, on one line: a blank line would end the span's
+ * paragraph and let the rest (a path a pull request named, a rule in an exceptions file) read as
+ * Markdown. Its fence is longer than any run of backticks inside. In a table cell (`cell`), a pipe is
+ * escaped so that it cannot end the cell: GFM splits rows before it reads code spans, and takes `\|`
+ * as a pipe, in code spans too.
  */
-export function code(text: string, cell = false): string {
+export function code(raw: string, cell = false): string {
+  const text = oneLine(raw)
   if (text === '') return ''
   const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length))
   const fence = '`'.repeat(longest + 1)
@@ -120,7 +123,7 @@ export function inlineMarkdown(text: string): string {
 
 function plainMarkdown(text: string): string {
   return text
-    .split(/((?:https?:\/\/|www\.)\S+|@[\w-]+(?:\/[\w.-]+)?)/)
+    .split(/((?:https?:\/\/|www\.)\S*[^\s.,:;)\]]|@[\w-]+(?:\/[\w.-]+)?)/)
     .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
     .join('')
 }

@@ -5,6 +5,7 @@ import { REQUEST_TIMEOUT_MS, type GateDeps } from './gate/deps.ts'
 import { runGate } from './gate/run.ts'
 import { targetOf } from './gate/wait/locate.ts'
 import { createHssClient } from './hss/client.ts'
+import { reachability } from './hss/reachability.ts'
 import { createTransport } from './hss/transport.ts'
 import { buildConfig, type Config } from './inputs/config.ts'
 import { pullRequestOf } from './inputs/event.ts'
@@ -49,8 +50,9 @@ export async function run(deps: RunDeps = { clock: systemClock, random: Math.ran
 /** The real services: HSS and IAM through signed transports, GitHub's API on pull requests, the checked-out workspace. */
 function services(config: Config, deps: RunDeps, startedAt: number): GateDeps {
   const { env } = deps
+  const reach = reachability({ since: startedAt, region: config.region, env })
   const transport = (projectId?: string) =>
-    createTransport({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: core.debug, ...(projectId ? { projectId } : {}) })
+    createTransport({ auth: config.auth, requestTimeoutMs: REQUEST_TIMEOUT_MS, signal: deps.signal, now: () => new Date(deps.clock.now()), debug: core.debug, reach, ...(projectId ? { projectId } : {}) })
   const checkout = openCheckout(env.GITHUB_WORKSPACE, env.GITHUB_SHA)
   const pullRequest = pullRequestOf(env)
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
@@ -79,6 +81,7 @@ function services(config: Config, deps: RunDeps, startedAt: number): GateDeps {
     pullRequest,
     github,
     runId: env.GITHUB_RUN_ID || undefined,
+    reach,
     ...(sha && /^[0-9a-f]{40,64}$/.test(sha) && owner && repo ? { source: { repoUrl: `${server.replace(/\/+$/, '')}/${owner}/${repo}`, sha } } : {})
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock.ts'
 import type { HssClient } from '../hss/client.ts'
+import type { Reachability } from '../hss/reachability.ts'
 import type { PullRequestEvent } from '../inputs/event.ts'
 import type { GitHubApi } from '../repo/github.ts'
 import type { Checkout } from '../repo/checkout.ts'
@@ -37,6 +38,8 @@ export interface GateDeps {
   github: GitHubApi | undefined
   /** GITHUB_RUN_ID: whose start decides which copies are stale. */
   runId: string | undefined
+  /** Which endpoints have answered (the transports tell it), so a failure can be known as the endpoint's own. */
+  reach?: Reachability
   source?: SourceLinks
 }
 

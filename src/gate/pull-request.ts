@@ -47,7 +47,9 @@ export async function pullRequestContext(config: Config, deps: GateDeps, readsRi
 
   const github = deps.github
   let changes: Changes | undefined
-  if (wantsScope || wantsStale) {
+  if (pr.number === undefined && (wantsScope || wantsStale)) {
+    deps.log.info('A merge queue\'s group has no one pull request: every risk counts (fail-on-risk-scope all), and every scanned file\'s copy is checked.')
+  } else if (pr.number !== undefined && (wantsScope || wantsStale)) {
     const files = await github.pullRequestFiles(pr.number)
     // Counted by name: a file that paging repeats must not stand in for one it skipped.
     const listed = new Set(files.map((file) => file.filename)).size
@@ -63,11 +65,12 @@ export async function pullRequestContext(config: Config, deps: GateDeps, readsRi
   let stale: PullRequestContext['stale']
   if (wantsStale) {
     const mode = config.staleCopies === 'fail' ? 'fail' : 'warn'
-    if (!deps.runId) deps.log.warning(`GITHUB_RUN_ID is not set: the run's start is unknown, so every changed file's copy counts as stale${mode === 'fail' ? '' : ' (stale-copies: warn)'}.`)
-    stale = { mode, runStartedAt: deps.runId ? await github.runStartedAt(deps.runId) : undefined }
+    const runStartedAt = deps.runId ? await github.runStartedAt(deps.runId) : undefined
+    if (runStartedAt === undefined) deps.log.warning(`${deps.runId ? 'GitHub did not say when this workflow run started' : 'GITHUB_RUN_ID is not set'}: the run's start is unknown, so every changed file's copy counts as stale${mode === 'fail' ? '' : ' (stale-copies: warn)'}.`)
+    stale = { mode, runStartedAt }
   }
   const exceptions = readsRisks ? await exceptionsFrom(await github.fileAt(config.exceptionsFile, pr.baseSha), config, deps, pr.baseSha) : undefined
-  return { ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope ? config.riskScope : 'all', changes } }
+  return { ...(stale ? { stale } : {}), exceptions, scope: { mode: wantsScope && pr.number !== undefined ? config.riskScope : 'all', changes } }
 }
 
 /** The exceptions file in the checkout (on events that are not a pull request's): its text, undefined when there is none, or a configuration error. */

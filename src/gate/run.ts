@@ -38,7 +38,7 @@ import { judge, type Verdict } from './verdict.ts'
 
 export async function runGate(config: Config, deps: GateDeps, startedAt: number, target: Target = targetOf(config.task)): Promise<Report> {
   const deadline = startedAt + config.timeoutMs
-  const retry: RetryContext = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal }
+  const retry: RetryContext = { clock: deps.clock, random: deps.random, deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS, pollIntervalMs: config.pollIntervalMs, log: deps.log.info, signal: deps.signal, ...(deps.reach ? { reach: deps.reach } : {}) }
   const pacer = (): Pacer => budgetPacer(deps.clock, config.pollIntervalMs)
   const readsRisks = config.taskType === 'iac_scan' && (config.failOnRisk !== undefined || config.sarifFile !== undefined)
 
@@ -194,7 +194,11 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
   const { exceptionFor, locateRisk, parsedFiles } = await import('./repo-readers.ts')
   const parsed = parsedFiles(deps.checkout)
   const locations = new Map<Risk, Location[]>()
-  for (const risk of reading.risks) locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
+  for (const risk of reading.risks) {
+    // Locating is reporting: past the deadline, the rest stay at file level (and count as changed).
+    const late = deps.clock.now() >= phase.deadline
+    locations.set(risk, late ? [{ note: 'not placed before the time-out' }] : locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
+  }
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS
   return assessRisks({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
 }

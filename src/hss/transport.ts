@@ -10,6 +10,7 @@ import { addSecret } from '../redact.ts'
 import { isRecord } from './fields.ts'
 import { sign, UNSIGNED_PAYLOAD } from './signer.ts'
 import { USER_AGENT } from '../version.ts'
+import type { Reachability } from './reachability.ts'
 
 export interface TransportOptions {
   auth: Auth
@@ -21,6 +22,8 @@ export interface TransportOptions {
   now?: () => Date
   /** One line per answer (method, URL, status, request id), for RUNNER_DEBUG. */
   debug?: (line: string) => void
+  /** Told of every answer, so that a failure can be known as the endpoint's own (it never answered). */
+  reach?: Reachability
 }
 
 export interface Call<T> {
@@ -68,14 +71,16 @@ export function createTransport(options: TransportOptions): Send {
         hooks: { afterResponse: options.debug ? [debugHook(options.debug)] : [] }
       })
       status = response.status
+      options.reach?.answered(call.url.origin)
       text = await readCapped(response, MAX_BODY_BYTES)
     } catch (error) {
       if (options.signal?.aborted) throw new CancelledError()
-      if (error instanceof BodyTooLarge) throw new HssError({ kind: 'bad-body', operation: call.operation, status, cause: error })
+      const origin = call.url.origin
+      if (error instanceof BodyTooLarge) throw new HssError({ kind: 'bad-body', operation: call.operation, status, cause: error, origin })
       const tls = tlsFailure(error)
-      if (tls) throw new HssError({ kind: 'tls', operation: call.operation, cause: tls, sent: false })
+      if (tls) throw new HssError({ kind: 'tls', operation: call.operation, cause: tls, sent: false, origin })
       const kind = deadline.aborted ? 'timeout' : 'network'
-      throw new HssError({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error) })
+      throw new HssError({ kind, operation: call.operation, ...(status ? { status } : {}), cause: error, sent: status ? true : mayHaveBeenSent(error), origin })
     }
 
     const header = response.headers.get('x-request-id')
@@ -116,7 +121,7 @@ function redirectTarget(location: string | null, from: URL): string {
  * Error codes that prove the request never left this machine (no connection was made), so a
  * creation that failed this way certainly did not happen. Anything else may have reached HSS.
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL', 'UND_ERR_CONNECT_TIMEOUT'])
 
 function mayHaveBeenSent(error: unknown): boolean {
   return causeWithCode(error, NOT_SENT_CODES) === undefined

@@ -19,8 +19,8 @@ export interface GitHubApi {
   pullRequestFiles(number: number): Promise<PullFile[]>
   /** The file's text at `ref`; undefined when it does not exist there. */
   fileAt(path: string, ref: string): Promise<string | undefined>
-  /** When this workflow run (its latest attempt) started, in epoch ms. */
-  runStartedAt(runId: string): Promise<number>
+  /** When this workflow run (its latest attempt) started, in epoch ms; undefined when GitHub's answer does not say. */
+  runStartedAt(runId: string): Promise<number | undefined>
 }
 
 export interface GitHubOptions {
@@ -59,9 +59,10 @@ export function createGitHubApi(options: GitHubOptions): GitHubApi {
   async function get(what: string, path: string, permission: string, allow404 = false): Promise<unknown> {
     let lastError: GitHubError | undefined
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      // No attempt starts after the deadline, and none outlives it: the run ends within timeout.
       const left = options.deadline - options.clock.now()
-      if (attempt > 1 && left <= 0) break
-      const timeout = AbortSignal.timeout(Math.max(2000, Math.min(options.requestTimeoutMs ?? 30_000, left)))
+      if (left <= 0) break
+      const timeout = AbortSignal.timeout(Math.min(options.requestTimeoutMs ?? 30_000, left))
       const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
       let status = 0
       try {
@@ -85,7 +86,8 @@ export function createGitHubApi(options: GitHubOptions): GitHubApi {
         if (error instanceof GitHubError) throw error
         lastError = new GitHubError(what, status || undefined, error instanceof SyntaxError ? 'not JSON' : timeout.aborted ? 'no answer in time' : clip(error instanceof Error ? error.message : String(error), 200))
       }
-      if (attempt < ATTEMPTS) await options.clock.sleep(Math.min(1000 * attempt, Math.max(0, options.deadline - options.clock.now())), options.signal)
+      const wait = Math.min(1000 * attempt, options.deadline - options.clock.now())
+      if (attempt < ATTEMPTS && wait > 0) await options.clock.sleep(wait, options.signal)
     }
     throw lastError ?? new GitHubError(what, undefined, 'the time-out came first')
   }
@@ -120,8 +122,7 @@ export function createGitHubApi(options: GitHubOptions): GitHubApi {
     async runStartedAt(runId) {
       const answer = await get('read this workflow run', `${repoPath}/actions/runs/${encodeURIComponent(runId)}`, 'actions: read')
       const started = isRecord(answer) && typeof answer.run_started_at === 'string' ? Date.parse(answer.run_started_at) : Number.NaN
-      if (Number.isNaN(started)) throw new GitHubError('read this workflow run', 200, 'no readable run_started_at')
-      return started
+      return Number.isNaN(started) ? undefined : started
     }
   }
 }

@@ -1,6 +1,6 @@
 /** One to three concrete next steps for every ending that is not a pass: what to check, what to change. */
 import { link, prose, quoted, words, type Prose } from '../escape.ts'
-import { CancelledError, HssError, InputError } from '../errors.ts'
+import { CancelledError, HssError, InputError, UnreachableError } from '../errors.ts'
 import { GitHubError } from '../repo/github.ts'
 import { UploadError } from '../gate/upload/upload.ts'
 import { AmbiguousCreation } from '../gate/wait/create.ts'
@@ -82,6 +82,15 @@ export function nextSteps(report: Report, readme?: string): Prose[] {
 /** Next steps for a run that stopped without a verdict. */
 export function stopSteps(error: unknown, forkWithoutSecrets = false, readme?: string): Prose[] {
   if (error instanceof CancelledError) return [prose`The workflow run was cancelled while the gate waited: re-run it to get a verdict.`]
+  if (error instanceof UnreachableError) {
+    return [
+      prose`Check ${words('`region`')} and ${words('`endpoint`')} (and ${words('`iam-endpoint`')}): the gate asked ${error.endpoint}, which never answered, so no task was asked for and no scan was sent.`,
+      error.proxy
+        ? prose`Check the proxy ${error.proxy} (${words('`HTTPS_PROXY`')}): it may refuse the endpoint, or need it in ${words('`NO_PROXY`')}.`
+        : prose`On a self-hosted runner, check that it can reach the endpoint on port 443, and set ${words('`HTTPS_PROXY`')} (with ${words('`NO_PROXY`')}) in the step's ${words('`env`')} when its network needs a proxy.`,
+      prose`Then re-run the job.`
+    ]
+  }
   if (error instanceof UploadError) {
     const otherWays = prose`Or upload the files yourself: in the HSS console's IaC file list, then give their ids in ${words('`file-ids`')} instead of ${words('`upload-files`')} (${readmeSection(readme, 'Uploading', 'uploading-the-pull-requests-files')}).`
     if (error.refused.length) return [prose`Fix the files HSS refused (its reason is named for each), or leave them out with a ${words('`!`')} pattern in ${words('`upload-files`')}, then re-run.`, otherWays]

@@ -8,7 +8,8 @@ import type { Report } from '../gate/report.ts'
 
 export type CommentOutcome = { kind: 'written'; url: string; updated: boolean } | { kind: 'skipped' | 'failed'; why: string }
 
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
+/** The events whose payload names one pull request to comment on (a merge queue's group names none). */
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment'])
 
 /** `signal` aborts every request (time-out or cancellation); the caller reports that. */
 export async function upsertPullRequestComment(token: string, report: Report, matrix: string, signal: AbortSignal): Promise<CommentOutcome> {

@@ -4,10 +4,8 @@
  * reporter is guarded: whatever one of them meets (an unwritable file, a GitHub API that hangs),
  * the others still run.
  */
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
 import * as core from '../toolkit.ts'
-import { CancelledError, HssError, InputError, RunContextError } from '../errors.ts'
+import { CancelledError, HssError, InputError, RunContextError, UnreachableError } from '../errors.ts'
 import { UploadError } from '../gate/upload/upload.ts'
 import { AmbiguousCreation } from '../gate/wait/create.ts'
 import type { Target } from '../gate/wait/locate.ts'
@@ -17,6 +15,7 @@ import { resolveInput, type Config, type InputSource } from '../inputs/config.ts
 import { isForkPullRequest } from '../inputs/event.ts'
 import { GitHubError } from '../repo/github.ts'
 import type { Checkout } from '../repo/checkout.ts'
+import { writeInside } from '../repo/write-file.ts'
 import { annotationsOf } from './annotations.ts'
 import { consoleUrl } from './console.ts'
 import { readmeUrl, stopSteps } from './next-steps.ts'
@@ -63,14 +62,9 @@ async function writeSarif(report: Report, path: string, checkout: Checkout): Pro
     core.warning(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`)
     return undefined
   }
-  const root = checkout.workspace ?? process.cwd()
-  const full = join(root, path)
-  mkdirSync(dirname(full), { recursive: true })
-  const parent = realpathSync(dirname(full))
-  if (relative(realpathSync(root), parent).startsWith('..')) throw new Error(`sarif-file ${path} leads out of the workspace`)
   const { sarifOf } = await import('./sarif.ts')
   const sarif = sarifOf(risks)
-  writeFileSync(full, sarif.text)
+  writeInside(checkout.workspace ?? process.cwd(), path, sarif.text)
   const dropped = sarif.dropped ? `; ${sarif.dropped} more left out to stay within GitHub's limits (25,000 results, 10 MB gzipped)` : ''
   core.info(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'finding' : 'findings'} for code scanning${dropped}`)
   return path
@@ -108,7 +102,7 @@ export async function configurationError(error: unknown, source: InputSource, en
 /** Ends a run that got no verdict: cancelled, or an error that no retry can mend. */
 export async function stopRun(config: Config, error: unknown, target: Target, readme?: string): Promise<void> {
   const cancelled = error instanceof CancelledError
-  const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof UploadError || error instanceof GitHubError || error instanceof RunContextError || cancelled
+  const known = error instanceof HssError || error instanceof InputError || error instanceof AmbiguousCreation || error instanceof UploadError || error instanceof UnreachableError || error instanceof GitHubError || error instanceof RunContextError || cancelled
   const message = known ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
   await guard('the outputs', () => {
     core.setOutput('task-id', target.id ?? '')
@@ -118,14 +112,15 @@ export async function stopRun(config: Config, error: unknown, target: Target, re
   })
   if (config.summary) {
     const url = consoleUrl(config.region, config.endpoint)
-    const stop = { kind: stopKind(error), message, steps: stopSteps(error, false, readme), target, ...(url ? { consoleUrl: url } : {}), ...(error instanceof AmbiguousCreation ? { lead: error.lead } : {}) }
+    const stop = { kind: stopKind(error, config), message, steps: stopSteps(error, false, readme), target, ...(url ? { consoleUrl: url } : {}), ...(error instanceof AmbiguousCreation ? { lead: error.lead } : {}) }
     await guard('the job summary', () => core.writeSummary(renderStopSummary(stop)))
   }
   core.setFailed(cancelled ? `HSS scan gate ${message}` : message)
 }
 
-function stopKind(error: unknown): StopKind {
+function stopKind(error: unknown, config: Config): StopKind {
   if (error instanceof CancelledError) return 'cancelled'
+  if (error instanceof UnreachableError) return originOf(config.endpoint) === error.endpoint ? 'hss unreachable' : 'iam unreachable'
   if (error instanceof InputError) return 'configuration error'
   if (error instanceof AmbiguousCreation) return 'ambiguous creation'
   if (error instanceof UploadError) return 'upload refused'
@@ -139,6 +134,14 @@ function stopKind(error: unknown): StopKind {
     if (error.status === 400) return 'bad request'
   }
   return 'error'
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin
+  } catch {
+    return undefined
+  }
 }
 
 /**

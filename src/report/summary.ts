@@ -62,6 +62,8 @@ export type StopKind =
   | 'github'
   | 'ambiguous creation'
   | 'upload refused'
+  | 'hss unreachable'
+  | 'iam unreachable'
   | 'tls'
   | 'redirect'
   | 'not found'
@@ -78,6 +80,8 @@ const STOP_TITLES: Record<StopKind, string> = {
   github: '⛔ HSS scan gate: GitHub did not answer as expected',
   'ambiguous creation': '⚠️ HSS scan gate: the scan may have started',
   'upload refused': '⛔ HSS scan gate: HSS did not take the files',
+  'hss unreachable': '📡 HSS scan gate: HSS could not be reached',
+  'iam unreachable': '📡 HSS scan gate: IAM could not be reached (the project id look-up)',
   tls: '⛔ HSS scan gate: untrusted TLS certificate',
   redirect: '⛔ HSS scan gate: redirect refused',
   'not found': '⛔ HSS scan gate: not found (HTTP 404)',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { CancelledError, HssError } from '../../../src/errors.ts'
+import { CancelledError, HssError, UnreachableError } from '../../../src/errors.ts'
+import { REACH_WINDOW_MS, reachability } from '../../../src/hss/reachability.ts'
 import { backoffDelay, MIN_ATTEMPT_MS, retryTransient, type RetryContext } from '../../../src/gate/paging/retry.ts'
 import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
 
@@ -105,5 +106,53 @@ describe('retryTransient', () => {
     const cancel = new AbortController()
     cancel.abort()
     await expect(retryTransient(async () => { throw http(503) }, context({ signal: cancel.signal }))).rejects.toBeInstanceOf(CancelledError)
+  })
+})
+
+describe('an endpoint that has never answered', () => {
+  const refused = (origin = 'https://hss.ap-southeast-1.myhuaweicloud.com') => new HssError({ kind: 'network', operation: 'ListTasks', origin, sent: false, cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })
+
+  it('is given REACH_WINDOW_MS from the run\'s start, not the whole timeout, then ends as unreachable, naming the endpoint, region and proxy', async () => {
+    const ctx = context({ deadline: Date.now() + 30 * 60_000 })
+    const start = ctx.clock.now()
+    ctx.deadline = start + 30 * 60_000
+    ctx.reach = reachability({ since: start, region: 'ap-southeast-1', env: { HTTPS_PROXY: 'http://u:p@proxy.corp:3128' } })
+    const attempts: number[] = []
+    const outcome = retryTransient(async (timeoutMs) => {
+      attempts.push(timeoutMs)
+      throw refused()
+    }, ctx)
+    await expect(outcome).rejects.toBeInstanceOf(UnreachableError)
+    await expect(outcome).rejects.toThrow('https://hss.ap-southeast-1.myhuaweicloud.com could not be reached (region ap-southeast-1, through the proxy http://proxy.corp:3128): ListTasks: could not reach https://hss.ap-southeast-1.myhuaweicloud.com')
+    expect(ctx.clock.now() - start).toBeLessThanOrEqual(REACH_WINDOW_MS)
+    // Every attempt also ends within the window.
+    expect(Math.max(...attempts)).toBeLessThanOrEqual(REACH_WINDOW_MS)
+  })
+
+  it('a timeout shorter than the window ends it sooner, as unreachable all the same', async () => {
+    const ctx = context()
+    ctx.deadline = ctx.clock.now() + 10_000
+    ctx.reach = reachability({ since: ctx.clock.now(), region: undefined, env: {} })
+    await expect(retryTransient(async () => Promise.reject(refused()), ctx)).rejects.toThrow('could not be reached (with no proxy)')
+  })
+
+  it('once the endpoint has answered, a connection failure is a passing fault, retried until the timeout', async () => {
+    const ctx = context()
+    ctx.reach = reachability({ since: ctx.clock.now(), region: undefined, env: {} })
+    ctx.reach.answered('https://hss.ap-southeast-1.myhuaweicloud.com')
+    const outcome = await retryTransient(async () => Promise.reject(refused()), ctx)
+    expect(outcome.ok).toBe(false)
+    expect(ctx.clock.now()).toBeGreaterThanOrEqual(ctx.deadline)
+  })
+
+  it('an answer from HSS is not one from IAM: each endpoint is judged by its own answers', () => {
+    const reach = reachability({ since: 0, region: 'eu-west-101', env: { NO_PROXY: '.myhuaweicloud.eu', HTTPS_PROXY: 'http://proxy:3128' } })
+    reach.answered('https://hss.eu-west-101.myhuaweicloud.eu')
+    expect(reach.unreached(refused('https://hss.eu-west-101.myhuaweicloud.eu'))).toBeUndefined()
+    const iam = reach.unreached(refused('https://iam.eu-west-101.myhuaweicloud.eu'))
+    expect(iam?.endpoint).toBe('https://iam.eu-west-101.myhuaweicloud.eu')
+    // NO_PROXY leaves the endpoint out: no proxy is named.
+    expect(iam?.proxy).toBeUndefined()
+    expect(reach.unreached(new HssError({ kind: 'http', operation: 'ListTasks', status: 503, origin: 'https://x.example' }))).toBeUndefined()
   })
 })

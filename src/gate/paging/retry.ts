@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../../clock.ts'
 import { HssError } from '../../errors.ts'
+import { REACH_WINDOW_MS, type Reachability } from '../../hss/reachability.ts'
 
 export interface RetryContext {
   clock: Clock
@@ -19,6 +20,11 @@ export interface RetryContext {
   signal?: AbortSignal
   /** Which failures to retry; HssError.transient unless said otherwise. */
   retryable?: (error: HssError) => boolean
+  /**
+   * Which endpoints have answered: a connection failure at one that never has is retried only
+   * within REACH_WINDOW_MS of the run's start, then thrown as an UnreachableError.
+   */
+  reach?: Reachability
 }
 
 export type RetryOutcome<T> = { ok: true; value: T } | { ok: false; error: HssError }
@@ -30,21 +36,26 @@ const BACKOFF_BASE_MS = 1000
 export async function retryTransient<T>(attempt: (timeoutMs: number) => Promise<T>, ctx: RetryContext): Promise<RetryOutcome<T>> {
   let lastTry = false
   for (let failures = 1; ; failures++) {
+    // Until an endpoint has answered, an attempt also ends with the window it has to answer in.
+    const reachLeft = ctx.reach && !ctx.reach.anyAnswer() ? ctx.reach.since + REACH_WINDOW_MS - ctx.clock.now() : Number.POSITIVE_INFINITY
     const left = ctx.deadline - ctx.clock.now()
-    const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, left))
+    const timeoutMs = Math.min(ctx.requestTimeoutMs, Math.max(MIN_ATTEMPT_MS, Math.min(left, reachLeft)))
     try {
       return { ok: true, value: await attempt(timeoutMs) }
     } catch (error) {
       if (!(error instanceof HssError) || !(ctx.retryable ?? isTransient)(error)) throw error
-      const remaining = ctx.deadline - ctx.clock.now()
+      const unreached = ctx.reach?.unreached(error)
+      const deadline = unreached && ctx.reach ? Math.min(ctx.deadline, ctx.reach.since + REACH_WINDOW_MS) : ctx.deadline
+      const remaining = deadline - ctx.clock.now()
       if (lastTry || remaining <= 0) {
+        if (unreached) throw unreached
         ctx.log(`${retryLine(error)}; no time left to retry before the time-out`)
         return { ok: false, error }
       }
       const delay = backoffDelay(failures, error, ctx)
       if (delay >= remaining) {
         // Rather than give up early, use the time that is left: wait until the deadline, try once more.
-        ctx.log(`${retryLine(error)}; the time-out is ${seconds(remaining)} s away, so one last try then`)
+        ctx.log(`${retryLine(error)}; ${unreached ? 'the endpoint has never answered, and the gate gives it' : 'the time-out is'} ${seconds(remaining)} s ${unreached ? 'more' : 'away'}, so one last try then`)
         lastTry = true
         await ctx.clock.sleep(remaining, ctx.signal)
         continue
