@@ -76,7 +76,7 @@ describe('Dockerfile risks on their lines', () => {
       expect({ rule: result.ruleId, line }).toEqual({ rule: result.ruleId, line: expect.stringMatching(expected[result.ruleId] ?? /never/) })
     }
     expect(uploadProblems(log)).toEqual([])
-    expect(multitoolValidate(path).errors).toEqual([])
+    expect(multitoolValidate(path)).toEqual({ errors: [], warnings: [] })
   })
 
   it.concurrent('an instruction that is not in the checked-out file: HSS scanned a different copy', async () => {
@@ -121,17 +121,21 @@ describe('Kubernetes YAML risks on their lines', () => {
     expect(run.sim.requests.filter((r) => r.route === 'paths').map((r) => r.query.rule_id)).toEqual(['K8S-PRIV-001', 'K8S-NONROOT-004'])
     const path = join(workspace, 'hss.sarif')
     expect(uploadProblems(JSON.parse(readFileSync(path, 'utf8')))).toEqual([])
-    expect(multitoolValidate(path).errors).toEqual([])
+    expect(multitoolValidate(path)).toEqual({ errors: [], warnings: [] })
   })
 
   it.concurrent('paths that do not come in time leave the risk at file level, and never change the verdict', async () => {
     const workspace = checkout()
     const files = ofType('k8s_yaml')
-    const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...createFor(files, 'k8s_yaml'), 'fail-on-risk': 'high', timeout: '6s' }, { env: repoEnv(workspace), setup: (sim) => sim.setStandingFault({ kind: 'status', status: 503, body: 'busy' }, 'paths') })
+    const run = await gate({ files, createdTiming: { readyMs: 0, finishMs: 0 } }, { ...createFor(files, 'k8s_yaml'), 'fail-on-risk': 'high', timeout: '6s', 'sarif-file': 'hss.sarif' }, { env: repoEnv(workspace), setup: (sim) => sim.setStandingFault({ kind: 'status', status: 503, body: 'busy' }, 'paths') })
     expect([run.code, run.outputs.result]).toEqual([1, 'failed'])
     const risks = JSON.parse(run.outputs.risks ?? '[]') as RiskEntry[]
     expect(risks.every((r) => r.line === undefined && r.path === 'k8s/deployment.yaml')).toBe(true)
     expect(JSON.parse(run.outputs['risk-counts'] ?? '')).toMatchObject({ high: 1, medium: 1 })
+    // Not on line 1 in code scanning: with no place, they stay out of the log (two documents: the gate does not guess).
+    const log = JSON.parse(readFileSync(join(workspace, 'hss.sarif'), 'utf8')) as { runs: { results: unknown[] }[] }
+    expect(log.runs[0]?.results).toEqual([])
+    expect(run.stdout).toContain('left out: 2 with no line')
   })
 })
 

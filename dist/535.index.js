@@ -495,9 +495,17 @@ function parseYaml(text) {
             continue;
         }
         const [start = 0, , end = start] = doc.range;
-        documents.push({ contents: doc.contents, range: lineRange(text, lines, start, end) });
+        documents.push({ contents: doc.contents, range: lineRange(text, lines, start, end), first: lines.linePos(doc.contents.range?.[0] ?? start).line });
     }
     return { text, lines, documents, broken };
+}
+/**
+ * The file's one resource, when it holds exactly one: where a risk sits whose place HSS did not say
+ * (its paths did not come in time, or came empty). With several documents the gate does not guess.
+ */
+function onlyResource(model) {
+    const [only, ...others] = model?.documents ?? [];
+    return only && others.length === 0 && !model?.broken ? { line: only.first, unit: only.range } : undefined;
 }
 function locateResource(model, resource, hitPath) {
     if (!model)
@@ -626,12 +634,17 @@ function parsedFiles(checkout) {
         }
     };
 }
-/** The places of one risk; `uploaded` is the path this run uploaded the risk's file from, when it did. */
+/**
+ * The places of one risk; `uploaded` is the path this run uploaded the risk's file from, when it did.
+ * Without `files` (the time-out has come) the risk stays at its file, which is not read.
+ */
 function locateRisk(risk, kind, checkout, files, paths, uploaded) {
     const found = uploaded ? { path: uploaded } : (0,repo_checkout/* placeOf */.$t)(checkout, risk.file_name);
     if ('note' in found)
         return [{ note: found.note }];
     const path = found.path;
+    if (!files)
+        return [{ path, note: 'not placed before the time-out' }];
     if (kind === 'dockerfile') {
         const model = files.dockerfile(path);
         return [model ? dockerfileLocation(path, model, risk.build_instruction) : { path, note: 'the file could not be read' }];
@@ -639,11 +652,14 @@ function locateRisk(risk, kind, checkout, files, paths, uploaded) {
     const model = files.yaml(path);
     if (model === undefined)
         return [{ path, note: 'the file could not be read' }];
-    if (typeof paths === 'string' || paths === undefined)
-        return [{ path, note: `no line: ${paths ?? 'HSS gave no path for this risk'}` }];
-    if (paths.length === 0)
-        return [{ path, note: 'no line: HSS lists no path for this risk' }];
-    return paths.map((where) => yamlLocation(path, model === 'unparsable' ? undefined : model, where));
+    const parsed = model === 'unparsable' ? undefined : model;
+    if (typeof paths === 'string' || paths === undefined || paths.length === 0) {
+        const why = typeof paths === 'string' ? paths : paths ? 'HSS lists no path for this risk' : 'HSS gave no path for this risk';
+        // Without HSS's place, the file's one resource is the place; among several, none.
+        const only = onlyResource(parsed);
+        return [only ? { path, line: only.line, endLine: only.line, unit: only.unit, note: `${why}: the file's only resource starts here` } : { path, note: `no line: ${why}` }];
+    }
+    return paths.map((where) => yamlLocation(path, parsed, where));
 }
 function dockerfileLocation(path, model, instruction) {
     const found = locateInstruction(model, instruction);

@@ -6,27 +6,37 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   defaultCategory: () => (/* binding */ defaultCategory),
 /* harmony export */   sarifOf: () => (/* binding */ sarifOf)
 /* harmony export */ });
-/* unused harmony exports SARIF_SCHEMA, MAX_RESULTS, MAX_GZIP_BYTES, severityOf */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2988);
-/* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(828);
-/* harmony import */ var _gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4208);
-/* harmony import */ var _repo_repo_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3856);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* unused harmony exports SARIF_SCHEMA, MAX_RESULTS, MAX_GZIP_BYTES, HELP_URI, severityOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2988);
+/* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(828);
+/* harmony import */ var _gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4208);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
 /**
- * The IaC risks as a SARIF 2.1.0 log that `github/codeql-action/upload-sarif` accepts, for GitHub
- * code scanning. Every finding goes in, whatever `fail-on-risk` judged: excepted ones carry a
- * suppression with their reason. `ruleId` is HSS's `rule_id` (stable from run to run; never the
- * per-run `risk_id`), so alerts do not churn. Each rule carries a numeric `security-severity`, so
- * the Security tab keeps HSS's levels apart: high 8.0 (error), medium 5.5 (warning), low 2.0 and
- * tips (note), and a level HSS does not document 8.0 (error), failing closed. Every result has a
- * region: its lines, or line 1 of the file when the gate could not place it. No fingerprints are
- * invented: upload-sarif computes them from the lines themselves. GitHub's limits hold: at most
- * 25,000 results (the most severe kept), and at most 10 MB gzipped.
+ * The IaC risks as a SARIF 2.1.0 log for GitHub code scanning, written to agree with the gate:
+ *  - An excepted risk is left out. GitHub's SARIF subset has no `suppressions`: a suppressed result
+ *    is ingested as an open alert, and would fail a pull request the gate passed. Left out, its
+ *    alert closes as fixed on the next upload of this category; the summary and `risks` keep it.
+ *  - One category per gate (`runs[0].automationDetails.id`): by default the task type, the file type
+ *    and the job's matrix values, so that one matrix leg's upload never closes another leg's alerts.
+ *  - Every result lies on a real place, once: a repository path and its lines. A risk with no line
+ *    is left out, never put on line 1 (two of one rule there would share a fingerprint, and GitHub
+ *    would keep one). Findings of one rule at one place are one result, with their count.
+ *  - A log that would break GitHub's limits (25,000 results a run, 10 MB gzipped) is not written at
+ *    all: a cut log would close the alerts of the findings it lacks.
+ * `ruleId` is HSS's `rule_id` (stable from run to run), and each rule carries a numeric
+ * `security-severity` (high 8.0, medium 5.5, low 2.0, tips none; an undocumented level 8.0, failing
+ * closed). No fingerprints are invented: upload-sarif computes them from the lines themselves.
  */
+
 
 
 
@@ -37,9 +47,11 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const MAX_RESULTS = 25_000;
 const MAX_GZIP_BYTES = 10 * 1024 * 1024;
 const INFORMATION_URI = 'https://www.huaweicloud.com/intl/en-us/product/hss.html';
+/** HSS's reference on IaC risks: the files, their risks, and where the risks sit. */
+const HELP_URI = 'https://support.huaweicloud.com/intl/en-us/api-hss2.0/topic_300000025.html';
 /** HSS's level → SARIF's level and GitHub's security-severity (undefined for tips: no severity). */
 function severityOf(level) {
-    switch ((0,_gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_3__/* .knownLevel */ .Ac)(level)) {
+    switch ((0,_gate_risks_risks_js__WEBPACK_IMPORTED_MODULE_5__/* .knownLevel */ .Ac)(level)) {
         case 'high':
             return { level: 'error', securitySeverity: '8.0' };
         case 'medium':
@@ -52,21 +64,33 @@ function severityOf(level) {
             return { level: 'error', securitySeverity: '8.0' };
     }
 }
-function sarifOf(risks) {
-    const all = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings);
-    for (let keep = Math.min(all.length, MAX_RESULTS);; keep = Math.floor(keep / 2)) {
-        const text = JSON.stringify(logOf(all.slice(0, keep)), null, 1);
-        if (keep === 0 || (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(text).length <= MAX_GZIP_BYTES)
-            return { text, results: keep, dropped: all.length - keep };
+function sarifOf(risks, options) {
+    const ordered = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .mostSevereFindings */ .KY)(risks.findings);
+    const excepted = ordered.filter((f) => f.excepted).length;
+    const placed = ordered.filter((f) => !f.excepted && f.path !== undefined && f.line !== undefined);
+    const places = new Map();
+    for (const finding of placed) {
+        const ruleId = ruleIdOf(finding);
+        const key = JSON.stringify([ruleId, finding.path, finding.line, finding.endLine ?? finding.line]);
+        const place = places.get(key);
+        if (place)
+            place.findings.push(finding);
+        else
+            places.set(key, { ruleId, findings: [finding] });
     }
+    if (places.size > MAX_RESULTS)
+        return { written: false, why: `it would hold ${places.size.toLocaleString('en-US')} results, more than GitHub takes in one run (25,000)` };
+    const text = JSON.stringify(logOf([...places.values()], options), null, 1);
+    if ((0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)(text).length > MAX_GZIP_BYTES)
+        return { written: false, why: 'it would be larger than GitHub takes (10 MB gzipped)' };
+    return { written: true, text, results: places.size, excepted, unplaced: ordered.length - excepted - placed.length };
 }
-function logOf(findings) {
+function logOf(places, options) {
     const rules = new Map();
-    for (const finding of findings) {
-        const id = ruleIdOf(finding);
-        const rule = rules.get(id) ?? { index: rules.size, findings: [] };
-        rule.findings.push(finding);
-        rules.set(id, rule);
+    for (const place of places) {
+        const rule = rules.get(place.ruleId) ?? { index: rules.size, findings: [] };
+        rule.findings.push(...place.findings);
+        rules.set(place.ruleId, rule);
     }
     return {
         $schema: SARIF_SCHEMA,
@@ -75,15 +99,19 @@ function logOf(findings) {
             {
                 tool: {
                     driver: {
-                        name: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px,
-                        fullName: `${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_NAME */ .px}: Huawei Cloud HSS IaC risks`,
-                        version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt,
-                        semanticVersion: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_VERSION */ .Yt,
+                        name: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_NAME */ .px,
+                        fullName: `${_version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_NAME */ .px}: Huawei Cloud HSS IaC risks`,
+                        version: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_VERSION */ .Yt,
+                        semanticVersion: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .ACTION_VERSION */ .Yt,
                         informationUri: INFORMATION_URI,
                         rules: [...rules.entries()].map(([id, rule]) => ruleOf(id, rule.findings))
                     }
                 },
-                results: findings.map((finding) => resultOf(finding, rules.get(ruleIdOf(finding))?.index ?? 0)),
+                automationDetails: { id: options.category },
+                originalUriBaseIds: {
+                    '%SRCROOT%': options.checkoutRoot ? { uri: `${(0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)(options.checkoutRoot).href.replace(/\/?$/, '/')}`, description: { text: 'The root of the repository checkout' } } : { description: { text: 'The root of the repository checkout' } }
+                },
+                results: places.map((place) => resultOf(place, rules.get(place.ruleId)?.index ?? 0)),
                 columnKind: 'utf16CodeUnits'
             }
         ]
@@ -103,15 +131,18 @@ function ruleOf(id, findings) {
     // The most severe level any finding of this rule has: what the Security tab shows for the rule.
     const severest = findings.map((f) => severityOf(f.risk.risk_level)).sort((a, b) => Number(b.securitySeverity ?? 0) - Number(a.securitySeverity ?? 0))[0] ?? severityOf('');
     const category = first?.risk_category ?? '';
+    const description = first?.description ?? '';
     const remediation = first?.remediation ?? '';
-    const helpText = [remediation ? `Remediation: ${remediation}` : 'HSS gives no remediation for this rule.', category ? `Category: ${category}` : ''].filter(Boolean).join('\n');
-    const helpMarkdown = [remediation ? `**Remediation:** ${markdownText(remediation)}` : 'HSS gives no remediation for this rule.', category ? `**Category:** \`${category.replace(/`/g, '')}\`` : ''].filter(Boolean).join('\n\n');
+    const full = description && description !== name ? description : `${name}${category ? ` (HSS ${category} risk)` : ' (an HSS IaC risk)'}`;
+    const helpText = [description ? `${description}` : '', category ? `Category: ${category}` : '', remediation ? `Remediation: ${remediation}` : 'HSS gives no remediation for this rule.'].filter(Boolean).join('\n');
+    const helpMarkdown = [description ? markdownText(description) : '', category ? `**Category:** \`${category.replace(/`/g, '')}\`` : '', remediation ? `**Remediation:** ${markdownText(remediation)}` : 'HSS gives no remediation for this rule.'].filter(Boolean).join('\n\n');
     return {
         id,
         name: pascal(name) || 'HssIacRisk',
-        shortDescription: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(name, 1024) },
-        fullDescription: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(first?.description || name, 1024) },
+        shortDescription: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(name, 1024) },
+        fullDescription: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(full, 1024) },
         help: { text: helpText, markdown: helpMarkdown },
+        helpUri: HELP_URI,
         defaultConfiguration: { level: severest.level },
         properties: {
             tags: ['security', 'iac', ...(category ? [category] : [])],
@@ -121,34 +152,35 @@ function ruleOf(id, findings) {
         }
     };
 }
-function resultOf(finding, ruleIndex) {
+function resultOf(place, ruleIndex) {
+    const [finding] = place.findings;
     const { risk } = finding;
-    const where = finding.resource ? ` in ${(0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''}` : risk.build_instruction ? `: ${risk.build_instruction}` : '';
+    const count = place.findings.length;
+    const where = finding.resource ? ` in ${(0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .resourceText */ .s8)(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''}` : risk.build_instruction ? `: ${risk.build_instruction}` : '';
+    const times = count > 1 ? ` (${count} findings of this rule here)` : '';
     const remedy = risk.remediation ? ` ${risk.remediation}` : '';
-    const note = finding.line === undefined && finding.note ? ` (Location: ${finding.note}.)` : '';
+    const note = finding.note ? ` (Location: ${finding.note}.)` : '';
+    const severest = place.findings.map((f) => severityOf(f.risk.risk_level)).sort((a, b) => Number(b.securitySeverity ?? 0) - Number(a.securitySeverity ?? 0))[0] ?? severityOf('');
+    const line = finding.line ?? 1;
     return {
-        ruleId: ruleIdOf(finding),
+        ruleId: place.ruleId,
         ruleIndex,
-        level: severityOf(risk.risk_level).level,
-        message: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${risk.risk_name || 'IaC risk'}${where}.${remedy}${note}`, 2000) },
+        level: severest.level,
+        message: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(`${risk.risk_name || 'IaC risk'}${where}${times}.${remedy}${note}`, 2000) },
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: uriOf(finding.path ?? risk.file_name), uriBaseId: '%SRCROOT%' },
-                    region: { startLine: finding.line ?? 1, ...(finding.line !== undefined && finding.endLine && finding.endLine > finding.line ? { endLine: finding.endLine } : {}) }
+                    artifactLocation: { uri: uriOf(finding.path ?? ''), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: line, ...(finding.endLine && finding.endLine > line ? { endLine: finding.endLine } : {}) }
                 }
             }
         ],
-        ...(finding.excepted
-            ? { suppressions: [{ kind: 'external', status: 'accepted', justification: (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${finding.excepted.reason} (exception until ${finding.excepted.expires})`, 1000) }] }
-            : {}),
-        properties: { 'hss-risk-level': risk.risk_level, 'hss-file-id': risk.file_id, scope: finding.scope }
+        properties: { 'hss-risk-level': risk.risk_level, 'hss-file-id': risk.file_id, scope: place.findings.some((f) => f.scope === 'changed') ? 'changed' : 'pre-existing', count }
     };
 }
-/** A relative URI reference: each segment percent-encoded, never absolute, never `..`. */
+/** A repository path as a relative URI reference: each segment percent-encoded. */
 function uriOf(path) {
-    const segments = (0,_repo_repo_path_js__WEBPACK_IMPORTED_MODULE_5__/* .segmentsOf */ .OD)(path);
-    return segments.length ? segments.map((s) => encodeURIComponent(s)).join('/') : 'unknown-file';
+    return path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
 /** `Container runs as root` → `ContainerRunsAsRoot`, as SARIF suggests for a rule's name. */
 function pascal(text) {
@@ -162,6 +194,29 @@ function pascal(text) {
 /** HSS's text inside the rule's help Markdown: no HTML, links or emphasis from it. */
 function markdownText(text) {
     return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, (c) => `\\${c}`);
+}
+/**
+ * The default category: `hss/iac/<file type>/`, then the job's matrix values (`key:value/`, sorted,
+ * as upload-sarif builds its own), so every matrix leg gets its own. Long ones end in a hash.
+ */
+function defaultCategory(taskType, fileType, matrix) {
+    const kind = taskType === 'iac_scan' ? 'iac' : taskType.replace(/_scan$/, '');
+    // A long value keeps a hash of all of it: two legs that differ only far in never share a category.
+    const safe = (text) => {
+        const clean = text.replace(/[^A-Za-z0-9._-]+/g, '-');
+        return clean.length <= 64 ? clean : `${clean.slice(0, 48)}~${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 12)}`;
+    };
+    let values;
+    try {
+        values = JSON.parse(matrix || 'null');
+    }
+    catch {
+        values = undefined;
+    }
+    const entries = typeof values === 'object' && values !== null && !Array.isArray(values) ? Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+    const legs = entries.map(([key, value]) => `${safe(key)}:${safe(typeof value === 'string' ? value : JSON.stringify(value))}/`).join('');
+    const id = `hss/${kind}/${fileType ? `${safe(fileType)}/` : ''}${legs}`;
+    return id.length <= 255 ? id : `${id.slice(0, 230)}#${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(id).digest('hex').slice(0, 16)}/`;
 }
 
 

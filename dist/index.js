@@ -30316,6 +30316,8 @@ function buildConfig(source, now = Date.now()) {
     if (sarifFile && taskType !== 'iac_scan') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('sarif-file', sarifText, 'applies to IaC scans only (task-type: iac_scan): a cluster scan has no IaC risks to write');
     }
+    const categoryText = get('sarif-category');
+    const sarifCategory = categoryText ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseText */ .r4)('sarif-category', categoryText, 255).replace(/\/?$/, '/') : undefined;
     const percentText = get('max-failed-percent');
     return {
         task,
@@ -30335,6 +30337,7 @@ function buildConfig(source, now = Date.now()) {
         },
         failOnRisk: risk === 'none' ? undefined : risk,
         sarifFile,
+        sarifCategory,
         exceptionsFile: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRelativePath */ .zu)('exceptions-file', get('exceptions-file') || '.github/hss-exceptions.yml'),
         riskScope: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('fail-on-risk-scope', get('fail-on-risk-scope') || 'all', RISK_SCOPES),
         staleCopies: (0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChoice */ .HU)('stale-copies', get('stale-copies') || 'fail', STALE_MODES),
@@ -31611,7 +31614,7 @@ async function locateAndJudge(client, reading, files, config, pr, deps, uploaded
     for (const risk of reading.risks) {
         // Locating is reporting: past the deadline, the rest stay at file level (and count as changed).
         const late = deps.clock.now() >= phase.deadline;
-        locations.set(risk, late ? [{ note: 'not placed before the time-out' }] : locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
+        locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, late ? undefined : parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
     }
     const exceptions = pr.exceptions ?? exception_set/* NO_EXCEPTIONS */.JW;
     return (0,findings/* assessRisks */.HH)({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
@@ -31987,7 +31990,7 @@ async function publish(gated, config, checkout, cancel, readme) {
     const report = { ...gated, ...(url ? { consoleUrl: url } : {}), ...(readme ? { readme } : {}) };
     const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : '';
     // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
-    const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', checkout)) : undefined;
+    const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config, checkout)) : undefined;
     await guard('the outputs', () => {
         for (const [name, value] of Object.entries(outputsOf(report, { commentUrl, sarifFile: sarifFile ?? '' })))
             toolkit/* setOutput */.uH(name, value);
@@ -32007,7 +32010,8 @@ async function publish(gated, config, checkout, cancel, readme) {
     applyVerdict(report, config);
 }
 /** Writes the SARIF log; the path written (relative to the workspace), or undefined (a warning says why). */
-async function writeSarif(report, path, checkout) {
+async function writeSarif(report, config, checkout) {
+    const path = config.sarifFile ?? '';
     const risks = report.risks;
     if (!risks) {
         toolkit/* warning */.$e(`No SARIF file was written: the IaC risks were not read (the task ${report.task ? 'did not finish' : 'was not found'} in time).`);
@@ -32018,12 +32022,25 @@ async function writeSarif(report, path, checkout) {
         toolkit/* warning */.$e(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`);
         return undefined;
     }
-    const { sarifOf } = await __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 5881));
-    const sarif = sarifOf(risks);
+    const { defaultCategory, sarifOf } = await __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 5881));
+    const category = config.sarifCategory ?? defaultCategory(config.taskType, fileTypeOf(report, config), config.matrix);
+    const sarif = sarifOf(risks, { category, ...(checkout.root ? { checkoutRoot: checkout.root } : {}) });
+    if (!sarif.written) {
+        toolkit/* warning */.$e(`No SARIF file was written: ${sarif.why}, and a cut log would close the code-scanning alerts of the findings it lacks.`);
+        return undefined;
+    }
     writeInside(checkout.workspace ?? process.cwd(), path, sarif.text);
-    const dropped = sarif.dropped ? `; ${sarif.dropped} more left out to stay within GitHub's limits (25,000 results, 10 MB gzipped)` : '';
-    toolkit/* info */.pq(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'finding' : 'findings'} for code scanning${dropped}`);
+    const left = [sarif.excepted ? `${sarif.excepted} excepted` : '', sarif.unplaced ? `${sarif.unplaced} with no line` : ''].filter(Boolean).join(' and ');
+    toolkit/* info */.pq(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'result' : 'results'} for code scanning, category ${category}${left ? `; left out: ${left} (they stay in the summary and the risks output)` : ''}`);
     return path;
+}
+/** The task's file type, for the SARIF category: the one the action started the scan with, else the one HSS says. */
+function fileTypeOf(report, config) {
+    if (config.task.by === 'create' && config.task.spec.taskType === 'iac_scan')
+        return config.task.spec.fileType;
+    const info = report.task?.iac_scan_info;
+    const type = typeof info === 'object' && info !== null ? info.file_type : undefined;
+    return type === 'dockerfile' || type === 'k8s_yaml' ? type : undefined;
 }
 function applyVerdict(report, config) {
     const { verdict } = report;
@@ -32534,6 +32551,9 @@ function openCheckout(directory, sha) {
             const known = cache.get(name);
             if (known)
                 return known;
+            // A name that climbs out (`../x/Dockerfile`) is a file outside the uploader's tree: never one of the checkout's.
+            if (name.replace(/\\/g, '/').split('/').includes('..'))
+                return { kind: 'missing', outside: true };
             const segments = (0,_repo_path_js__WEBPACK_IMPORTED_MODULE_2__/* .segmentsOf */ .OD)(name);
             byBase ??= indexByBase(walked().entries);
             const match = segments.length ? bestFit(segments, byBase.get(segments.at(-1) ?? '') ?? [], walked().complete) : { kind: 'missing' };
@@ -32555,7 +32575,7 @@ function placeOf(checkout, name) {
     if (match.kind === 'ambiguous')
         return { note: match.why ? `${match.why}, so the gate does not guess` : `the name fits ${match.candidates.length} files in the checkout equally well, so the gate does not guess` };
     if (match.outside)
-        return { note: 'the file it names is a link that leads out of the checkout' };
+        return { note: 'HSS names a file outside the checkout (a link that leads out, or a path through ..)' };
     return { note: checkout.root ? 'the file is not in the checkout' : checkout.problem ? `no checkout: ${checkout.problem}` : 'no repository was checked out' };
 }
 /**

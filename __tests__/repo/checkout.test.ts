@@ -70,7 +70,9 @@ describe('openCheckout: which file a name is', () => {
   it('never names a link that leads out, nor what it leads to', () => {
     expect(checkout.resolve('link.yaml')).toEqual({ kind: 'missing', outside: true })
     expect(checkout.resolve('secret.yaml')).toEqual({ kind: 'missing' })
-    expect(placeOf(checkout, 'link.yaml')).toEqual({ note: 'the file it names is a link that leads out of the checkout' })
+    expect(placeOf(checkout, 'link.yaml')).toEqual({ note: 'HSS names a file outside the checkout (a link that leads out, or a path through ..)' })
+    // A name that climbs out never lands on a checkout file that happens to share its tail.
+    expect(checkout.resolve('../deploy/app.yaml')).toEqual({ kind: 'missing', outside: true })
   })
 
   it.each(['missing.yaml', 'deploy', 'empty', '/etc/passwd', '../outside/secret.yaml', 'deploy/../../x', '', '.', '.git/HEAD'])('maps nothing for %j', (name) => {

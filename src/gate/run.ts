@@ -197,7 +197,7 @@ async function locateAndJudge(client: HssClient, reading: RiskReading, files: re
   for (const risk of reading.risks) {
     // Locating is reporting: past the deadline, the rest stay at file level (and count as changed).
     const late = deps.clock.now() >= phase.deadline
-    locations.set(risk, late ? [{ note: 'not placed before the time-out' }] : locateRisk(risk, kind(risk), deps.checkout, parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
+    locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, late ? undefined : parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
   }
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS
   return assessRisks({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })

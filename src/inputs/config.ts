@@ -47,6 +47,8 @@ export interface Config {
   failOnRisk: RiskLevel | undefined
   /** Workspace-relative path of the SARIF log to write; undefined: none. */
   sarifFile: string | undefined
+  /** The SARIF log's code-scanning category (automationDetails.id, ending in `/`); undefined: built per leg. */
+  sarifCategory: string | undefined
   /** Workspace-relative path of the exceptions file (read from the base commit on pull requests). */
   exceptionsFile: string
   riskScope: RiskScope
@@ -143,6 +145,9 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
     throw new InputError('sarif-file', sarifText, 'applies to IaC scans only (task-type: iac_scan): a cluster scan has no IaC risks to write')
   }
 
+  const categoryText = get('sarif-category')
+  const sarifCategory = categoryText ? parseText('sarif-category', categoryText, 255).replace(/\/?$/, '/') : undefined
+
   const percentText = get('max-failed-percent')
   return {
     task,
@@ -162,6 +167,7 @@ export function buildConfig(source: InputSource, now: number = Date.now()): Conf
     },
     failOnRisk: risk === 'none' ? undefined : risk,
     sarifFile,
+    sarifCategory,
     exceptionsFile: parseRelativePath('exceptions-file', get('exceptions-file') || '.github/hss-exceptions.yml'),
     riskScope: parseChoice('fail-on-risk-scope', get('fail-on-risk-scope') || 'all', RISK_SCOPES),
     staleCopies: parseChoice('stale-copies', get('stale-copies') || 'fail', STALE_MODES),

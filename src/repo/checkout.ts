@@ -103,6 +103,8 @@ export function openCheckout(directory: string | undefined, sha?: string): Check
     resolve(name) {
       const known = cache.get(name)
       if (known) return known
+      // A name that climbs out (`../x/Dockerfile`) is a file outside the uploader's tree: never one of the checkout's.
+      if (name.replace(/\\/g, '/').split('/').includes('..')) return { kind: 'missing', outside: true }
       const segments = segmentsOf(name)
       byBase ??= indexByBase(walked().entries)
       const match = segments.length ? bestFit(segments, byBase.get(segments.at(-1) ?? '') ?? [], walked().complete) : { kind: 'missing' as const }
@@ -122,7 +124,7 @@ export function placeOf(checkout: Checkout, name: string): { path: RepoPath } | 
   const match = checkout.resolve(name)
   if (match.kind === 'found') return { path: match.path }
   if (match.kind === 'ambiguous') return { note: match.why ? `${match.why}, so the gate does not guess` : `the name fits ${match.candidates.length} files in the checkout equally well, so the gate does not guess` }
-  if (match.outside) return { note: 'the file it names is a link that leads out of the checkout' }
+  if (match.outside) return { note: 'HSS names a file outside the checkout (a link that leads out, or a path through ..)' }
   return { note: checkout.root ? 'the file is not in the checkout' : checkout.problem ? `no checkout: ${checkout.problem}` : 'no repository was checked out' }
 }
 

@@ -30,7 +30,8 @@ export type YamlLocation =
 export interface YamlModel {
   text: string
   lines: LineCounter
-  documents: { contents: YAMLMap; range: LineRange }[]
+  /** Each document's mapping, the lines the document spans, and the line its first key is on. */
+  documents: { contents: YAMLMap; range: LineRange; first: number }[]
   /** Some document did not parse, or is not a mapping. */
   broken: boolean
 }
@@ -52,9 +53,18 @@ export function parseYaml(text: string): YamlModel | undefined {
       continue
     }
     const [start = 0, , end = start] = doc.range
-    documents.push({ contents: doc.contents, range: lineRange(text, lines, start, end) })
+    documents.push({ contents: doc.contents, range: lineRange(text, lines, start, end), first: lines.linePos(doc.contents.range?.[0] ?? start).line })
   }
   return { text, lines, documents, broken }
+}
+
+/**
+ * The file's one resource, when it holds exactly one: where a risk sits whose place HSS did not say
+ * (its paths did not come in time, or came empty). With several documents the gate does not guess.
+ */
+export function onlyResource(model: YamlModel | undefined): { line: number; unit: LineRange } | undefined {
+  const [only, ...others] = model?.documents ?? []
+  return only && others.length === 0 && !model?.broken ? { line: only.first, unit: only.range } : undefined
 }
 
 export function locateResource(model: YamlModel | undefined, resource: ResourceRef, hitPath: string): YamlLocation {

@@ -32,7 +32,7 @@ export async function publish(gated: Report, config: Config, checkout: Checkout,
   const report: Report = { ...gated, ...(url ? { consoleUrl: url } : {}), ...(readme ? { readme } : {}) }
   const commentUrl = config.commentOnPr ? await comment(report, config, cancel) : ''
   // Written before the verdict fails the step, so that a later `if: always()` upload finds it.
-  const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config.sarifFile ?? '', checkout)) : undefined
+  const sarifFile = config.sarifFile ? await guarded('the SARIF file', () => writeSarif(report, config, checkout)) : undefined
   await guard('the outputs', () => {
     for (const [name, value] of Object.entries(outputsOf(report, { commentUrl, sarifFile: sarifFile ?? '' }))) core.setOutput(name, value)
   })
@@ -51,7 +51,8 @@ export async function publish(gated: Report, config: Config, checkout: Checkout,
 }
 
 /** Writes the SARIF log; the path written (relative to the workspace), or undefined (a warning says why). */
-async function writeSarif(report: Report, path: string, checkout: Checkout): Promise<string | undefined> {
+async function writeSarif(report: Report, config: Config, checkout: Checkout): Promise<string | undefined> {
+  const path = config.sarifFile ?? ''
   const risks = report.risks
   if (!risks) {
     core.warning(`No SARIF file was written: the IaC risks were not read (the task ${report.task ? 'did not finish' : 'was not found'} in time).`)
@@ -62,12 +63,25 @@ async function writeSarif(report: Report, path: string, checkout: Checkout): Pro
     core.warning(`No SARIF file was written: not every risk could be read, and an incomplete log would close the code-scanning alerts of the risks it lacks.`)
     return undefined
   }
-  const { sarifOf } = await import('./sarif.ts')
-  const sarif = sarifOf(risks)
+  const { defaultCategory, sarifOf } = await import('./sarif.ts')
+  const category = config.sarifCategory ?? defaultCategory(config.taskType, fileTypeOf(report, config), config.matrix)
+  const sarif = sarifOf(risks, { category, ...(checkout.root ? { checkoutRoot: checkout.root } : {}) })
+  if (!sarif.written) {
+    core.warning(`No SARIF file was written: ${sarif.why}, and a cut log would close the code-scanning alerts of the findings it lacks.`)
+    return undefined
+  }
   writeInside(checkout.workspace ?? process.cwd(), path, sarif.text)
-  const dropped = sarif.dropped ? `; ${sarif.dropped} more left out to stay within GitHub's limits (25,000 results, 10 MB gzipped)` : ''
-  core.info(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'finding' : 'findings'} for code scanning${dropped}`)
+  const left = [sarif.excepted ? `${sarif.excepted} excepted` : '', sarif.unplaced ? `${sarif.unplaced} with no line` : ''].filter(Boolean).join(' and ')
+  core.info(`Wrote ${path}: ${sarif.results} IaC ${sarif.results === 1 ? 'result' : 'results'} for code scanning, category ${category}${left ? `; left out: ${left} (they stay in the summary and the risks output)` : ''}`)
   return path
+}
+
+/** The task's file type, for the SARIF category: the one the action started the scan with, else the one HSS says. */
+function fileTypeOf(report: Report, config: Config): string | undefined {
+  if (config.task.by === 'create' && config.task.spec.taskType === 'iac_scan') return config.task.spec.fileType
+  const info = report.task?.iac_scan_info
+  const type = typeof info === 'object' && info !== null ? (info as Record<string, unknown>).file_type : undefined
+  return type === 'dockerfile' || type === 'k8s_yaml' ? type : undefined
 }
 
 function applyVerdict(report: Report, config: Config): void {

@@ -1,25 +1,33 @@
 /**
- * The IaC risks as a SARIF 2.1.0 log that `github/codeql-action/upload-sarif` accepts, for GitHub
- * code scanning. Every finding goes in, whatever `fail-on-risk` judged: excepted ones carry a
- * suppression with their reason. `ruleId` is HSS's `rule_id` (stable from run to run; never the
- * per-run `risk_id`), so alerts do not churn. Each rule carries a numeric `security-severity`, so
- * the Security tab keeps HSS's levels apart: high 8.0 (error), medium 5.5 (warning), low 2.0 and
- * tips (note), and a level HSS does not document 8.0 (error), failing closed. Every result has a
- * region: its lines, or line 1 of the file when the gate could not place it. No fingerprints are
- * invented: upload-sarif computes them from the lines themselves. GitHub's limits hold: at most
- * 25,000 results (the most severe kept), and at most 10 MB gzipped.
+ * The IaC risks as a SARIF 2.1.0 log for GitHub code scanning, written to agree with the gate:
+ *  - An excepted risk is left out. GitHub's SARIF subset has no `suppressions`: a suppressed result
+ *    is ingested as an open alert, and would fail a pull request the gate passed. Left out, its
+ *    alert closes as fixed on the next upload of this category; the summary and `risks` keep it.
+ *  - One category per gate (`runs[0].automationDetails.id`): by default the task type, the file type
+ *    and the job's matrix values, so that one matrix leg's upload never closes another leg's alerts.
+ *  - Every result lies on a real place, once: a repository path and its lines. A risk with no line
+ *    is left out, never put on line 1 (two of one rule there would share a fingerprint, and GitHub
+ *    would keep one). Findings of one rule at one place are one result, with their count.
+ *  - A log that would break GitHub's limits (25,000 results a run, 10 MB gzipped) is not written at
+ *    all: a cut log would close the alerts of the findings it lacks.
+ * `ruleId` is HSS's `rule_id` (stable from run to run), and each rule carries a numeric
+ * `security-severity` (high 8.0, medium 5.5, low 2.0, tips none; an undocumented level 8.0, failing
+ * closed). No fingerprints are invented: upload-sarif computes them from the lines themselves.
  */
+import { createHash } from 'node:crypto'
+import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { clip } from '../escape.ts'
 import { mostSevereFindings, resourceText, type Finding, type RiskAssessment } from '../gate/risks/findings.ts'
 import { knownLevel } from '../gate/risks/risks.ts'
-import { segmentsOf } from '../repo/repo-path.ts'
 import { ACTION_NAME, ACTION_VERSION } from '../version.ts'
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 export const MAX_RESULTS = 25_000
 export const MAX_GZIP_BYTES = 10 * 1024 * 1024
 const INFORMATION_URI = 'https://www.huaweicloud.com/intl/en-us/product/hss.html'
+/** HSS's reference on IaC risks: the files, their risks, and where the risks sit. */
+export const HELP_URI = 'https://support.huaweicloud.com/intl/en-us/api-hss2.0/topic_300000025.html'
 
 type SarifLevel = 'error' | 'warning' | 'note'
 
@@ -39,29 +47,55 @@ export function severityOf(level: string): { level: SarifLevel; securitySeverity
   }
 }
 
-export interface SarifOutcome {
-  /** The log, as the file's text. */
-  text: string
-  results: number
-  /** Findings left out to stay within GitHub's limits. */
-  dropped: number
+export interface SarifOptions {
+  /** `runs[0].automationDetails.id`: ends with `/` (the category; what follows the last `/` is the run). */
+  category: string
+  /** The checkout's root on the runner, for `originalUriBaseIds`. */
+  checkoutRoot?: string
 }
 
-export function sarifOf(risks: RiskAssessment): SarifOutcome {
-  const all = mostSevereFindings(risks.findings)
-  for (let keep = Math.min(all.length, MAX_RESULTS); ; keep = Math.floor(keep / 2)) {
-    const text = JSON.stringify(logOf(all.slice(0, keep)), null, 1)
-    if (keep === 0 || gzipSync(text).length <= MAX_GZIP_BYTES) return { text, results: keep, dropped: all.length - keep }
+export type SarifOutcome =
+  | {
+      written: true
+      /** The log, as the file's text. */
+      text: string
+      results: number
+      /** Findings left out: excepted ones, and those with no place. */
+      excepted: number
+      unplaced: number
+    }
+  | { written: false; why: string }
+
+/** One result: findings of one rule at one place, merged. */
+interface Place {
+  ruleId: string
+  findings: Finding[]
+}
+
+export function sarifOf(risks: RiskAssessment, options: SarifOptions): SarifOutcome {
+  const ordered = mostSevereFindings(risks.findings)
+  const excepted = ordered.filter((f) => f.excepted).length
+  const placed = ordered.filter((f) => !f.excepted && f.path !== undefined && f.line !== undefined)
+  const places = new Map<string, Place>()
+  for (const finding of placed) {
+    const ruleId = ruleIdOf(finding)
+    const key = JSON.stringify([ruleId, finding.path, finding.line, finding.endLine ?? finding.line])
+    const place = places.get(key)
+    if (place) place.findings.push(finding)
+    else places.set(key, { ruleId, findings: [finding] })
   }
+  if (places.size > MAX_RESULTS) return { written: false, why: `it would hold ${places.size.toLocaleString('en-US')} results, more than GitHub takes in one run (25,000)` }
+  const text = JSON.stringify(logOf([...places.values()], options), null, 1)
+  if (gzipSync(text).length > MAX_GZIP_BYTES) return { written: false, why: 'it would be larger than GitHub takes (10 MB gzipped)' }
+  return { written: true, text, results: places.size, excepted, unplaced: ordered.length - excepted - placed.length }
 }
 
-function logOf(findings: readonly Finding[]): object {
+function logOf(places: readonly Place[], options: SarifOptions): object {
   const rules = new Map<string, { index: number; findings: Finding[] }>()
-  for (const finding of findings) {
-    const id = ruleIdOf(finding)
-    const rule = rules.get(id) ?? { index: rules.size, findings: [] }
-    rule.findings.push(finding)
-    rules.set(id, rule)
+  for (const place of places) {
+    const rule = rules.get(place.ruleId) ?? { index: rules.size, findings: [] }
+    rule.findings.push(...place.findings)
+    rules.set(place.ruleId, rule)
   }
   return {
     $schema: SARIF_SCHEMA,
@@ -78,7 +112,11 @@ function logOf(findings: readonly Finding[]): object {
             rules: [...rules.entries()].map(([id, rule]) => ruleOf(id, rule.findings))
           }
         },
-        results: findings.map((finding) => resultOf(finding, rules.get(ruleIdOf(finding))?.index ?? 0)),
+        automationDetails: { id: options.category },
+        originalUriBaseIds: {
+          '%SRCROOT%': options.checkoutRoot ? { uri: `${pathToFileURL(options.checkoutRoot).href.replace(/\/?$/, '/')}`, description: { text: 'The root of the repository checkout' } } : { description: { text: 'The root of the repository checkout' } }
+        },
+        results: places.map((place) => resultOf(place, rules.get(place.ruleId)?.index ?? 0)),
         columnKind: 'utf16CodeUnits'
       }
     ]
@@ -99,15 +137,18 @@ function ruleOf(id: string, findings: readonly Finding[]): object {
   // The most severe level any finding of this rule has: what the Security tab shows for the rule.
   const severest = findings.map((f) => severityOf(f.risk.risk_level)).sort((a, b) => Number(b.securitySeverity ?? 0) - Number(a.securitySeverity ?? 0))[0] ?? severityOf('')
   const category = first?.risk_category ?? ''
+  const description = first?.description ?? ''
   const remediation = first?.remediation ?? ''
-  const helpText = [remediation ? `Remediation: ${remediation}` : 'HSS gives no remediation for this rule.', category ? `Category: ${category}` : ''].filter(Boolean).join('\n')
-  const helpMarkdown = [remediation ? `**Remediation:** ${markdownText(remediation)}` : 'HSS gives no remediation for this rule.', category ? `**Category:** \`${category.replace(/`/g, '')}\`` : ''].filter(Boolean).join('\n\n')
+  const full = description && description !== name ? description : `${name}${category ? ` (HSS ${category} risk)` : ' (an HSS IaC risk)'}`
+  const helpText = [description ? `${description}` : '', category ? `Category: ${category}` : '', remediation ? `Remediation: ${remediation}` : 'HSS gives no remediation for this rule.'].filter(Boolean).join('\n')
+  const helpMarkdown = [description ? markdownText(description) : '', category ? `**Category:** \`${category.replace(/`/g, '')}\`` : '', remediation ? `**Remediation:** ${markdownText(remediation)}` : 'HSS gives no remediation for this rule.'].filter(Boolean).join('\n\n')
   return {
     id,
     name: pascal(name) || 'HssIacRisk',
     shortDescription: { text: clip(name, 1024) },
-    fullDescription: { text: clip(first?.description || name, 1024) },
+    fullDescription: { text: clip(full, 1024) },
     help: { text: helpText, markdown: helpMarkdown },
+    helpUri: HELP_URI,
     defaultConfiguration: { level: severest.level },
     properties: {
       tags: ['security', 'iac', ...(category ? [category] : [])],
@@ -118,35 +159,36 @@ function ruleOf(id: string, findings: readonly Finding[]): object {
   }
 }
 
-function resultOf(finding: Finding, ruleIndex: number): object {
+function resultOf(place: Place, ruleIndex: number): object {
+  const [finding] = place.findings as [Finding, ...Finding[]]
   const { risk } = finding
+  const count = place.findings.length
   const where = finding.resource ? ` in ${resourceText(finding.resource)}${finding.hitPath ? ` at ${finding.hitPath}` : ''}` : risk.build_instruction ? `: ${risk.build_instruction}` : ''
+  const times = count > 1 ? ` (${count} findings of this rule here)` : ''
   const remedy = risk.remediation ? ` ${risk.remediation}` : ''
-  const note = finding.line === undefined && finding.note ? ` (Location: ${finding.note}.)` : ''
+  const note = finding.note ? ` (Location: ${finding.note}.)` : ''
+  const severest = place.findings.map((f) => severityOf(f.risk.risk_level)).sort((a, b) => Number(b.securitySeverity ?? 0) - Number(a.securitySeverity ?? 0))[0] ?? severityOf('')
+  const line = finding.line ?? 1
   return {
-    ruleId: ruleIdOf(finding),
+    ruleId: place.ruleId,
     ruleIndex,
-    level: severityOf(risk.risk_level).level,
-    message: { text: clip(`${risk.risk_name || 'IaC risk'}${where}.${remedy}${note}`, 2000) },
+    level: severest.level,
+    message: { text: clip(`${risk.risk_name || 'IaC risk'}${where}${times}.${remedy}${note}`, 2000) },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: uriOf(finding.path ?? risk.file_name), uriBaseId: '%SRCROOT%' },
-          region: { startLine: finding.line ?? 1, ...(finding.line !== undefined && finding.endLine && finding.endLine > finding.line ? { endLine: finding.endLine } : {}) }
+          artifactLocation: { uri: uriOf(finding.path ?? ''), uriBaseId: '%SRCROOT%' },
+          region: { startLine: line, ...(finding.endLine && finding.endLine > line ? { endLine: finding.endLine } : {}) }
         }
       }
     ],
-    ...(finding.excepted
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: clip(`${finding.excepted.reason} (exception until ${finding.excepted.expires})`, 1000) }] }
-      : {}),
-    properties: { 'hss-risk-level': risk.risk_level, 'hss-file-id': risk.file_id, scope: finding.scope }
+    properties: { 'hss-risk-level': risk.risk_level, 'hss-file-id': risk.file_id, scope: place.findings.some((f) => f.scope === 'changed') ? 'changed' : 'pre-existing', count }
   }
 }
 
-/** A relative URI reference: each segment percent-encoded, never absolute, never `..`. */
+/** A repository path as a relative URI reference: each segment percent-encoded. */
 function uriOf(path: string): string {
-  const segments = segmentsOf(path)
-  return segments.length ? segments.map((s) => encodeURIComponent(s)).join('/') : 'unknown-file'
+  return path.split('/').map((segment) => encodeURIComponent(segment)).join('/')
 }
 
 /** `Container runs as root` → `ContainerRunsAsRoot`, as SARIF suggests for a rule's name. */
@@ -162,4 +204,27 @@ function pascal(text: string): string {
 /** HSS's text inside the rule's help Markdown: no HTML, links or emphasis from it. */
 function markdownText(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, (c) => `\\${c}`)
+}
+
+/**
+ * The default category: `hss/iac/<file type>/`, then the job's matrix values (`key:value/`, sorted,
+ * as upload-sarif builds its own), so every matrix leg gets its own. Long ones end in a hash.
+ */
+export function defaultCategory(taskType: string, fileType: string | undefined, matrix: string): string {
+  const kind = taskType === 'iac_scan' ? 'iac' : taskType.replace(/_scan$/, '')
+  // A long value keeps a hash of all of it: two legs that differ only far in never share a category.
+  const safe = (text: string) => {
+    const clean = text.replace(/[^A-Za-z0-9._-]+/g, '-')
+    return clean.length <= 64 ? clean : `${clean.slice(0, 48)}~${createHash('sha256').update(text).digest('hex').slice(0, 12)}`
+  }
+  let values: unknown
+  try {
+    values = JSON.parse(matrix || 'null')
+  } catch {
+    values = undefined
+  }
+  const entries = typeof values === 'object' && values !== null && !Array.isArray(values) ? Object.entries(values as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : []
+  const legs = entries.map(([key, value]) => `${safe(key)}:${safe(typeof value === 'string' ? value : JSON.stringify(value))}/`).join('')
+  const id = `hss/${kind}/${fileType ? `${safe(fileType)}/` : ''}${legs}`
+  return id.length <= 255 ? id : `${id.slice(0, 230)}#${createHash('sha256').update(id).digest('hex').slice(0, 16)}/`
 }

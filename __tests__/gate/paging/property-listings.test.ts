@@ -38,6 +38,7 @@ function configOf(level: RiskLevel, timeoutMs: number): Config {
     thresholds: { maxFailed: 0, maxFailedPercent: undefined, minScanned: 1 },
     failOnRisk: level,
     sarifFile: undefined,
+    sarifCategory: undefined,
     exceptionsFile: '.github/hss-exceptions.yml',
     riskScope: 'all',
     staleCopies: 'off',

@@ -8,7 +8,7 @@
 import { clip } from '../../escape.ts'
 import { placeOf, type Checkout } from '../../repo/checkout.ts'
 import { locateInstruction, parseDockerfile, type DockerfileModel } from '../../repo/dockerfile.ts'
-import { locateResource, parseYaml, type YamlModel } from '../../repo/k8s-yaml.ts'
+import { locateResource, onlyResource, parseYaml, type YamlModel } from '../../repo/k8s-yaml.ts'
 import type { RepoPath } from '../../repo/repo-path.ts'
 import type { Location } from './findings.ts'
 import type { RiskPath } from './risk-paths.ts'
@@ -51,20 +51,29 @@ export function parsedFiles(checkout: Checkout): ParsedFiles {
   }
 }
 
-/** The places of one risk; `uploaded` is the path this run uploaded the risk's file from, when it did. */
-export function locateRisk(risk: Risk, kind: FileKind, checkout: Checkout, files: ParsedFiles, paths: RiskPath[] | string | undefined, uploaded?: RepoPath): Location[] {
+/**
+ * The places of one risk; `uploaded` is the path this run uploaded the risk's file from, when it did.
+ * Without `files` (the time-out has come) the risk stays at its file, which is not read.
+ */
+export function locateRisk(risk: Risk, kind: FileKind, checkout: Checkout, files: ParsedFiles | undefined, paths: RiskPath[] | string | undefined, uploaded?: RepoPath): Location[] {
   const found = uploaded ? { path: uploaded } : placeOf(checkout, risk.file_name)
   if ('note' in found) return [{ note: found.note }]
   const path = found.path
+  if (!files) return [{ path, note: 'not placed before the time-out' }]
   if (kind === 'dockerfile') {
     const model = files.dockerfile(path)
     return [model ? dockerfileLocation(path, model, risk.build_instruction) : { path, note: 'the file could not be read' }]
   }
   const model = files.yaml(path)
   if (model === undefined) return [{ path, note: 'the file could not be read' }]
-  if (typeof paths === 'string' || paths === undefined) return [{ path, note: `no line: ${paths ?? 'HSS gave no path for this risk'}` }]
-  if (paths.length === 0) return [{ path, note: 'no line: HSS lists no path for this risk' }]
-  return paths.map((where) => yamlLocation(path, model === 'unparsable' ? undefined : model, where))
+  const parsed = model === 'unparsable' ? undefined : model
+  if (typeof paths === 'string' || paths === undefined || paths.length === 0) {
+    const why = typeof paths === 'string' ? paths : paths ? 'HSS lists no path for this risk' : 'HSS gave no path for this risk'
+    // Without HSS's place, the file's one resource is the place; among several, none.
+    const only = onlyResource(parsed)
+    return [only ? { path, line: only.line, endLine: only.line, unit: only.unit, note: `${why}: the file's only resource starts here` } : { path, note: `no line: ${why}` }]
+  }
+  return paths.map((where) => yamlLocation(path, parsed, where))
 }
 
 function dockerfileLocation(path: RepoPath, model: DockerfileModel, instruction: string): Location {
