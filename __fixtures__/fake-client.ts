@@ -10,7 +10,7 @@ export interface FakeClient extends HssClient {
   createCalls: CreateTaskBody[]
   riskCalls: { fileId: string; page: Page }[]
   pathCalls: { fileId: string; ruleId: string; page: Page }[]
-  fileCalls: { fileId: string; scanType: string; page: Page }[]
+  fileCalls: { fileId: string | undefined; scanType: string; page: Page }[]
   uploadCalls: { fileType: string; names: string[] }[]
 }
 
@@ -21,8 +21,8 @@ export interface FakeScript {
   risks?: (fileId: string, page: Page) => ListPage<IacFileRisk> | Error
   /** Where one rule hits in one file. */
   paths?: (fileId: string, ruleId: string, page: Page) => ListPage<IacRiskPath> | Error
-  /** ListIacFiles for one file id and scan type. */
-  files?: (fileId: string, scanType: string, page: Page) => ListPage<IacFile> | Error
+  /** ListIacFiles for one file id (or the whole project's list, undefined) and scan type. */
+  files?: (fileId: string | undefined, scanType: string, page: Page) => ListPage<IacFile> | Error
   /** BatchUploadFiles: the answer to one request, or a failure. */
   upload?: (fileType: string, files: readonly UploadPart[]) => UploadAnswer | Error
 }

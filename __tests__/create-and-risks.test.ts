@@ -160,7 +160,8 @@ describe('fail-on-risk', () => {
     ['down (503) until the time-out', { kind: 'status', status: 503, body: 'down' } as const, /Not all IaC risks could be read \(the risks of 1 of 1 files could not be read: .*HTTP 503/],
     ['refusing (403)', { kind: 'error', status: 400, code: 'HSS.0013', message: 'insufficient permissions' } as const, /Not all IaC risks could be read .*HTTP 400 HSS.0013/]
   ])('the risk API %s never passes the gate', async (_name, fault, reason) => {
-    const files = dockerfiles([[]])
+    // The file's summary says it has a risk, so its risks must be read; they cannot be.
+    const files = dockerfiles([[LOW]])
     const run = await gate({ files }, create(files, { 'fail-on-risk': 'high', timeout: '5s' }), { setup: (sim) => sim.setStandingFault(fault, 'risks') })
     expect([run.code, run.outputs.result]).toEqual([1, 'failed'])
     expect(run.outputs.reason).toMatch(reason)

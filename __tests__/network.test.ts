@@ -64,7 +64,7 @@ describe('TLS with a private CA', () => {
   it('without it, fails at once with a clear TLS message', async () => {
     const run = await gate({ tasks, tls: pki }, { 'task-id': 't-1' })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::ListTasks: TLS: the server's certificate is not trusted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)[^)]*\)\. .*NODE_EXTRA_CA_CERTS/)
+    expect(run.stdout).toMatch(/::error::ListTasks: TLS: the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)[^)]*\)\. .*NODE_EXTRA_CA_CERTS/)
     // At once: no retry, where a transient failure would be retried until the 30 s time-out.
     expect(run.stdout).not.toContain('retrying in')
     expect(run.stdout).not.toContain('No iac_scan task')

@@ -34,6 +34,12 @@ describe(`the built action under random life-cycles and faults (PROPERTY_SEED=${
 
     expect({ context, elapsedOk: run.elapsedMs <= timeoutSeconds * 1000 + SLACK_MS }).toEqual({ context, elapsedOk: true })
     const result = run.outputs.result
+    if (result === undefined && /could not be reached/.test(run.stdout)) {
+      // HSS never answered before the timeout (every call so far hung or was reset): the ending of its own,
+      // which fails the step and is only ever given before any answer came.
+      expect({ context, code: run.code, answered: /^(Task |No iac_scan task)/m.test(run.stdout) }).toEqual({ context, code: 1, answered: false })
+      return
+    }
     expect({ context, code: run.code }).toEqual({ context, code: result === 'passed' ? 0 : 1 })
     if (result === 'timed-out') {
       // Whatever the machine's speed: a time-out is only ever given when the gate never saw the task

@@ -28805,7 +28805,7 @@ async function readListing(fetchPage, take, options) {
         const refused = take(page.items, page);
         if (refused)
             return { ok: false, why: refused };
-        if (received === page.total || (options.stopAfter !== undefined && received >= options.stopAfter))
+        if (received === page.total || (options.stopAfter !== undefined && received >= options.stopAfter) || options.enough?.())
             return { ok: true, rows: received };
         if (page.rows === 0)
             return { ok: false, why: `HSS's total_num says ${page.total}, but the rows stopped at ${received}` };
@@ -29040,13 +29040,13 @@ function uniqueRisks(findings) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ac: () => (/* binding */ knownLevel),
+/* harmony export */   CV: () => (/* binding */ readRiskFeed),
 /* harmony export */   Er: () => (/* binding */ RISKS_KEPT),
-/* harmony export */   F7: () => (/* binding */ readRisks),
 /* harmony export */   QX: () => (/* binding */ mostSevereFirst),
 /* harmony export */   iz: () => (/* binding */ emptyReading),
 /* harmony export */   qs: () => (/* binding */ severityRank)
 /* harmony export */ });
-/* unused harmony exports RISKS_HELD, riskOf */
+/* unused harmony exports RISKS_HELD, readRisks, riskOf */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _hss_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7137);
 /* harmony import */ var _inputs_config_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2567);
@@ -29061,6 +29061,7 @@ function uniqueRisks(findings) {
 
 
 
+
 /** Risks held in full (with their text, for locations, exceptions and reports); more are only counted. */
 const RISKS_HELD = 10_000;
 /** The `risks` output lists at most this many. */
@@ -29068,11 +29069,28 @@ const RISKS_KEPT = 100;
 function emptyReading(listed = 0) {
     return { risks: [], overflow: { high: 0, medium: 0, low: 0, tips: 0, unknown: 0 }, total: 0, files: { listed, read: 0 } };
 }
-/** Every page of every file's risks; incomplete (with the reason) at the first file that cannot be read in full. */
+/** Every page of every file of a list (the files whose risks are to be read, in order). */
 async function readRisks(client, files, ctx) {
-    const reading = emptyReading(files.length);
-    for (const [index, file] of files.entries()) {
-        ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)}); ${files.length - index - 1} left after it`);
+    const queue = new WorkQueue();
+    for (const file of files)
+        queue.push(file);
+    queue.close();
+    return readRiskFeed(client, { queue }, files.length, ctx);
+}
+/**
+ * Every page of the risks of every file the feed hands over, until it closes; incomplete (with the
+ * reason) at the first file that cannot be read in full. `listed`: the files scanned successfully.
+ */
+async function readRiskFeed(client, feed, listed, ctx) {
+    const reading = emptyReading(listed);
+    let index = 0;
+    for (let file = await feed.queue.next(); file; file = await feed.queue.next()) {
+        index++;
+        const label = feed.label?.(file) ?? (file.name || file.id);
+        // At most this many to read: HSS's summaries may yet prove some clean.
+        const toRead = Math.max(index, listed - (feed.clean?.() ?? 0));
+        ctx.log(`Reading IaC risks: file ${index} of ${toRead} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(label, 120)}); ${toRead - index} left after it`);
+        const mine = [];
         const seen = new Set();
         const listing = await (0,_paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .readListing */ .vS)((page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs), (items, page) => {
             if (items.length !== page.rows || !items.every(_hss_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4))
@@ -29083,16 +29101,19 @@ async function readRisks(client, files, ctx) {
                 if (seen.has(identity))
                     return `HSS listed the same risk of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(file.name || file.id, 120)} twice, so another may have been skipped`;
                 seen.add(identity);
-                hold(reading, riskOf(row, file));
+                const risk = riskOf(row, file);
+                mine.push(risk);
+                hold(reading, risk);
             }
             return undefined;
         }, { ...ctx, maxRows: _paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_OFFSET */ .d6 + _paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .PAGE_LIMIT */ .Wt });
         if (!listing.ok) {
-            const left = files.length - index;
-            const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`;
+            const left = Math.max(1, listed - reading.files.read - (feed.clean?.() ?? 0));
+            const reason = listing.outOfTime ? `the risks of ${left} of ${listed} files could not be read before the time-out` : `the risks of ${left} of ${listed} files could not be read: ${listing.why}`;
             return { ...reading, incomplete: reason, ...((0,_paging_listing_js__WEBPACK_IMPORTED_MODULE_3__/* .isRefusal */ .vu)(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
         }
         reading.files.read++;
+        feed.read?.(file, mine);
     }
     return reading;
 }
@@ -30193,7 +30214,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _toolkit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9383);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
 /* harmony import */ var _hss_proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7430);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8836);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1295);
 /** The action's entry point: the runner starts dist/index.js, built from this file. */
 
 
@@ -30789,7 +30810,7 @@ function words(text) {
 
 /***/ }),
 
-/***/ 8836:
+/***/ 1295:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30804,31 +30825,37 @@ var toolkit = __nccwpck_require__(9383);
 var clock = __nccwpck_require__(9373);
 ;// CONCATENATED MODULE: ./src/gate/paging/pace.ts
 function slidingWindow(clock, budget) {
-    /** When each call in the window was answered (or sent, until its answer comes), oldest first. */
+    /** When each call in the window was answered (or sent, while its answer has not come). */
     const recent = [];
     let calls = 0;
+    const oldest = () => Math.min(...recent.map((slot) => slot.at));
     return {
         get calls() {
             return calls;
         },
         async wait(deadline, signal) {
-            const now = clock.now();
-            while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs)
-                recent.shift();
-            if (recent.length >= budget.calls) {
-                const until = (recent[0] ?? now) + budget.windowMs;
+            for (;;) {
+                const now = clock.now();
+                for (let i = recent.length - 1; i >= 0; i--)
+                    if ((recent[i]?.at ?? 0) <= now - budget.windowMs)
+                        recent.splice(i, 1);
+                if (recent.length < budget.calls)
+                    break;
+                const until = oldest() + budget.windowMs;
                 if (until > deadline)
                     return false;
                 await clock.sleep(until - now, signal);
-                recent.shift();
             }
-            recent.push(clock.now());
+            recent.push({ at: clock.now(), open: true });
             calls++;
             return true;
         },
         settle() {
-            if (recent.length)
-                recent[recent.length - 1] = clock.now();
+            const slot = recent.find((candidate) => candidate.open);
+            if (!slot)
+                return;
+            slot.at = clock.now();
+            slot.open = false;
         }
     };
 }
@@ -30871,168 +30898,8 @@ var parse = __nccwpck_require__(3718);
 var exception_set = __nccwpck_require__(8240);
 // EXTERNAL MODULE: ./src/gate/counts.ts
 var gate_counts = __nccwpck_require__(9339);
-// EXTERNAL MODULE: ./src/hss/fields.ts
-var fields = __nccwpck_require__(7137);
 // EXTERNAL MODULE: ./src/gate/paging/listing.ts
 var paging_listing = __nccwpck_require__(5100);
-;// CONCATENATED MODULE: ./src/gate/files/failed-files.ts
-
-
-
-/** Enough for a readable summary and a bounded `failed-files` output. */
-const FAILED_FILES_CAP = 100;
-/** Resolves to the files, or says why they could not be listed. */
-async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FILES_CAP) {
-    const files = [];
-    let total = 0;
-    const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, page, timeoutMs), (items, page) => {
-        total = page.total ?? 0;
-        for (const resource of items.slice(0, cap - files.length)) {
-            const fileType = (0,fields/* text */.Qq)(resource.file_type);
-            const chart = (0,fields/* text */.Qq)(resource.chart_name);
-            files.push({
-                file_name: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(resource.file_name) ?? '', 256),
-                ...(fileType ? { file_type: (0,src_escape/* clip */.$Q)(fileType, 32) } : {}),
-                ...(chart ? { chart_name: (0,src_escape/* clip */.$Q)(chart, 256) } : {}),
-                failed_reason: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(resource.failed_reason) ?? '', 500)
-            });
-        }
-        return undefined;
-    }, { ...options, limit: 100, maxRows: Number.MAX_SAFE_INTEGER, stopAfter: cap });
-    if (!listing.ok)
-        return { why: listing.why, ...(listing.error ? { error: listing.error } : {}) };
-    return { files, total, ...(total !== counted ? { counted } : {}) };
-}
-
-// EXTERNAL MODULE: ./src/repo/checkout.ts
-var repo_checkout = __nccwpck_require__(2017);
-// EXTERNAL MODULE: ./src/gate/scope.ts
-var scope = __nccwpck_require__(2635);
-;// CONCATENATED MODULE: ./src/gate/files/stale.ts
-
-
-
-
-/** A time further ahead than this is not a time HSS got a copy at. */
-const FUTURE_SLACK_MS = 5 * 60_000;
-const SCAN_TYPES = ['cicd_scan', 'manual_scan'];
-/** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
-async function checkCopies(client, files, changes, checkout, runStartedAt, options) {
-    const checks = [];
-    for (const file of files) {
-        if (options.uploaded.has(file.id))
-            continue;
-        const place = (0,repo_checkout/* placeOf */.$t)(checkout, file.name);
-        const path = 'path' in place ? place.path : undefined;
-        if (!(0,scope/* changedFile */.N)(changes, file.name, path))
-            continue;
-        const copy = await copyTime(client, file, options);
-        if ('refused' in copy)
-            return { checks, refused: copy.refused };
-        checks.push(judgeCopy(file, path, copy, runStartedAt));
-    }
-    return { checks };
-}
-/** When HSS got its copy: the oldest time over both scan types, or why it cannot be told. */
-async function copyTime(client, file, options) {
-    const times = [];
-    let unreadable = 0;
-    for (const scanType of SCAN_TYPES) {
-        const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
-            for (const row of items) {
-                if (!(0,fields/* isRecord */.u4)(row) || row.file_id !== file.id)
-                    continue;
-                const at = (0,fields/* epochMs */.e9)(row.upload_file_time);
-                if (at === undefined || at > options.clock.now() + FUTURE_SLACK_MS)
-                    unreadable++;
-                else
-                    times.push(at);
-            }
-            return undefined;
-        }, { ...options, limit: 10, maxRows: paging_listing/* PAGE_LIMIT */.Wt });
-        if (!listing.ok && (0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error)
-            return { refused: listing.error };
-        if (!listing.ok)
-            return { why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' };
-    }
-    if (unreadable)
-        return { why: 'HSS sent an upload time the gate cannot read' };
-    if (!times.length)
-        return { why: 'HSS does not list the file it scanned' };
-    return { uploadedAt: Math.min(...times) };
-}
-function judgeCopy(file, path, copy, runStartedAt) {
-    if ('why' in copy)
-        return { file, path, uploadedAt: undefined, stale: true, why: copy.why };
-    const { uploadedAt } = copy;
-    if (runStartedAt === undefined)
-        return { file, path, uploadedAt, stale: true, why: 'the run\'s start is unknown, so no copy can be known fresh' };
-    return uploadedAt < runStartedAt ? { file, path, uploadedAt, stale: true, why: 'uploaded before this workflow run started' } : { file, path, uploadedAt, stale: false };
-}
-
-;// CONCATENATED MODULE: ./src/gate/files/task-files.ts
-/**
- * The files of a finished IaC scan task (ListTaskResources), read closed. Each file counts once, by
- * its `file_id`: a row repeated by paging drift, or a row of another status, never stands in for a
- * file that was not listed. The distinct files must be exactly as many as HSS counted, or the list
- * is unreadable.
- */
-
-
-
-/**
- * The task's files with this scan status (every status when undefined), which HSS counted as
- * `expected`. Unreadable when any row is not a file with an id, or the distinct files are not
- * exactly `expected`.
- */
-async function listTaskFiles(client, taskId, status, expected, options) {
-    const files = new Map();
-    let rows = 0;
-    let repeated = 0;
-    let foreign = 0;
-    const body = { task_type: 'iac_scan', ...(status ? { iac_scan_info: { scan_status: status } } : {}) };
-    const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, body, page, timeoutMs), (items, page) => {
-        if (items.length !== page.rows)
-            return `HSS listed a file row that is not an object`;
-        for (const row of items) {
-            rows++;
-            if (!(0,fields/* isRecord */.u4)(row))
-                return `HSS listed a file row that is not an object`;
-            const id = (0,fields/* fileId */.qp)(row.file_id);
-            if (!id)
-                return `HSS listed a file without a usable file_id (${(0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.file_name) ?? 'unnamed', 120)})`;
-            const rowStatus = (0,fields/* text */.Qq)(row.scan_status) ?? status ?? '';
-            if (status && rowStatus !== status) {
-                foreign++;
-                continue;
-            }
-            if (files.has(id)) {
-                repeated++;
-                continue;
-            }
-            files.set(id, { id, name: (0,fields/* text */.Qq)(row.file_name) ?? '', status: rowStatus, type: (0,fields/* text */.Qq)(row.file_type) ?? '' });
-            if (files.size > expected)
-                return countMismatch(expected, files.size, status, 'more than');
-        }
-        return undefined;
-    }, { ...options, maxRows: 2 * expected + paging_listing/* PAGE_LIMIT */.Wt });
-    const list = [...files.values()];
-    if (!listing.ok)
-        return { ...listing, files: list };
-    if (files.size !== expected) {
-        const odd = [repeated ? `${repeated} repeated` : '', foreign ? `${foreign} of another status` : ''].filter(Boolean).join(', ');
-        return { ok: false, why: `${countMismatch(expected, files.size, status, 'but')} (${rows} ${rows === 1 ? 'row' : 'rows'}${odd ? `: ${odd}` : ''})`, files: list };
-    }
-    return { ok: true, files: list };
-}
-function countMismatch(expected, listed, status, joint) {
-    const what = status === 'success' ? 'as scanned successfully' : status === 'failed' ? 'as failed' : 'in the task';
-    const files = (n) => `${n} ${n === 1 ? 'file' : 'files'}`;
-    return joint === 'but'
-        ? `HSS counted ${files(expected)} ${what}, but listed ${listed} distinct ${listed === 1 ? 'file' : 'files'}`
-        : `HSS listed ${files(listed)} ${what}, more than the ${expected} it counted`;
-}
-
 // EXTERNAL MODULE: ./src/gate/paging/retry.ts
 var paging_retry = __nccwpck_require__(7562);
 // EXTERNAL MODULE: ./src/repo/changes.ts
@@ -31140,33 +31007,338 @@ async function exceptionsFrom(text, config, deps, baseSha) {
     return set;
 }
 
-// EXTERNAL MODULE: ./src/gate/risks/findings.ts
-var findings = __nccwpck_require__(828);
+// EXTERNAL MODULE: ./src/hss/fields.ts
+var fields = __nccwpck_require__(7137);
+// EXTERNAL MODULE: ./src/repo/checkout.ts
+var repo_checkout = __nccwpck_require__(2017);
+;// CONCATENATED MODULE: ./src/gate/files/failed-files.ts
+
+
+
+/** Enough for a readable summary and a bounded `failed-files` output. */
+const FAILED_FILES_CAP = 100;
+/** Resolves to the files, or says why they could not be listed. */
+async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FILES_CAP) {
+    const files = [];
+    let total = 0;
+    const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, { task_type: 'iac_scan', iac_scan_info: { scan_status: 'failed' } }, page, timeoutMs), (items, page) => {
+        total = page.total ?? 0;
+        for (const resource of items.slice(0, cap - files.length)) {
+            const fileType = (0,fields/* text */.Qq)(resource.file_type);
+            const chart = (0,fields/* text */.Qq)(resource.chart_name);
+            files.push({
+                file_name: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(resource.file_name) ?? '', 256),
+                ...(fileType ? { file_type: (0,src_escape/* clip */.$Q)(fileType, 32) } : {}),
+                ...(chart ? { chart_name: (0,src_escape/* clip */.$Q)(chart, 256) } : {}),
+                failed_reason: (0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(resource.failed_reason) ?? '', 500)
+            });
+        }
+        return undefined;
+    }, { ...options, limit: 100, maxRows: Number.MAX_SAFE_INTEGER, stopAfter: cap });
+    if (!listing.ok)
+        return { why: listing.why, ...(listing.error ? { error: listing.error } : {}) };
+    return { files, total, ...(total !== counted ? { counted } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/gate/scope.ts
+var scope = __nccwpck_require__(2635);
+;// CONCATENATED MODULE: ./src/gate/files/summaries.ts
+
+
+const SCAN_TYPES = ['manual_scan', 'cicd_scan'];
+/**
+ * Whether the file's rows prove it clean for a scan that started at `taskStart`: a row is there, and
+ * every one says `risky: false` and `risk_num: 0` (a boolean and a number, not text) from a scan no
+ * earlier than the task's start.
+ */
+function provenClean(rows, taskStart) {
+    if (!rows?.length || taskStart === undefined)
+        return false;
+    return rows.every((row) => row.risky === false && row.riskNum === 0 && typeof row.lastScanTime === 'number' && ((0,fields/* epochMs */.e9)(row.lastScanTime) ?? -1) >= taskStart);
+}
+async function readFileSummaries(client, fileIds, options, events = {}) {
+    const wanted = new Set(fileIds);
+    const out = { rows: new Map(), read: new Set(), calls: 0 };
+    const found = new Map(SCAN_TYPES.map((type) => [type, new Set()]));
+    const keep = (type, row) => {
+        const id = (0,fields/* isRecord */.u4)(row) ? (0,fields/* fileId */.qp)(row.file_id) : undefined;
+        if (!id || !wanted.has(id) || !(0,fields/* isRecord */.u4)(row))
+            return;
+        const rows = out.rows.get(id) ?? [];
+        rows.push({ scanType: type, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time });
+        out.rows.set(id, rows);
+        found.get(type)?.add(id);
+        if (row.risky !== false || row.risk_num !== 0)
+            events.risky?.(id);
+    };
+    const counted = (fetch) => {
+        out.calls++;
+        return fetch().catch((error) => {
+            events.trouble?.();
+            throw error;
+        });
+    };
+    const complete = new Map();
+    for (const type of SCAN_TYPES) {
+        let pages;
+        let lookUp = false;
+        // The project's list: after its first page, go on only while that is the cheaper way.
+        const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => counted(() => client.listIacFiles({ scanType: type }, page, timeoutMs)), (items, page) => {
+            for (const row of items)
+                keep(type, row);
+            if (pages === undefined) {
+                pages = Math.ceil(Math.max(0, (page.total ?? 0) - page.rows) / paging_listing/* PAGE_LIMIT */.Wt);
+                lookUp = pages > wanted.size - (found.get(type)?.size ?? 0);
+            }
+            return undefined;
+        }, { ...options, maxRows: Number.MAX_SAFE_INTEGER, enough: () => lookUp || (found.get(type)?.size ?? 0) === wanted.size });
+        if (!listing.ok)
+            return failed(out, listing);
+        if (!lookUp) {
+            complete.set(type, true);
+            continue;
+        }
+        // Each file not found yet, by its id.
+        for (const id of wanted) {
+            if (found.get(type)?.has(id))
+                continue;
+            const one = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => counted(() => client.listIacFiles({ fileId: id, scanType: type }, page, timeoutMs)), (items) => {
+                for (const row of items)
+                    if ((0,fields/* isRecord */.u4)(row) && row.file_id === id)
+                        keep(type, row);
+                return undefined;
+            }, { ...options, limit: 10, maxRows: paging_listing/* PAGE_LIMIT */.Wt });
+            if (!one.ok)
+                return failed(out, one);
+        }
+        complete.set(type, true);
+    }
+    if (SCAN_TYPES.every((type) => complete.get(type)))
+        for (const id of wanted)
+            out.read.add(id);
+    return out;
+}
+function failed(out, listing) {
+    return { ...out, why: listing.why, ...((0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error ? { refused: listing.error } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/gate/files/stale.ts
+
+
+
+
+
+/** A time further ahead than this is not a time HSS got a copy at. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+/** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
+async function checkCopies(client, files, changes, checkout, runStartedAt, options) {
+    const checks = [];
+    for (const file of files) {
+        if (options.uploaded.has(file.id))
+            continue;
+        const place = (0,repo_checkout/* placeOf */.$t)(checkout, file.name);
+        const path = 'path' in place ? place.path : undefined;
+        if (!(0,scope/* changedFile */.N)(changes, file.name, path))
+            continue;
+        const known = options.known?.(file.id);
+        const copy = known ? timeOf(known, options.clock.now()) : await copyTime(client, file, options);
+        if ('refused' in copy)
+            return { checks, refused: copy.refused };
+        checks.push(judgeCopy(file, path, copy, runStartedAt));
+    }
+    return { checks };
+}
+/** When HSS got its copy, looked up by its id under both scan types, or why it cannot be told. */
+async function copyTime(client, file, options) {
+    const rows = [];
+    for (const scanType of SCAN_TYPES) {
+        const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
+            for (const row of items)
+                if ((0,fields/* isRecord */.u4)(row) && row.file_id === file.id)
+                    rows.push({ scanType, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time });
+            return undefined;
+        }, { ...options, limit: 10, maxRows: paging_listing/* PAGE_LIMIT */.Wt });
+        if (!listing.ok && (0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error)
+            return { refused: listing.error };
+        if (!listing.ok)
+            return { why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' };
+    }
+    return timeOf(rows, options.clock.now());
+}
+/** The oldest upload time of a file's rows: the older time rules when HSS lists it twice; an odd time, or none, makes the copy stale. */
+function timeOf(rows, now) {
+    const times = rows.map((row) => (0,fields/* epochMs */.e9)(row.uploadFileTime));
+    if (times.some((at) => at === undefined || at > now + FUTURE_SLACK_MS))
+        return { why: 'HSS sent an upload time the gate cannot read' };
+    if (!times.length)
+        return { why: 'HSS does not list the file it scanned' };
+    return { uploadedAt: Math.min(...times) };
+}
+function judgeCopy(file, path, copy, runStartedAt) {
+    if ('why' in copy)
+        return { file, path, uploadedAt: undefined, stale: true, why: copy.why };
+    const { uploadedAt } = copy;
+    if (runStartedAt === undefined)
+        return { file, path, uploadedAt, stale: true, why: 'the run\'s start is unknown, so no copy can be known fresh' };
+    return uploadedAt < runStartedAt ? { file, path, uploadedAt, stale: true, why: 'uploaded before this workflow run started' } : { file, path, uploadedAt, stale: false };
+}
+
+;// CONCATENATED MODULE: ./src/gate/files/task-files.ts
+/**
+ * The files of a finished IaC scan task (ListTaskResources), read closed. Each file counts once, by
+ * its `file_id`: a row repeated by paging drift, or a row of another status, never stands in for a
+ * file that was not listed. The distinct files must be exactly as many as HSS counted, or the list
+ * is unreadable.
+ */
+
+
+
+/**
+ * The task's files with this scan status (every status when undefined), which HSS counted as
+ * `expected`. Unreadable when any row is not a file with an id, or the distinct files are not
+ * exactly `expected`.
+ */
+async function listTaskFiles(client, taskId, status, expected, options) {
+    const files = new Map();
+    let rows = 0;
+    let repeated = 0;
+    let foreign = 0;
+    const body = { task_type: 'iac_scan', ...(status ? { iac_scan_info: { scan_status: status } } : {}) };
+    const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listTaskResources(taskId, body, page, timeoutMs), (items, page) => {
+        if (items.length !== page.rows)
+            return `HSS listed a file row that is not an object`;
+        for (const row of items) {
+            rows++;
+            if (!(0,fields/* isRecord */.u4)(row))
+                return `HSS listed a file row that is not an object`;
+            const id = (0,fields/* fileId */.qp)(row.file_id);
+            if (!id)
+                return `HSS listed a file without a usable file_id (${(0,src_escape/* clip */.$Q)((0,fields/* text */.Qq)(row.file_name) ?? 'unnamed', 120)})`;
+            const rowStatus = (0,fields/* text */.Qq)(row.scan_status) ?? status ?? '';
+            if (status && rowStatus !== status) {
+                foreign++;
+                continue;
+            }
+            if (files.has(id)) {
+                repeated++;
+                continue;
+            }
+            files.set(id, { id, name: (0,fields/* text */.Qq)(row.file_name) ?? '', status: rowStatus, type: (0,fields/* text */.Qq)(row.file_type) ?? '' });
+            if (files.size > expected)
+                return countMismatch(expected, files.size, status, 'more than');
+        }
+        return undefined;
+    }, { ...options, maxRows: 2 * expected + paging_listing/* PAGE_LIMIT */.Wt });
+    const list = [...files.values()];
+    if (!listing.ok)
+        return { ...listing, files: list };
+    if (files.size !== expected) {
+        const odd = [repeated ? `${repeated} repeated` : '', foreign ? `${foreign} of another status` : ''].filter(Boolean).join(', ');
+        return { ok: false, why: `${countMismatch(expected, files.size, status, 'but')} (${rows} ${rows === 1 ? 'row' : 'rows'}${odd ? `: ${odd}` : ''})`, files: list };
+    }
+    return { ok: true, files: list };
+}
+function countMismatch(expected, listed, status, joint) {
+    const what = status === 'success' ? 'as scanned successfully' : status === 'failed' ? 'as failed' : 'in the task';
+    const files = (n) => `${n} ${n === 1 ? 'file' : 'files'}`;
+    return joint === 'but'
+        ? `HSS counted ${files(expected)} ${what}, but listed ${listed} distinct ${listed === 1 ? 'file' : 'files'}`
+        : `HSS listed ${files(listed)} ${what}, more than the ${expected} it counted`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/paging/queue.ts
+/**
+ * Work handed from one phase to the next while both run: the file summaries tell the risk reader
+ * which files to read, the risk reader tells the path reader which rules to place. A worker takes
+ * the most urgent item first (`before`), waits while the producer may still add some, and is done
+ * once the producer closes the queue and it is empty.
+ */
+class queue_WorkQueue {
+    items = [];
+    closed = false;
+    waiting = [];
+    before;
+    /** `before(a, b)`: a is more urgent than b; without it, first in first out. */
+    constructor(before) {
+        this.before = before;
+    }
+    push(item) {
+        if (this.closed)
+            return;
+        const at = this.before ? this.items.findIndex((queued) => this.before?.(item, queued)) : -1;
+        if (at < 0)
+            this.items.push(item);
+        else
+            this.items.splice(at, 0, item);
+        this.wake();
+    }
+    /** No more items will come. */
+    close() {
+        this.closed = true;
+        this.wake();
+    }
+    get isClosed() {
+        return this.closed;
+    }
+    /** The next item, or undefined once the queue is closed and empty. */
+    async next() {
+        for (;;) {
+            const item = this.items.shift();
+            if (item !== undefined)
+                return item;
+            if (this.closed)
+                return undefined;
+            await new Promise((resolve) => this.waiting.push(resolve));
+        }
+    }
+    /** Takes out every item that `drop` names (a file found clean after all). */
+    remove(drop) {
+        for (let i = this.items.length - 1; i >= 0; i--)
+            if (drop(this.items[i]))
+                this.items.splice(i, 1);
+    }
+    wake() {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const resolve of waiting)
+            resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/risks/risk-paths.ts
+
 
 
 
 const pairKey = (fileId, ruleId) => `${fileId}\u0000${ruleId}`;
 /** Paths of one rule in one file beyond this are not read: nobody reads 1,000 places of one rule. */
 const MAX_PATHS_PER_PAIR = 1000;
-/**
- * Reads the pairs in the order given (the caller puts the gate-breaking ones first). A refusal (401,
- * 403) ends the reading: it is a permission error, said as such, and no later call would differ.
- */
+/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
 async function readRiskPaths(client, pairs, options) {
+    const queue = new WorkQueue();
+    for (const pair of pairs)
+        queue.push(pair);
+    queue.close();
+    return readPathFeed(client, queue, options);
+}
+/**
+ * Reads the pairs the queue hands over (the risk reader adds them while it reads; the most urgent
+ * first), until it closes. At the deadline, or at a refusal (401, 403: a permission error, said as
+ * such, and no later call would differ), it stops asking, and says why for every pair still to come.
+ */
+async function readPathFeed(client, queue, options) {
     const found = new Map();
-    const rest = (from, why) => {
-        for (const pair of pairs.slice(from))
-            if (!found.has(pairKey(pair.fileId, pair.ruleId)))
-                found.set(pairKey(pair.fileId, pair.ruleId), why);
-    };
-    for (const [index, pair] of pairs.entries()) {
+    let stopped;
+    let refused;
+    for (let pair = await queue.next(); pair; pair = await queue.next()) {
         const key = pairKey(pair.fileId, pair.ruleId);
         if (found.has(key))
             continue;
-        if (options.clock.now() >= options.deadline) {
-            rest(index, 'HSS\'s path was not read before the time-out');
-            break;
+        if (!stopped && options.clock.now() >= options.deadline)
+            stopped = 'HSS\'s path was not read before the time-out';
+        if (stopped) {
+            found.set(key, stopped);
+            continue;
         }
         const paths = [];
         const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFileRiskPaths(pair.fileId, pair.ruleId, page, timeoutMs), (items) => {
@@ -31176,14 +31348,16 @@ async function readRiskPaths(client, pairs, options) {
             return undefined;
         }, { ...options, maxRows: MAX_PATHS_PER_PAIR + paging_listing/* PAGE_LIMIT */.Wt });
         if (!listing.ok && (0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error) {
-            rest(index, 'HSS refused to say where it sits');
-            return { paths: found, refused: listing.error };
+            refused = listing.error;
+            stopped = 'HSS refused to say where it sits';
+            found.set(key, stopped);
+            continue;
         }
         if (!listing.ok && !listing.outOfTime)
             options.log(`Could not read where rule ${(0,src_escape/* clip */.$Q)(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`);
         found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read');
     }
-    return { paths: found };
+    return refused ? { paths: found, refused } : { paths: found };
 }
 function pathOf(row) {
     return {
@@ -31194,6 +31368,155 @@ function pathOf(row) {
 
 // EXTERNAL MODULE: ./src/gate/risks/risks.ts
 var risks_risks = __nccwpck_require__(4208);
+;// CONCATENATED MODULE: ./src/gate/results.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function fileKind(file) {
+    return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : /\.ya?ml$/i.test(file.name) ? 'k8s_yaml' : 'dockerfile';
+}
+async function readScanResults(ctx) {
+    const { client, task, counts, retry } = ctx;
+    const pace = () => budgetPacer(retry.clock, retry.pollIntervalMs);
+    const resources = { ...retry, pacer: pace() };
+    const refusals = [];
+    const stale = ctx.pr.stale;
+    // The failed files only report: they are listed beside everything else.
+    const failedFiles = counts.reportedFailed ? listFailedFiles(client, task.task_id, counts.reportedFailed, resources) : Promise.resolve(undefined);
+    const [success, all] = await Promise.all([
+        ctx.risks && counts.succeeded !== undefined ? listTaskFiles(client, task.task_id, 'success', counts.succeeded, resources) : Promise.resolve(undefined),
+        stale && counts.scanned !== undefined ? listTaskFiles(client, task.task_id, undefined, counts.scanned, resources) : Promise.resolve(undefined)
+    ]);
+    // The copies to date: every file of the task the pull request changes (or that cannot be placed), but those this run uploaded.
+    const copies = (all?.files ?? []).filter((file) => !ctx.uploaded.has(file.id) && (0,scope/* changedFile */.N)(ctx.pr.scope.changes, file.name, results_pathOf(ctx.checkout, file.name)));
+    const readable = success?.ok ? success.files : [];
+    const taskStart = (0,fields/* epochMs */.e9)(task.start_time);
+    // A summary can spare a risk read only against a known start; the copies need their rows all the same.
+    const summarized = new Set([...(taskStart === undefined ? [] : readable.map((file) => file.id)), ...copies.map((file) => file.id)]);
+    const riskQueue = new queue_WorkQueue();
+    const byId = new Map(readable.map((file) => [file.id, file]));
+    const queued = new Set();
+    const clean = new Set();
+    const read = new Set();
+    const queue = (id) => {
+        const file = byId.get(id);
+        if (!file || queued.has(id) || clean.has(id))
+            return;
+        queued.add(id);
+        riskQueue.push(file);
+    };
+    const queueTheRest = () => {
+        for (const file of readable)
+            queue(file.id);
+    };
+    // Once every file's risks are read (the summaries came late) and no copy needs dating, the summaries are no longer needed.
+    const enough = new AbortController();
+    const summariesContext = { ...retry, pacer: pace(), signal: retry.signal ? AbortSignal.any([retry.signal, enough.signal]) : enough.signal };
+    const notNeeded = (error) => {
+        if (!enough.signal.aborted || retry.signal?.aborted)
+            throw error;
+        return { rows: new Map(), read: new Set(), calls: 0, why: 'not needed: every file\'s risks were read' };
+    };
+    const summaries = summarized.size
+        ? readFileSummaries(client, [...summarized], summariesContext, { risky: queue, trouble: queueTheRest }).catch(notNeeded).then((found) => {
+            if (found.refused)
+                refusals.push(found.refused);
+            else if (found.why && !found.outOfTime)
+                ctx.log.info(`HSS's file summaries could not all be read (${found.why}): every file's risks are read.`);
+            for (const file of readable) {
+                if (found.read.has(file.id) && provenClean(found.rows.get(file.id), taskStart)) {
+                    clean.add(file.id);
+                    riskQueue.remove((queuedFile) => queuedFile.id === file.id);
+                }
+                else
+                    queue(file.id);
+            }
+            return found;
+        }).finally(() => riskQueue.close())
+        : Promise.resolve(undefined);
+    if (!summarized.size || taskStart === undefined) {
+        queueTheRest();
+        riskQueue.close();
+    }
+    const pathQueue = new queue_WorkQueue((a, b) => (a.rank ?? 9) < (b.rank ?? 9));
+    const kinds = new Map(readable.map((file) => [file.id, fileKind(file)]));
+    const placed = (fileId, name) => ctx.uploaded.has(fileId) || ctx.checkout.resolve(name).kind === 'found';
+    const reading = ctx.risks
+        ? success?.ok
+            ? (0,risks_risks/* readRiskFeed */.CV)(client, {
+                queue: riskQueue,
+                label: (file) => ctx.uploaded.get(file.id) ?? (file.name || file.id),
+                clean: () => [...clean].filter((id) => !read.has(id)).length,
+                read: (file, risks) => {
+                    read.add(file.id);
+                    if (!copies.length && readable.every((each) => read.has(each.id) || clean.has(each.id)))
+                        enough.abort();
+                    if (kinds.get(file.id) !== 'k8s_yaml' || !placed(file.id, file.name))
+                        return;
+                    for (const risk of risks)
+                        if (risk.rule_id)
+                            pathQueue.push({ fileId: file.id, ruleId: risk.rule_id, rank: (0,risks_risks/* severityRank */.qs)(risk.risk_level) });
+                }
+            }, readable.length, { ...retry, pacer: pace() }).finally(() => pathQueue.close())
+            : Promise.resolve(unlisted(success, counts)).finally(() => pathQueue.close())
+        : Promise.resolve(undefined).finally(() => pathQueue.close());
+    const paths = readPathFeed(client, pathQueue, { ...retry, pacer: pace() });
+    const [found, risks, where, failed] = await Promise.all([summaries, reading, paths, failedFiles]);
+    if (where.refused)
+        refusals.push(where.refused);
+    if (failed && 'why' in failed && (0,paging_listing/* isRefusal */.vu)(failed.error) && failed.error)
+        refusals.push(failed.error);
+    if (risks && !risks.incomplete)
+        risks.files.clean = [...clean].filter((id) => !read.has(id)).length;
+    if (risks && risks.files.clean)
+        ctx.log.info(`HSS's summaries proved ${risks.files.clean} of ${readable.length} files clean for this scan: their risks were not read.`);
+    let copiesChecked;
+    if (stale) {
+        if (counts.scanned === undefined || !all)
+            copiesChecked = { ...stale, checks: [] };
+        else if (!all.ok && (0,paging_listing/* isRefusal */.vu)(all.error) && all.error)
+            copiesChecked = { ...stale, checks: [], refused: all.error };
+        else {
+            const known = (id) => (found?.read.has(id) ? (found.rows.get(id) ?? []) : undefined);
+            const checked = await checkCopies(client, all.files, ctx.pr.scope.changes, ctx.checkout, stale.runStartedAt, { ...retry, pacer: pace(), uploaded: new Set(ctx.uploaded.keys()), known });
+            if (!all.ok) {
+                // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
+                ctx.log.info(`Could not list the task's files to check their copies: ${all.why}`);
+                checked.checks.push({ file: { id: '', name: 'the task\'s files', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: 'the task\'s files could not all be listed, so their copies cannot be checked' });
+            }
+            copiesChecked = { ...stale, checks: checked.checks, ...(checked.refused ? { refused: checked.refused } : {}) };
+        }
+        if (copiesChecked.refused)
+            refusals.push(copiesChecked.refused);
+    }
+    return { files: success, reading: risks, paths: where.paths, stale: copiesChecked, failedFiles: failed, summaries: found, refusals };
+}
+/** The reading when the files scanned successfully could not be listed: unknown risks, and why. */
+function unlisted(listed, counts) {
+    if (!listed)
+        return { ...(0,risks_risks/* emptyReading */.iz)(), incomplete: counts.succeeded === undefined ? 'HSS sent no readable count of files scanned successfully' : 'the scanned files were not listed' };
+    if (listed.ok)
+        return (0,risks_risks/* emptyReading */.iz)(listed.files.length);
+    return { ...(0,risks_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,paging_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
+}
+function results_pathOf(checkout, name) {
+    const place = (0,repo_checkout/* placeOf */.$t)(checkout, name);
+    return 'path' in place ? place.path : undefined;
+}
+
+// EXTERNAL MODULE: ./src/gate/risks/findings.ts
+var findings = __nccwpck_require__(828);
+// EXTERNAL MODULE: ./src/gate/upload/upload.ts + 2 modules
+var upload_upload = __nccwpck_require__(1586);
 // EXTERNAL MODULE: ./src/gate/wait/create.ts
 var create = __nccwpck_require__(649);
 ;// CONCATENATED MODULE: ./src/gate/wait/locate.ts
@@ -31407,8 +31730,6 @@ function progressLine(located, locator, taskType) {
     return (0,src_escape/* prose */.CS) `Task ${(0,src_escape/* quoted */.TL)((0,fields/* text */.Qq)(task.task_name) ?? '')} (${task.task_id}): ${status}, ${show(done)}/${show(counts.scanned)} ${(0,gate_counts/* itemWord */.ul)(taskType)} done, ${show(counts.reportedFailed)} failed${estimate}`;
 }
 
-// EXTERNAL MODULE: ./src/gate/upload/upload.ts + 2 modules
-var upload_upload = __nccwpck_require__(1586);
 // EXTERNAL MODULE: ./src/gate/verdict.ts
 var gate_verdict = __nccwpck_require__(5950);
 ;// CONCATENATED MODULE: ./src/gate/run.ts
@@ -31422,9 +31743,6 @@ var gate_verdict = __nccwpck_require__(5950);
  *  4. the verdict.
  * Everything that talks to a server comes in through `GateDeps` (deps.ts), so tests run it on a fake clock.
  */
-
-
-
 
 
 
@@ -31500,46 +31818,33 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
     const uploadedPaths = new Map((upload?.uploaded ?? []).map((file) => [file.fileId, file.path]));
     const finished = task?.task_status === models/* FINISHED */.B;
     const counts = (0,gate_counts/* readCounts */.ZQ)(task, config.taskType);
-    let files;
     let risks;
     let stale;
     let failedFiles;
     // Refusals of the calls that only report: each is a permission error all the same.
     const refusals = [];
     if (finished && task && config.taskType === 'iac_scan') {
-        // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
-        let reading;
-        if (readsRisks) {
-            reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
-                const expected = counts.succeeded;
-                const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, retry);
-                files = listed;
-                if (!listed)
-                    return { ...(0,risks_risks/* emptyReading */.iz)(), incomplete: 'HSS sent no readable count of files scanned successfully' };
-                if (!listed.ok)
-                    return { ...(0,risks_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,paging_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
-                return (0,risks_risks/* readRisks */.F7)(client, listed.files, { ...retry, pacer: pacer() });
-            });
-        }
-        if (pr.stale)
-            stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, new Set(uploadedPaths.keys()), retry, pacer()));
-        if (counts.reportedFailed) {
-            const listed = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry);
-            if ('why' in listed) {
-                failedFiles = listed.why;
-                if ((0,paging_listing/* isRefusal */.vu)(listed.error) && listed.error)
-                    refusals.push(listed.error);
-                else
-                    deps.log.warning(`Could not list the failed files: ${listed.why}. The verdict stands on the counts.`);
-            }
+        const found = await phase(deps, 'Reading what HSS found: the files, their summaries, the risks and where they sit (each API at its own pace, at once)', () => readScanResults({ client, task, counts, risks: readsRisks, pr, checkout: deps.checkout, uploaded: uploadedPaths, retry, log: deps.log }));
+        refusals.push(...found.refusals);
+        stale = found.stale;
+        for (const check of stale?.checks.filter((c) => c.stale) ?? []) {
+            const line = `Stale copy: HSS scanned ${(0,src_escape/* clip */.$Q)(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`;
+            if (stale?.mode === 'warn')
+                deps.log.warning(line);
             else
-                failedFiles = listed;
+                deps.log.info(line);
         }
-        const read = reading;
-        if (read)
-            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, uploadedPaths, refusals, { ...retry, pacer: pacer() }));
-        if (stale?.refused)
-            refusals.push(stale.refused);
+        const listed = found.failedFiles;
+        if (listed && 'why' in listed) {
+            failedFiles = listed.why;
+            if (!(0,paging_listing/* isRefusal */.vu)(listed.error))
+                deps.log.warning(`Could not list the failed files: ${listed.why}. The verdict stands on the counts.`);
+        }
+        else
+            failedFiles = listed;
+        const reading = found.reading;
+        if (reading)
+            risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(reading, found.files?.files ?? [], found.paths, config, pr, deps, uploadedPaths, deadline));
     }
     const verdict = (0,gate_verdict/* judge */.S4)({
         task,
@@ -31567,60 +31872,21 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         queries: outcome.queries
     };
 }
-async function staleCopies(client, taskId, scanned, pr, deps, uploaded, phase, pacer) {
-    const stale = pr.stale;
-    if (!stale)
-        return undefined;
-    if (scanned === undefined)
-        return { ...stale, checks: [] };
-    const listed = await listTaskFiles(client, taskId, undefined, scanned, phase);
-    if (!listed.ok && (0,paging_listing/* isRefusal */.vu)(listed.error))
-        return { ...stale, checks: [], ...(listed.error ? { refused: listed.error } : {}) };
-    const copies = await checkCopies(client, listed.files, pr.scope.changes, deps.checkout, stale.runStartedAt, { ...phase, pacer, uploaded });
-    const checks = copies.checks;
-    if (!listed.ok) {
-        // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
-        deps.log.info(`Could not list the task's files to check their copies: ${listed.why}`);
-        checks.push({ file: { id: '', name: 'the task\'s files', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: 'the task\'s files could not all be listed, so their copies cannot be checked' });
-    }
-    for (const check of checks.filter((c) => c.stale)) {
-        const line = `Stale copy: HSS scanned ${(0,src_escape/* clip */.$Q)(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`;
-        if (stale.mode === 'warn')
-            deps.log.warning(line);
-        else
-            deps.log.info(line);
-    }
-    return { ...stale, checks, ...(copies.refused ? { refused: copies.refused } : {}) };
-}
-/** Puts each risk on its lines (YAML paths from HSS while the deadline allows), then judges them. */
-async function locateAndJudge(client, reading, files, config, pr, deps, uploaded, refusals, phase) {
-    const kinds = new Map(files.map((file) => [file.id, kindOf(file)]));
-    const kind = (risk) => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile');
-    const placed = (risk) => uploaded.has(risk.file_id) || deps.checkout.resolve(risk.file_name).kind === 'found';
-    // The rules of YAML files that are in the checkout, most severe first: those that can break
-    // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
-    const yaml = (0,risks_risks/* mostSevereFirst */.QX)(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && placed(risk)));
-    const pairs = yaml.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }));
-    if (pairs.length)
-        deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`);
-    const located = pairs.length ? await readRiskPaths(client, pairs, phase) : { paths: new Map() };
-    if (located.refused)
-        refusals.push(located.refused);
-    const paths = located.paths;
+/** Puts each risk on its lines (Kubernetes ones where HSS's paths say), then judges them. */
+async function locateAndJudge(reading, files, paths, config, pr, deps, uploaded, deadline) {
+    const kinds = new Map(files.map((file) => [file.id, fileKind(file)]));
+    const kind = (risk) => kinds.get(risk.file_id) ?? fileKind({ type: '', name: risk.file_name });
     // The Dockerfile and YAML parsers load only now, when there are risks to place.
     const { exceptionFor, locateRisk, parsedFiles } = await Promise.all(/* import() */[__nccwpck_require__.e(566), __nccwpck_require__.e(535)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5535));
     const parsed = parsedFiles(deps.checkout);
     const locations = new Map();
     for (const risk of reading.risks) {
         // Locating is reporting: past the deadline, the rest stay at file level (and count as changed).
-        const late = deps.clock.now() >= phase.deadline;
+        const late = deps.clock.now() >= deadline;
         locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, late ? undefined : parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)));
     }
     const exceptions = pr.exceptions ?? exception_set/* NO_EXCEPTIONS */.JW;
     return (0,findings/* assessRisks */.HH)({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope });
-}
-function kindOf(file) {
-    return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : undefined;
 }
 
 // EXTERNAL MODULE: ./src/hss/signer.ts
@@ -31659,7 +31925,7 @@ function createHssClient(send, options) {
             return pageOf(answer, 'data_list', fields/* isRecord */.u4);
         },
         listIacFiles: async ({ fileId, scanType }, page, timeoutMs) => {
-            const query = { scan_type: scanType, file_id: fileId };
+            const query = { scan_type: scanType, ...(fileId === undefined ? {} : { file_id: fileId }) };
             const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) });
             return pageOf(answer, 'data_list', fields/* isRecord */.u4);
         },
@@ -31811,7 +32077,7 @@ function writeInside(root, path, text) {
     let dir = root;
     for (const part of parts) {
         dir = (0,external_node_path_.join)(dir, part);
-        const kind = write_file_kindOf(dir);
+        const kind = kindOf(dir);
         if (kind === 'link')
             throw new Error(`${path} leads through a link (${part}): nothing is written through a link`);
         if (kind === 'other')
@@ -31838,7 +32104,7 @@ function writeInside(root, path, text) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-function write_file_kindOf(path) {
+function kindOf(path) {
     try {
         const stat = (0,external_node_fs_.lstatSync)(path);
         return stat.isSymbolicLink() ? 'link' : stat.isDirectory() ? 'dir' : 'other';

@@ -22,6 +22,10 @@ export interface SimFile {
   scan_type?: 'manual_scan' | 'cicd_scan'
   /** False: ListIacFiles does not list the file (HSS has dropped it). */
   listed?: boolean
+  /** When a scan the simulator ran last scanned it (set by CreateTask: the scan's finish). */
+  scanned_at?: number
+  /** ListIacFiles' summary fields, when a test wants them other than the scans make them (hostile, stale). */
+  summary?: { risky?: unknown; risk_num?: unknown; last_scan_time?: unknown }
 }
 
 /** One place a rule hits in a Kubernetes YAML file (ListIacFileRiskPaths). */
@@ -168,16 +172,19 @@ export function pathsOf(file: SimFile, ruleId: string): SimRiskPath[] {
     .flatMap((risk) => risk.paths.map((path) => ({ hit_rule: ruleId, ...path })))
 }
 
-/** A file as ListIacFiles shows it. */
+/**
+ * A file as ListIacFiles shows it: its summary as of its last scan (`risky`, `risk_num` and
+ * `last_scan_time`, which a scan the simulator ran sets), unless the test says otherwise.
+ */
 export function listedFile(file: SimFile, startedAt: number): Record<string, unknown> {
+  const risks = (file.risks ?? []).length
+  const summary = { risky: risks > 0, risk_num: risks, last_scan_time: file.scanned_at ?? startedAt, ...file.summary }
   return {
     file_id: file.file_id,
     file_name: file.file_name,
     file_type: file.file_type,
-    risky: (file.risks ?? []).length > 0,
-    risk_num: (file.risks ?? []).length,
+    ...summary,
     first_scan_time: startedAt,
-    last_scan_time: startedAt,
     upload_file_time: 'upload_file_time' in file ? file.upload_file_time : startedAt,
     cicd_id: file.scan_type === 'manual_scan' ? '' : 'cicd-demo',
     cicd_name: file.scan_type === 'manual_scan' ? '' : 'demo pipeline',

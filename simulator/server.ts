@@ -105,7 +105,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const now = options.now ?? (() => Date.now())
   const started = Date.now()
   let tasks = options.tasks ?? []
-  const files = [...(options.files ?? [])]
+  // Copies, so that one run's scans never mark another run's files.
+  const files = (options.files ?? []).map((file) => ({ ...file }))
   const uploads: { names: string[]; ids: string[]; kept: boolean }[] = []
   let taskQueries = 0
   const queue: QueuedFault[] = []
@@ -229,6 +230,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const asked = checkCreateBody(json, files)
       if ('problem' in asked) return fail(400, asked.code, `invalid parameter: ${asked.problem}`)
       const timing = options.createdTiming ?? DEFAULT_TIMING
+      // The scan's summary of each file dates from its finish.
+      if ('files' in asked) for (const file of asked.files) file.scanned_at = Date.now() + timing.finishMs
       const created = 'files' in asked
         ? iacScanTask(asked.files, moment.elapsedMs, timing, Date.now())
         : clusterScanTask(asked.clusters === 'all' ? (options.clusters?.count ?? 3) : asked.clusters.length, options.clusters?.failing ?? 0, asked.scanTypes, moment.elapsedMs, timing, Date.now())

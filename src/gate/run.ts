@@ -10,7 +10,6 @@
  */
 import { InputError, type HssError } from '../errors.ts'
 import { clip, prose, words } from '../escape.ts'
-import type { HssClient } from '../hss/client.ts'
 import { FINISHED } from '../hss/models.ts'
 import type { Config } from '../inputs/config.ts'
 import { formatDuration } from '../inputs/parse.ts'
@@ -18,22 +17,23 @@ import { NO_EXCEPTIONS } from '../repo/exception-set.ts'
 import type { RepoPath } from '../repo/repo-path.ts'
 import { readCounts } from './counts.ts'
 import { budgetPacer, phase, REQUEST_TIMEOUT_MS, type GateDeps } from './deps.ts'
-import { listFailedFiles, type FailedFiles } from './files/failed-files.ts'
-import { checkCopies, type StaleCopies } from './files/stale.ts'
-import { listTaskFiles, type TaskFile, type TaskFiles } from './files/task-files.ts'
+import type { FailedFiles } from './files/failed-files.ts'
+import type { StaleCopies } from './files/stale.ts'
+import type { TaskFile } from './files/task-files.ts'
 import { isRefusal } from './paging/listing.ts'
 import type { Pacer } from './paging/pace.ts'
 import { describeFailure, retryTransient, type RetryContext } from './paging/retry.ts'
 import { pullRequestContext, type PullRequestContext } from './pull-request.ts'
 import type { Report } from './report.ts'
+import { fileKind, readScanResults } from './results.ts'
 import { assessRisks, type Location, type RiskAssessment } from './risks/findings.ts'
 import type { FileKind } from './risks/locate-risks.ts'
-import { pairKey, readRiskPaths, type PathRequest } from './risks/risk-paths.ts'
-import { emptyReading, mostSevereFirst, readRisks, type Risk, type RiskReading } from './risks/risks.ts'
+import { pairKey, type RiskPaths } from './risks/risk-paths.ts'
+import type { Risk, RiskReading } from './risks/risks.ts'
+import { changedOnly, selectUploads, uploadFiles, type UploadReport } from './upload/upload.ts'
 import { scope as createScope, startTask } from './wait/create.ts'
 import { createLocator, describeTarget, targetOf, type Target } from './wait/locate.ts'
 import { waitForTask } from './wait/poller.ts'
-import { changedOnly, selectUploads, uploadFiles, type UploadReport } from './upload/upload.ts'
 import { judge, type Verdict } from './verdict.ts'
 
 export async function runGate(config: Config, deps: GateDeps, startedAt: number, target: Target = targetOf(config.task)): Promise<Report> {
@@ -96,37 +96,29 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
   const finished = task?.task_status === FINISHED
   const counts = readCounts(task, config.taskType)
 
-  let files: TaskFiles | undefined
   let risks: RiskAssessment | undefined
   let stale: StaleCopies | undefined
   let failedFiles: FailedFiles | string | undefined
   // Refusals of the calls that only report: each is a permission error all the same.
   const refusals: HssError[] = []
   if (finished && task && config.taskType === 'iac_scan') {
-    // The risks (and the copies) decide the verdict, so they are read before the reporting phases.
-    let reading: RiskReading | undefined
-    if (readsRisks) {
-      reading = await phase(deps, 'Reading the IaC risks HSS found', async () => {
-        const expected = counts.succeeded
-        const listed = expected === undefined ? undefined : await listTaskFiles(client, task.task_id, 'success', expected, retry)
-        files = listed
-        if (!listed) return { ...emptyReading(), incomplete: 'HSS sent no readable count of files scanned successfully' }
-        if (!listed.ok) return { ...emptyReading(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...(isRefusal(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) }
-        return readRisks(client, listed.files, { ...retry, pacer: pacer() })
-      })
+    const found = await phase(deps, 'Reading what HSS found: the files, their summaries, the risks and where they sit (each API at its own pace, at once)', () =>
+      readScanResults({ client, task, counts, risks: readsRisks, pr, checkout: deps.checkout, uploaded: uploadedPaths, retry, log: deps.log })
+    )
+    refusals.push(...found.refusals)
+    stale = found.stale
+    for (const check of stale?.checks.filter((c) => c.stale) ?? []) {
+      const line = `Stale copy: HSS scanned ${clip(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`
+      if (stale?.mode === 'warn') deps.log.warning(line)
+      else deps.log.info(line)
     }
-    if (pr.stale) stale = await phase(deps, 'Checking when HSS got its copies of the changed files', () => staleCopies(client, task.task_id, counts.scanned, pr, deps, new Set(uploadedPaths.keys()), retry, pacer()))
-    if (counts.reportedFailed) {
-      const listed = await listFailedFiles(client, task.task_id, counts.reportedFailed, retry)
-      if ('why' in listed) {
-        failedFiles = listed.why
-        if (isRefusal(listed.error) && listed.error) refusals.push(listed.error)
-        else deps.log.warning(`Could not list the failed files: ${listed.why}. The verdict stands on the counts.`)
-      } else failedFiles = listed
-    }
-    const read = reading
-    if (read) risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(client, read, files?.files ?? [], config, pr, deps, uploadedPaths, refusals, { ...retry, pacer: pacer() }))
-    if (stale?.refused) refusals.push(stale.refused)
+    const listed = found.failedFiles
+    if (listed && 'why' in listed) {
+      failedFiles = listed.why
+      if (!isRefusal(listed.error)) deps.log.warning(`Could not list the failed files: ${listed.why}. The verdict stands on the counts.`)
+    } else failedFiles = listed
+    const reading = found.reading
+    if (reading) risks = await phase(deps, 'Putting each risk on its lines', () => locateAndJudge(reading, found.files?.files ?? [], found.paths, config, pr, deps, uploadedPaths, deadline))
   }
 
   const verdict = judge({
@@ -156,53 +148,19 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
   }
 }
 
-async function staleCopies(client: HssClient, taskId: string, scanned: number | undefined, pr: PullRequestContext, deps: GateDeps, uploaded: ReadonlySet<string>, phase: RetryContext, pacer: Pacer): Promise<StaleCopies | undefined> {
-  const stale = pr.stale
-  if (!stale) return undefined
-  if (scanned === undefined) return { ...stale, checks: [] }
-  const listed = await listTaskFiles(client, taskId, undefined, scanned, phase)
-  if (!listed.ok && isRefusal(listed.error)) return { ...stale, checks: [], ...(listed.error ? { refused: listed.error } : {}) }
-  const copies = await checkCopies(client, listed.files, pr.scope.changes, deps.checkout, stale.runStartedAt, { ...phase, pacer, uploaded })
-  const checks = copies.checks
-  if (!listed.ok) {
-    // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
-    deps.log.info(`Could not list the task's files to check their copies: ${listed.why}`)
-    checks.push({ file: { id: '', name: 'the task\'s files', status: '', type: '' }, path: undefined, uploadedAt: undefined, stale: true, why: 'the task\'s files could not all be listed, so their copies cannot be checked' })
-  }
-  for (const check of checks.filter((c) => c.stale)) {
-    const line = `Stale copy: HSS scanned ${clip(check.path ?? check.file.name, 200)}: ${check.why ?? ''}`
-    if (stale.mode === 'warn') deps.log.warning(line)
-    else deps.log.info(line)
-  }
-  return { ...stale, checks, ...(copies.refused ? { refused: copies.refused } : {}) }
-}
-
-/** Puts each risk on its lines (YAML paths from HSS while the deadline allows), then judges them. */
-async function locateAndJudge(client: HssClient, reading: RiskReading, files: readonly TaskFile[], config: Config, pr: PullRequestContext, deps: GateDeps, uploaded: ReadonlyMap<string, RepoPath>, refusals: HssError[], phase: RetryContext & { pacer: Pacer }): Promise<RiskAssessment> {
-  const kinds = new Map(files.map((file) => [file.id, kindOf(file)]))
-  const kind = (risk: Risk): FileKind => kinds.get(risk.file_id) ?? (/\.ya?ml$/i.test(risk.file_name) ? 'k8s_yaml' : 'dockerfile')
-  const placed = (risk: Risk) => uploaded.has(risk.file_id) || deps.checkout.resolve(risk.file_name).kind === 'found'
-  // The rules of YAML files that are in the checkout, most severe first: those that can break
-  // the gate (at or above fail-on-risk, or of an unknown level) come before the rest.
-  const yaml = mostSevereFirst(reading.risks.filter((risk) => kind(risk) === 'k8s_yaml' && risk.rule_id && placed(risk)))
-  const pairs: PathRequest[] = yaml.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id }))
-  if (pairs.length) deps.log.info(`Reading where ${pairs.length} YAML ${pairs.length === 1 ? 'risk sits' : 'risks sit'} (ListIacFileRiskPaths, one call per file and rule)`)
-  const located: Awaited<ReturnType<typeof readRiskPaths>> = pairs.length ? await readRiskPaths(client, pairs, phase) : { paths: new Map() }
-  if (located.refused) refusals.push(located.refused)
-  const paths = located.paths
+/** Puts each risk on its lines (Kubernetes ones where HSS's paths say), then judges them. */
+async function locateAndJudge(reading: RiskReading, files: readonly TaskFile[], paths: RiskPaths, config: Config, pr: PullRequestContext, deps: GateDeps, uploaded: ReadonlyMap<string, RepoPath>, deadline: number): Promise<RiskAssessment> {
+  const kinds = new Map(files.map((file) => [file.id, fileKind(file)]))
+  const kind = (risk: Risk): FileKind => kinds.get(risk.file_id) ?? fileKind({ type: '', name: risk.file_name })
   // The Dockerfile and YAML parsers load only now, when there are risks to place.
   const { exceptionFor, locateRisk, parsedFiles } = await import('./repo-readers.ts')
   const parsed = parsedFiles(deps.checkout)
   const locations = new Map<Risk, Location[]>()
   for (const risk of reading.risks) {
     // Locating is reporting: past the deadline, the rest stay at file level (and count as changed).
-    const late = deps.clock.now() >= phase.deadline
+    const late = deps.clock.now() >= deadline
     locations.set(risk, locateRisk(risk, kind(risk), deps.checkout, late ? undefined : parsed, paths.get(pairKey(risk.file_id, risk.rule_id)), uploaded.get(risk.file_id)))
   }
   const exceptions = pr.exceptions ?? NO_EXCEPTIONS
   return assessRisks({ level: config.failOnRisk, reading, locations, exceptionFor: (target) => exceptionFor(exceptions, target), scope: pr.scope })
-}
-
-function kindOf(file: TaskFile): FileKind | undefined {
-  return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : undefined
 }

@@ -16,11 +16,14 @@ export interface HssClient {
   listIacFileRisks(fileId: string, page: Page, timeoutMs?: number): Promise<ListPage<IacFileRisk>>
   /** Where in a Kubernetes YAML file one rule's risks sit: one row per resource and path. */
   listIacFileRiskPaths(fileId: string, ruleId: string, page: Page, timeoutMs?: number): Promise<ListPage<IacRiskPath>>
-  /** The IaC files HSS holds, filtered by id, of one scan type (the SDKs require it). */
-  listIacFiles(query: { fileId: string; scanType: 'manual_scan' | 'cicd_scan' }, page: Page, timeoutMs?: number): Promise<ListPage<IacFile>>
+  /** The IaC files HSS holds of one scan type (the SDKs require it): the project's, or the one with this id. */
+  listIacFiles(query: { fileId?: string; scanType: ScanType }, page: Page, timeoutMs?: number): Promise<ListPage<IacFile>>
   /** Uploads at most 10 files of one type (multipart); HSS keeps all of them or none. */
   batchUploadFiles(fileType: FileType, files: readonly UploadPart[], timeoutMs?: number): Promise<UploadAnswer>
 }
+
+/** How a file reached HSS: an upload (the console, BatchUploadFiles) or HSS's CI/CD integration. */
+export type ScanType = 'manual_scan' | 'cicd_scan'
 
 export interface HssClientOptions {
   endpoint: string
@@ -61,7 +64,7 @@ export function createHssClient(send: Send, options: HssClientOptions): HssClien
       return pageOf(answer, 'data_list', isRecord)
     },
     listIacFiles: async ({ fileId, scanType }, page, timeoutMs) => {
-      const query = { scan_type: scanType, file_id: fileId }
+      const query = { scan_type: scanType, ...(fileId === undefined ? {} : { file_id: fileId }) }
       const answer = await send({ operation: 'ListIacFiles', method: 'GET', url: url('container/iac/files', page, query), accept: isListAnswer('data_list'), ...timeout(timeoutMs) })
       return pageOf(answer, 'data_list', isRecord)
     },

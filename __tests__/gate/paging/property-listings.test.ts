@@ -6,11 +6,14 @@
  *    file's risks were read in full and none breaks the threshold (an oracle written from the
  *    contract, not from src/);
  *  - time: listings that never end, hang or slow down. The run always ends within 2 s of timeout.
+ *    The APIs are read at once, so here calls take their time on a virtual clock, where waits that
+ *    run together overlap as they do in a real run.
  * Replay with PROPERTY_SEED=<seed in the name>.
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { HssError } from '../../../src/errors.ts'
+import type { Clock } from '../../../src/clock.ts'
 import type { GateDeps } from '../../../src/gate/deps.ts'
 import { runGate } from '../../../src/gate/run.ts'
 import type { HssClient } from '../../../src/hss/client.ts'
@@ -18,7 +21,8 @@ import type { ListPage, Page } from '../../../src/hss/models.ts'
 import type { Config, RiskLevel } from '../../../src/inputs/config.ts'
 import { noCheckout } from '../../../src/repo/checkout.ts'
 import { iacTask } from '../../../simulator/tasks.ts'
-import { fakeClock, type FakeClock } from '../../../__fixtures__/fake-clock.ts'
+import { fakeClock } from '../../../__fixtures__/fake-clock.ts'
+import { virtualClock } from '../../../__fixtures__/virtual-clock.ts'
 import { oracle, riskCase, serve, type RiskCase } from '../../../__fixtures__/listings.ts'
 
 const seed = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31))
@@ -50,11 +54,11 @@ function configOf(level: RiskLevel, timeoutMs: number): Config {
   }
 }
 
-function depsOf(client: HssClient, clock: FakeClock): GateDeps {
+function depsOf(client: HssClient, clock: Clock): GateDeps {
   return { clock, random: () => 0.5, signal: new AbortController().signal, log: { info: () => undefined, warning: () => undefined }, hss: () => client, checkout: noCheckout, pullRequest: undefined, github: undefined, runId: undefined }
 }
 
-function clientFor(c: RiskCase, clock: FakeClock): HssClient {
+function clientFor(c: RiskCase, clock: ReturnType<typeof fakeClock>): HssClient {
   const files: Record<string, unknown>[] = c.files.map((f, i) => ({ file_id: `f-${i}`, file_name: `f-${i}/Dockerfile`, file_type: 'dockerfile', scan_status: 'success' }))
   const task = iacTask('t-1', 'n', { scanned: files.length, succeeded: files.length, failed: 0 })
   return {
@@ -105,19 +109,19 @@ describe(`time over listings that never end, hang or slow down (PROPERTY_SEED=${
   it('the run always ends within 2 s of timeout', async () => {
     await fc.assert(
       fc.asyncProperty(timeCase, async (c) => {
-        const clock = fakeClock()
+        const clock = virtualClock()
         let n = 0
         let polls = 0
-        /** Every call takes its time on the fake clock, and is cut at its own time-out, as the transport cuts it. */
+        /** Every call takes its time on the virtual clock, and is cut at its own time-out, as the transport cuts it. */
         const call = async <T>(operation: string, timeoutMs: number | undefined, answer: () => T): Promise<T> => {
           const fault = c.calls[n++ % c.calls.length] ?? 'fast'
           const limit = timeoutMs ?? 30_000
           const takes = fault === 'hang' ? Infinity : fault === 'slow' ? c.slowMs : 40
           if (takes > limit) {
-            clock.advance(limit)
+            await clock.sleep(limit)
             throw new HssError({ kind: 'timeout', operation })
           }
-          clock.advance(takes)
+          await clock.sleep(takes)
           return answer()
         }
         const endless = <T>(page: Page, row: (i: number) => T): ListPage<T> => ({ items: Array.from({ length: page.limit }, (_, i) => row(page.offset + i)), rows: page.limit, total: 1_900_000 })
@@ -136,7 +140,7 @@ describe(`time over listings that never end, hang or slow down (PROPERTY_SEED=${
           batchUploadFiles: async () => ({ succeeded: [], failed: [] })
         }
         const start = clock.now()
-        const report = await runGate(configOf('high', c.timeoutS * 1000), depsOf(client, clock), start)
+        const report = await clock.run(runGate(configOf('high', c.timeoutS * 1000), depsOf(client, clock), start))
         const over = clock.now() - start - c.timeoutS * 1000
         expect({ context: JSON.stringify(c), over: over <= 2000 }).toEqual({ context: JSON.stringify(c), over: true })
         expect(report.verdict.result).not.toBe('passed')

@@ -19,6 +19,7 @@ import { placeOf, type Checkout } from '../../repo/checkout.ts'
 import type { RepoPath } from '../../repo/repo-path.ts'
 import { changedFile } from '../scope.ts'
 import { isRefusal, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
+import { SCAN_TYPES, type FileRow } from './summaries.ts'
 import type { TaskFile } from './task-files.ts'
 
 export interface CopyCheck {
@@ -43,11 +44,12 @@ export interface StaleCopies {
 
 /** A time further ahead than this is not a time HSS got a copy at. */
 export const FUTURE_SLACK_MS = 5 * 60_000
-const SCAN_TYPES = ['cicd_scan', 'manual_scan'] as const
 
 export interface CopyOptions extends Omit<ListingOptions, 'maxRows'> {
   /** Ids of files this run uploaded: fresh by construction. */
   uploaded: ReadonlySet<string>
+  /** The rows the file summaries read already (both scan types, in full), when they have the file's. */
+  known?: (fileId: string) => readonly FileRow[] | undefined
 }
 
 /** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
@@ -58,7 +60,8 @@ export async function checkCopies(client: HssClient, files: readonly TaskFile[],
     const place = placeOf(checkout, file.name)
     const path = 'path' in place ? place.path : undefined
     if (!changedFile(changes, file.name, path)) continue
-    const copy = await copyTime(client, file, options)
+    const known = options.known?.(file.id)
+    const copy = known ? timeOf(known, options.clock.now()) : await copyTime(client, file, options)
     if ('refused' in copy) return { checks, refused: copy.refused }
     checks.push(judgeCopy(file, path, copy, runStartedAt))
   }
@@ -67,20 +70,14 @@ export async function checkCopies(client: HssClient, files: readonly TaskFile[],
 
 type CopyTime = { uploadedAt: number } | { why: string } | { refused: HssError }
 
-/** When HSS got its copy: the oldest time over both scan types, or why it cannot be told. */
+/** When HSS got its copy, looked up by its id under both scan types, or why it cannot be told. */
 async function copyTime(client: HssClient, file: TaskFile, options: CopyOptions): Promise<CopyTime> {
-  const times: number[] = []
-  let unreadable = 0
+  const rows: FileRow[] = []
   for (const scanType of SCAN_TYPES) {
     const listing = await readListing(
       (page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs),
       (items: readonly IacFile[]) => {
-        for (const row of items) {
-          if (!isRecord(row) || row.file_id !== file.id) continue
-          const at = epochMs(row.upload_file_time)
-          if (at === undefined || at > options.clock.now() + FUTURE_SLACK_MS) unreadable++
-          else times.push(at)
-        }
+        for (const row of items) if (isRecord(row) && row.file_id === file.id) rows.push({ scanType, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time })
         return undefined
       },
       { ...options, limit: 10, maxRows: PAGE_LIMIT }
@@ -88,9 +85,15 @@ async function copyTime(client: HssClient, file: TaskFile, options: CopyOptions)
     if (!listing.ok && isRefusal(listing.error) && listing.error) return { refused: listing.error }
     if (!listing.ok) return { why: listing.outOfTime ? 'its upload time could not be read before the time-out' : 'its upload time could not be read (ListIacFiles failed)' }
   }
-  if (unreadable) return { why: 'HSS sent an upload time the gate cannot read' }
+  return timeOf(rows, options.clock.now())
+}
+
+/** The oldest upload time of a file's rows: the older time rules when HSS lists it twice; an odd time, or none, makes the copy stale. */
+function timeOf(rows: readonly FileRow[], now: number): { uploadedAt: number } | { why: string } {
+  const times = rows.map((row) => epochMs(row.uploadFileTime))
+  if (times.some((at) => at === undefined || at > now + FUTURE_SLACK_MS)) return { why: 'HSS sent an upload time the gate cannot read' }
   if (!times.length) return { why: 'HSS does not list the file it scanned' }
-  return { uploadedAt: Math.min(...times) }
+  return { uploadedAt: Math.min(...(times as number[])) }
 }
 
 function judgeCopy(file: TaskFile, path: RepoPath | undefined, copy: { uploadedAt: number } | { why: string }, runStartedAt: number | undefined): CopyCheck {

@@ -24,6 +24,8 @@ export interface ListingOptions extends RetryContext {
   pacer?: Pacer
   /** Enough: stop (complete) once this many rows have arrived, for a listing that shows only the first few. */
   stopAfter?: number
+  /** Enough: stop (complete) once this says so after a page, for a listing searched for some rows only. */
+  enough?: () => boolean
 }
 
 export type Unreadable = {
@@ -63,7 +65,7 @@ export async function readListing<T>(
     if (received > options.maxRows) return { ok: false, why: `HSS lists more than ${options.maxRows} rows, more than this list can hold` }
     const refused = take(page.items, page)
     if (refused) return { ok: false, why: refused }
-    if (received === page.total || (options.stopAfter !== undefined && received >= options.stopAfter)) return { ok: true, rows: received }
+    if (received === page.total || (options.stopAfter !== undefined && received >= options.stopAfter) || options.enough?.()) return { ok: true, rows: received }
     if (page.rows === 0) return { ok: false, why: `HSS's total_num says ${page.total}, but the rows stopped at ${received}` }
     if (received > MAX_OFFSET) return { ok: false, why: `HSS lists more rows than its paging can reach (${page.total})` }
   }

@@ -3,8 +3,9 @@
  * one user 5 calls a minute per API, and counts a call when it arrives, which is after the gate sent
  * it. So once a call's answer has come, its place in the window counts from the answer (`settle`):
  * however long a request took to arrive, the next one that waits for its place never lands inside
- * the gateway's minute. Each API has a pacer of its own, and its calls go one at a time. A 429 from
- * other users of the budget is the retry's business.
+ * the gateway's minute. Each API has a pacer of its own; calls that share one (listings of one API at
+ * once) settle in the order they were let through. A 429 from other users of the budget is the
+ * retry's business.
  */
 import type { Clock } from '../../clock.ts'
 
@@ -18,28 +19,32 @@ export interface Pacer {
 }
 
 export function slidingWindow(clock: Clock, budget: { calls: number; windowMs: number }): Pacer {
-  /** When each call in the window was answered (or sent, until its answer comes), oldest first. */
-  const recent: number[] = []
+  /** When each call in the window was answered (or sent, while its answer has not come). */
+  const recent: { at: number; open: boolean }[] = []
   let calls = 0
+  const oldest = () => Math.min(...recent.map((slot) => slot.at))
   return {
     get calls() {
       return calls
     },
     async wait(deadline, signal) {
-      const now = clock.now()
-      while (recent.length && (recent[0] ?? 0) <= now - budget.windowMs) recent.shift()
-      if (recent.length >= budget.calls) {
-        const until = (recent[0] ?? now) + budget.windowMs
+      for (;;) {
+        const now = clock.now()
+        for (let i = recent.length - 1; i >= 0; i--) if ((recent[i]?.at ?? 0) <= now - budget.windowMs) recent.splice(i, 1)
+        if (recent.length < budget.calls) break
+        const until = oldest() + budget.windowMs
         if (until > deadline) return false
         await clock.sleep(until - now, signal)
-        recent.shift()
       }
-      recent.push(clock.now())
+      recent.push({ at: clock.now(), open: true })
       calls++
       return true
     },
     settle() {
-      if (recent.length) recent[recent.length - 1] = clock.now()
+      const slot = recent.find((candidate) => candidate.open)
+      if (!slot) return
+      slot.at = clock.now()
+      slot.open = false
     }
   }
 }

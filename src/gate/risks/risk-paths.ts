@@ -11,6 +11,7 @@ import type { HssClient } from '../../hss/client.ts'
 import { isRecord, text } from '../../hss/fields.ts'
 import type { ResourceRef } from '../../repo/k8s-yaml.ts'
 import { isRefusal, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
+import { WorkQueue } from '../paging/queue.ts'
 
 /** One place HSS says a rule hit: a resource, and the path inside it. */
 export interface RiskPath {
@@ -29,23 +30,34 @@ export const MAX_PATHS_PER_PAIR = 1000
 export interface PathRequest {
   fileId: string
   ruleId: string
+  /** The risk's severity rank (0 for a level HSS does not document, then high 1 … tips 4): lower is asked first. */
+  rank?: number
+}
+
+/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
+export async function readRiskPaths(client: HssClient, pairs: readonly PathRequest[], options: Omit<ListingOptions, 'maxRows'>): Promise<{ paths: RiskPaths; refused?: HssError }> {
+  const queue = new WorkQueue<PathRequest>()
+  for (const pair of pairs) queue.push(pair)
+  queue.close()
+  return readPathFeed(client, queue, options)
 }
 
 /**
- * Reads the pairs in the order given (the caller puts the gate-breaking ones first). A refusal (401,
- * 403) ends the reading: it is a permission error, said as such, and no later call would differ.
+ * Reads the pairs the queue hands over (the risk reader adds them while it reads; the most urgent
+ * first), until it closes. At the deadline, or at a refusal (401, 403: a permission error, said as
+ * such, and no later call would differ), it stops asking, and says why for every pair still to come.
  */
-export async function readRiskPaths(client: HssClient, pairs: readonly PathRequest[], options: Omit<ListingOptions, 'maxRows'>): Promise<{ paths: RiskPaths; refused?: HssError }> {
+export async function readPathFeed(client: HssClient, queue: WorkQueue<PathRequest>, options: Omit<ListingOptions, 'maxRows'>): Promise<{ paths: RiskPaths; refused?: HssError }> {
   const found: RiskPaths = new Map()
-  const rest = (from: number, why: string) => {
-    for (const pair of pairs.slice(from)) if (!found.has(pairKey(pair.fileId, pair.ruleId))) found.set(pairKey(pair.fileId, pair.ruleId), why)
-  }
-  for (const [index, pair] of pairs.entries()) {
+  let stopped: string | undefined
+  let refused: HssError | undefined
+  for (let pair = await queue.next(); pair; pair = await queue.next()) {
     const key = pairKey(pair.fileId, pair.ruleId)
     if (found.has(key)) continue
-    if (options.clock.now() >= options.deadline) {
-      rest(index, 'HSS\'s path was not read before the time-out')
-      break
+    if (!stopped && options.clock.now() >= options.deadline) stopped = 'HSS\'s path was not read before the time-out'
+    if (stopped) {
+      found.set(key, stopped)
+      continue
     }
     const paths: RiskPath[] = []
     const listing = await readListing(
@@ -57,13 +69,15 @@ export async function readRiskPaths(client: HssClient, pairs: readonly PathReque
       { ...options, maxRows: MAX_PATHS_PER_PAIR + PAGE_LIMIT }
     )
     if (!listing.ok && isRefusal(listing.error) && listing.error) {
-      rest(index, 'HSS refused to say where it sits')
-      return { paths: found, refused: listing.error }
+      refused = listing.error
+      stopped = 'HSS refused to say where it sits'
+      found.set(key, stopped)
+      continue
     }
     if (!listing.ok && !listing.outOfTime) options.log(`Could not read where rule ${clip(pair.ruleId, 64)} hits: ${listing.why}; its risks stay at file level`)
     found.set(key, listing.ok ? paths : listing.outOfTime ? 'HSS\'s path was not read before the time-out' : 'HSS\'s path could not be read')
   }
-  return { paths: found }
+  return refused ? { paths: found, refused } : { paths: found }
 }
 
 function pathOf(row: Record<string, unknown>): RiskPath {

@@ -11,6 +11,7 @@ import type { IacFileRisk } from '../../hss/models.ts'
 import { RISK_LEVELS, type RiskLevel } from '../../inputs/config.ts'
 import { isRefusal, MAX_OFFSET, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
 import type { Pacer } from '../paging/pace.ts'
+import { WorkQueue } from '../paging/queue.ts'
 import type { TaskFile } from '../files/task-files.ts'
 
 /** One risk, as the `risks` output and the summary show it (HSS's names; text clipped to one line). */
@@ -39,7 +40,8 @@ export interface RiskReading {
   overflow: LevelCounts & { unknown: number }
   /** Every risk read, one per row. */
   total: number
-  files: { listed: number; read: number }
+  /** The files scanned successfully; those whose risks were read; those HSS's summary proved clean (not read). */
+  files: { listed: number; read: number; clean?: number }
   /** Why not every file's risks were read; undefined when they all were. */
   incomplete?: string
   /** A risk call was refused (401, 403): a permission error, which soft-fail never softens. */
@@ -62,11 +64,39 @@ export function emptyReading(listed = 0): RiskReading {
   return { risks: [], overflow: { high: 0, medium: 0, low: 0, tips: 0, unknown: 0 }, total: 0, files: { listed, read: 0 } }
 }
 
-/** Every page of every file's risks; incomplete (with the reason) at the first file that cannot be read in full. */
+/** Where the risk reader takes its files from (the file summaries hand them over while they run), and what it tells of each file read. */
+export interface RiskFeed {
+  queue: WorkQueue<TaskFile>
+  /** Called with each file's risks, once all of them are read. */
+  read?: (file: TaskFile, risks: readonly Risk[]) => void
+  /** How a file is named in the log (its path, when the run uploaded it). */
+  label?: (file: TaskFile) => string
+  /** How many files HSS's summaries proved clean so far (they need no read). */
+  clean?: () => number
+}
+
+/** Every page of every file of a list (the files whose risks are to be read, in order). */
 export async function readRisks(client: HssClient, files: readonly TaskFile[], ctx: RiskContext): Promise<RiskReading> {
-  const reading = emptyReading(files.length)
-  for (const [index, file] of files.entries()) {
-    ctx.log(`Reading IaC risks: file ${index + 1} of ${files.length} (${clip(file.name || file.id, 120)}); ${files.length - index - 1} left after it`)
+  const queue = new WorkQueue<TaskFile>()
+  for (const file of files) queue.push(file)
+  queue.close()
+  return readRiskFeed(client, { queue }, files.length, ctx)
+}
+
+/**
+ * Every page of the risks of every file the feed hands over, until it closes; incomplete (with the
+ * reason) at the first file that cannot be read in full. `listed`: the files scanned successfully.
+ */
+export async function readRiskFeed(client: HssClient, feed: RiskFeed, listed: number, ctx: RiskContext): Promise<RiskReading> {
+  const reading = emptyReading(listed)
+  let index = 0
+  for (let file = await feed.queue.next(); file; file = await feed.queue.next()) {
+    index++
+    const label = feed.label?.(file) ?? (file.name || file.id)
+    // At most this many to read: HSS's summaries may yet prove some clean.
+    const toRead = Math.max(index, listed - (feed.clean?.() ?? 0))
+    ctx.log(`Reading IaC risks: file ${index} of ${toRead} (${clip(label, 120)}); ${toRead - index} left after it`)
+    const mine: Risk[] = []
     const seen = new Set<string>()
     const listing = await readListing(
       (page, timeoutMs) => client.listIacFileRisks(file.id, page, timeoutMs),
@@ -77,18 +107,21 @@ export async function readRisks(client: HssClient, files: readonly TaskFile[], c
           const identity = identityOf(row)
           if (seen.has(identity)) return `HSS listed the same risk of ${clip(file.name || file.id, 120)} twice, so another may have been skipped`
           seen.add(identity)
-          hold(reading, riskOf(row, file))
+          const risk = riskOf(row, file)
+          mine.push(risk)
+          hold(reading, risk)
         }
         return undefined
       },
       { ...ctx, maxRows: MAX_OFFSET + PAGE_LIMIT }
     )
     if (!listing.ok) {
-      const left = files.length - index
-      const reason = listing.outOfTime ? `the risks of ${left} of ${files.length} files could not be read before the time-out` : `the risks of ${left} of ${files.length} files could not be read: ${listing.why}`
+      const left = Math.max(1, listed - reading.files.read - (feed.clean?.() ?? 0))
+      const reason = listing.outOfTime ? `the risks of ${left} of ${listed} files could not be read before the time-out` : `the risks of ${left} of ${listed} files could not be read: ${listing.why}`
       return { ...reading, incomplete: reason, ...(isRefusal(listing.error) ? { refused: true } : {}), ...(listing.outOfTime ? { outOfTime: true } : {}) }
     }
     reading.files.read++
+    feed.read?.(file, mine)
   }
   return reading
 }
