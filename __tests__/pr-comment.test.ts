@@ -35,15 +35,15 @@ beforeEach(async () => {
 afterEach(() => github.close())
 
 describe('comment-on-pr', () => {
-  it('creates one comment with the verdict, counts and failed files, and sets comment-url', async () => {
+  it('creates one short comment with the verdict, the leg and the reasons, links the run, and sets comment-url', async () => {
     const run = await gate({ tasks: failing() }, inputs, { env: prEnv() })
     expect(run.code).toBe(1)
     expect(github.comments).toHaveLength(2)
     const mine = github.comments[1]
-    expect(mine?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" matrix="" -->\n## ❌ HSS scan gate failed/)
-    expect(mine?.body).toContain('**4** files scanned: **2** succeeded, **2** failed (50%)')
-    expect(mine?.body).toContain('deploy/app-1.yaml')
-    expect(mine?.body).toContain('[Workflow run](https://github.example/o/r/actions/runs/4242)')
+    expect(mine?.body).toMatch(/^<!-- hss-scan-gate workflow="PR gate" job="iac" matrix="" -->\n### ❌ HSS scan gate failed — `PR gate` \/ `iac`\n/)
+    expect(mine?.body).toContain('> 2 files failed to scan, more than max-failed 0')
+    expect(mine?.body).toContain('[The run\'s full summary](https://github.example/o/r/actions/runs/4242)')
+    expect(mine?.body.split('\n').length).toBeLessThan(60)
     expect(run.outputs['comment-url']).toBe(mine?.html_url)
     expect(github.requests.every((r) => r.auth === `token ${TOKEN}`)).toBe(true)
   })

@@ -52,6 +52,8 @@ describe('same-named Dockerfiles', () => {
     expect(run.outputs.reason).toMatch(/IaC risk at high or above in files this pull request changes/)
     expect(run.outputs.reason).toMatch(/HSS scanned a copy of Dockerfile uploaded at/)
     expect(run.summary).toContain('could not be placed in the checkout')
+    // Said in one line; the table lists only files the pull request changed, and it changed none HSS named exactly.
+    expect(run.summary).not.toContain('| Changed file |')
   })
 
   it.concurrent('the pull request adds Dockerfile as a link to an unchanged file: the risk counts as changed', async () => {

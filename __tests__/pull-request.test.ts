@@ -44,7 +44,7 @@ describe('exceptions', () => {
     const run = await prGate({ files: [dockerfile([USER_ROOT])], exceptions: { base: exceptionsFile(entry) } })
     expect([run.code, run.outputs.result]).toEqual([1, 'failed'])
     expect(commands(run.stdout, 'warning').join('\n')).toContain(`Exceptions file .github/hss-exceptions.yml: ${why}, so it excepts nothing.`)
-    expect(run.summary).toContain('Excepting nothing')
+    expect(run.summary).toContain('⚠️ **1 entry of `.github/hss-exceptions.yml` excepts nothing**')
   })
 
   it.concurrent('a file that cannot be parsed is a configuration error, never "no exceptions"; HSS is asked nothing', async () => {

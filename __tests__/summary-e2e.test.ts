@@ -160,7 +160,8 @@ describe('endings a reviewer reads', () => {
     expect(lines[0]).toBe('## ⚠️ HSS scan gate: the scan may have started')
     expect(lines[1]).toMatch(/^\*\*.*\*\*$/)
     expect(renderMarkdown(lines[1] ?? '')).toMatch(/^<p><strong>An iac_scan task may have been started at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(1 dockerfile file\)<\/strong><\/p>/)
-    expect(outline(run.summary).join('\n')).toMatch(/li: Look in the HSS console for a task of that type/)
+    expect(outline(run.summary).join('\n')).toMatch(/li: Look in the HSS console \(linked above\) for a task of that type/)
+    expect(outline(run.summary).join('\n')).toMatch(/li: To judge that task, run the gate with create-task: false and the id in task-id/)
     readable(run.summary)
   })
 

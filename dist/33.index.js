@@ -15,12 +15,21 @@ __webpack_require__.d(__webpack_exports__, {
 var github = __webpack_require__(2413);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/escape.ts
+var src_escape = __webpack_require__(2988);
+// EXTERNAL MODULE: ./src/gate/risks/findings.ts
+var findings = __webpack_require__(828);
+// EXTERNAL MODULE: ./src/inputs/config.ts
+var config = __webpack_require__(2567);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(6670);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __webpack_require__(7994);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
-/** The pull-request comment: the summary's content, a hidden marker to find it again, under GitHub's limit. */
+/** The pull-request comment: the verdict of one leg in a few lines, a hidden marker to find it again, and a link to the run. */
+
+
+
 
 
 
@@ -54,14 +63,47 @@ function matrixKey(json) {
         : JSON.stringify(values);
     return text.length <= 160 ? text : `${text.slice(0, 140)}…#${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
-function renderComment(report, marker, runUrl) {
-    const link = runUrl ? `\n\n[Workflow run](${runUrl}) · updated ${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}` : '';
-    // Fewer file and risk rows until it fits; the summary itself is bounded, so this ends quickly.
-    for (let rows = summary/* SUMMARY_FILE_ROWS */.A6;; rows = Math.floor(rows / 2)) {
-        const body = `${marker}\n${(0,summary/* renderSummary */.Br)(report, { fileRows: rows, riskRows: Math.min(rows, summary/* SUMMARY_RISK_ROWS */.T$) })}${link}`;
-        if (body.length < COMMENT_LIMIT || rows === 0)
-            return (0,redact/* redact */.E$)(body).slice(0, COMMENT_LIMIT - 1);
+/** Findings the comment lists; the rest are in the run's summary. */
+const COMMENT_FINDINGS = 10;
+/** Reasons the comment quotes (one per broken threshold: there are few). */
+const COMMENT_REASONS = 8;
+/**
+ * The comment: short, and one per leg. A heading with the verdict and the leg (workflow, job and
+ * matrix values), the reasons, at most COMMENT_FINDINGS findings with their places (those that
+ * break the gate first), and a link to the run, whose job summary has everything. Under 60 lines
+ * however much HSS found.
+ */
+function renderComment(report, place, runUrl, now = new Date()) {
+    const { verdict } = report;
+    const leg = [place.workflow, place.job].filter(Boolean).map((name) => (0,src_escape/* code */.aY)((0,src_escape/* clip */.$Q)(name, 80))).join(' / ');
+    const matrix = matrixKey(place.matrix);
+    const legText = [leg, matrix ? (0,src_escape/* code */.aY)((0,src_escape/* clip */.$Q)(matrix, 120)) : ''].filter(Boolean).join(' · ');
+    const parts = [commentMarker(place), `### ${(0,summary/* titleOf */.Gg)(report)}${legText ? ` — ${legText}` : ''}`];
+    const reasons = [...verdict.reasons, ...(verdict.note ? [verdict.note] : [])];
+    if (reasons.length) {
+        parts.push('', ...reasons.slice(0, COMMENT_REASONS).map((reason, i) => `${i ? '>\n' : ''}> ${reason.markdown}`));
+        if (reasons.length > COMMENT_REASONS)
+            parts.push('>', `> …and ${reasons.length - COMMENT_REASONS} more in the run's summary.`);
     }
+    const risks = report.risks;
+    if (risks && risks.reading.incomplete === undefined) {
+        const shown = (0,findings/* mostSevereFindings */.KY)(risks.findings.filter((f) => !f.excepted));
+        const counts = config/* RISK_LEVELS */.WA.map((level) => `${level} **${risks.counts[level]}**`).join(' · ');
+        const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ');
+        parts.push('', `IaC risks that count: ${counts}${risks.counts.unknown ? ` · of a level HSS does not document **${risks.counts.unknown}**` : ''}${others ? ` (and ${others})` : ''}.`);
+        if (shown.length) {
+            parts.push('', '| Level | Risk | Where | Status |', '|---|---|---|---|');
+            parts.push(...shown.slice(0, COMMENT_FINDINGS).map((f) => `| ${(0,summary/* cell */.Hn)(f.risk.risk_level)} | ${(0,summary/* cell */.Hn)(f.risk.risk_name)} | ${(0,summary/* where */._M)(f, report.source)} | ${(0,summary/* findingStatus */.W0)(f, risks.level, (0,summary/* brokenMark */.ti)(report))} |`));
+            if (shown.length > COMMENT_FINDINGS)
+                parts.push('', `…and ${shown.length - COMMENT_FINDINGS} more in the run's summary.`);
+        }
+    }
+    const stale = report.stale?.checks.filter((check) => check.stale).length ?? 0;
+    if (stale)
+        parts.push('', `${report.stale?.mode === 'fail' ? (0,summary/* brokenMark */.ti)(report) : '⚠️'} ${stale} ${stale === 1 ? 'copy' : 'copies'} HSS scanned ${stale === 1 ? 'is' : 'are'} older than this run (listed in the run's summary).`);
+    const updated = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    parts.push('', runUrl ? `[The run's full summary](${runUrl}) · updated ${updated}` : `The run's job summary has the full report · updated ${updated}`);
+    return (0,redact/* redact */.E$)(parts.join('\n') + '\n').slice(0, COMMENT_LIMIT - 1);
 }
 
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
@@ -83,9 +125,10 @@ async function upsertPullRequestComment(token, report, matrix, signal) {
     if (!token)
         return { kind: 'failed', why: 'github-token is empty' };
     const { owner, repo } = github/* context */._.repo;
-    const marker = commentMarker({ workflow: github/* context */._.workflow ?? '', job: github/* context */._.job ?? '', matrix });
+    const place = { workflow: github/* context */._.workflow ?? '', job: github/* context */._.job ?? '', matrix };
+    const marker = commentMarker(place);
     const runUrl = github/* context */._.runId ? `${github/* context */._.serverUrl}/${owner}/${repo}/actions/runs/${github/* context */._.runId}` : undefined;
-    const body = renderComment(report, marker, runUrl);
+    const body = renderComment(report, place, runUrl);
     const octokit = (0,github/* getOctokit */.Q)(token, { request: { signal } });
     try {
         // Only a comment this token's own identity wrote is ours to edit, whoever else copied the marker.

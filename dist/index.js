@@ -28549,6 +28549,7 @@ class CancelledError extends Error {
 /* harmony export */   aL: () => (/* binding */ words),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   pj: () => (/* binding */ plain),
 /* harmony export */   x: () => (/* binding */ inlineMarkdown)
 /* harmony export */ });
 /* unused harmony exports MAX_QUOTE, INVISIBLE, truncate */
@@ -28657,6 +28658,15 @@ function plainMarkdown(text) {
         .split(/((?:https?:\/\/|www\.)\S*[^\s.,:;)\]]|@[\w-]+(?:\/[\w.-]+)?)/)
         .map((part, i) => (i % 2 ? code(part) : part.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))))
         .join('');
+}
+/**
+ * Text that mixes the action's words with data (a reason that quotes HSS's message), as a sentence
+ * rather than one long code span: plain text in the log, inlineMarkdown in the summary. Clipped.
+ */
+function plain(raw, max = 600) {
+    const text = clip(oneLine(raw), max);
+    const markdown = inlineMarkdown(text);
+    return { text, markdown, cell: markdown };
 }
 /**
  * A link to the action's own documentation: the words in plain text, a Markdown link where there is
@@ -29466,7 +29476,7 @@ function judge(input) {
     const reasons = [
         ...counts.unreadable.map((u) => (u.got === 'missing' ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS did not send the count ${u.field}, so the scan cannot be judged` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
         ...checks.filter((check) => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
-        ...(risks && level && risks.reading.incomplete ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} never passes on missing data`] : []),
+        ...(risks && level && risks.reading.incomplete ? [(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Not all IaC risks could be read (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plain */ .pj)(risks.reading.incomplete)}), and fail-on-risk ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(level)} never passes on missing data`] : []),
         ...staleReasons(staleChecks, stale?.runStartedAt),
         ...(input.refusals ?? []).map((error) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `HSS refused ${error.operation} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(refusalText(error))}): the credentials lack a permission this check needs`)
     ];
@@ -29590,7 +29600,7 @@ class AmbiguousCreation extends Error {
     /** `An iac_scan task may have been started at … (3 dockerfile files)`: what to look for. */
     lead;
     constructor(failure, spec, at) {
-        super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`);
+        super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console and judge it with its id in task-id (and create-task: false), or re-run as is to start a new scan`);
         this.failure = failure;
         const lead = mayExist(spec, at);
         this.lead = `${lead[0]?.toUpperCase() ?? ''}${lead.slice(1)}`;
@@ -31866,7 +31876,7 @@ async function runGate(config, deps, startedAt, target = targetOf(config.task)) 
         failedFiles,
         ...(risks ? { risks } : {}),
         ...(stale ? { stale } : {}),
-        ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
+        ...(pr.exceptions ? { exceptions: pr.exceptions, exceptionsFile: config.exceptionsFile } : {}),
         ...(upload ? { upload } : {}),
         elapsedMs: deps.clock.now() - startedAt,
         queries: outcome.queries
@@ -33449,6 +33459,11 @@ function nextSteps(report, readme) {
     const broken = new Set(verdict.checks.filter((c) => !c.met && c.actual !== undefined).map((c) => c.input));
     if (broken.has('fail-on-risk'))
         steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Fix the risks that break the gate (each has HSS's remediation), then push again; to accept one, add it to the exceptions file with a reason and an expiry (${readmeSection(readme, 'Exceptions', 'accepting-a-risk-exceptions')}).`);
+    const ignored = report.exceptions?.ignored.length ?? 0;
+    if (ignored && broken.has('fail-on-risk')) {
+        const file = report.exceptionsFile ?? 'the exceptions file';
+        steps.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `${ignored} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(ignored === 1 ? 'entry' : 'entries')} of ${file} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)(ignored === 1 ? 'excepts' : 'except')} nothing (listed under Exceptions above): give each a ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`rule`')}, a ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`reason`')} and an ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`expires`')} date to come, or remove it, in a pull request to the base branch (a pull request cannot change the file that judges it).`);
+    }
     const reading = report.risks?.reading;
     if (reading?.incomplete !== undefined && report.risks?.level) {
         if (reading.refused)
@@ -33494,8 +33509,9 @@ function stopSteps(error, forkWithoutSecrets = false, readme) {
     }
     if (error instanceof _gate_wait_create_js__WEBPACK_IMPORTED_MODULE_4__/* .AmbiguousCreation */ .Qu) {
         return [
-            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console for a task of that type started at that time: re-run with its id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} to judge it,`,
-            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `or re-run as is to start a new scan (the one that may exist then runs as well).`
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Look in the HSS console (linked above) for a task of that type started at that time, and copy its id.`,
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `To judge that task, run the gate with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`create-task: false`')} and the id in ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')} (a step with ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`create-task: true`')} refuses ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id`')}). A ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`workflow_dispatch`')} input makes it one click: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`create-task: ${{ inputs.task-id == \'\' }}`')} and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .words */ .aL)('`task-id: ${{ inputs.task-id }}`')} (${readmeSection(readme, 'Troubleshooting', 'troubleshooting')}).`,
+            (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .prose */ .CS) `Or re-run the job as it is, to start a new scan (the one that may exist runs as well).`
         ];
     }
     if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz) {
@@ -33547,11 +33563,15 @@ function stopSteps(error, forkWithoutSecrets = false, readme) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A6: () => (/* binding */ SUMMARY_FILE_ROWS),
 /* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   T$: () => (/* binding */ SUMMARY_RISK_ROWS),
-/* harmony export */   r4: () => (/* binding */ renderStopSummary)
+/* harmony export */   Gg: () => (/* binding */ titleOf),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   W0: () => (/* binding */ findingStatus),
+/* harmony export */   _M: () => (/* binding */ where),
+/* harmony export */   r4: () => (/* binding */ renderStopSummary),
+/* harmony export */   ti: () => (/* binding */ brokenMark)
 /* harmony export */ });
+/* unused harmony exports SUMMARY_FILE_ROWS, SUMMARY_RISK_ROWS, isSoft */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2988);
 /* harmony import */ var _gate_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9339);
 /* harmony import */ var _gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(828);
@@ -33592,6 +33612,25 @@ const TITLES = {
 };
 /** With soft-fail the step stays green: the heading says so, not with a red cross. */
 const SOFT_TITLES = { failed: '⚠️ HSS scan gate failed', 'timed-out': '⚠️ HSS scan gate timed out' };
+/** The ending where the risks could not all be read has a heading of its own: nothing was judged clean. */
+const UNREAD_RISKS = ': the IaC risks could not all be read';
+/**
+ * Soft-fail: the step passes, so nothing that soft-fail softens is marked ❌ (a refused call is not
+ * softened, and stays ❌).
+ */
+function isSoft(report) {
+    return report.softFail && report.verdict.result !== 'passed' && !report.verdict.permissionDenied;
+}
+/** The mark of something that breaks the gate: ❌, or ⚠️ under soft-fail. */
+function brokenMark(report) {
+    return isSoft(report) ? '⚠️' : '❌';
+}
+/** The verdict's heading, without the `##`. */
+function titleOf(report) {
+    const { verdict } = report;
+    const unread = verdict.result === 'failed' && report.risks?.level !== undefined && report.risks.reading.incomplete !== undefined ? UNREAD_RISKS : '';
+    return isSoft(report) && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]}${unread} (soft-fail: reported, not enforced; the step passes)` : `${TITLES[verdict.result]}${unread}`;
+}
 function renderSummary(report, options = {}) {
     const parts = [heading(report), taskLine(report)];
     if (report.upload)
@@ -33601,11 +33640,11 @@ function renderSummary(report, options = {}) {
     if (report.failedFiles !== undefined)
         parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS));
     if (report.risks)
-        parts.push(risksSection(report.risks, report.source, options.riskRows ?? SUMMARY_RISK_ROWS));
-    if (report.risks)
-        parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS));
+        parts.push(risksSection(report, report.risks, options.riskRows ?? SUMMARY_RISK_ROWS));
+    if (report.risks || report.exceptions?.ignored.length)
+        parts.push(exceptedSection(report, options.riskRows ?? SUMMARY_RISK_ROWS));
     if (report.stale)
-        parts.push(staleSection(report.stale));
+        parts.push(staleSection(report.stale, brokenMark(report)));
     const steps = (0,_next_steps_js__WEBPACK_IMPORTED_MODULE_9__/* .nextSteps */ .Zn)(report, report.readme);
     if (steps.length)
         parts.push(stepsSection(steps));
@@ -33645,8 +33684,7 @@ function renderStopSummary(stop) {
 function heading(report) {
     const { verdict } = report;
     // A refused call fails the step even with soft-fail, and the heading says it failed.
-    const soft = report.softFail && verdict.result !== 'passed' && !verdict.permissionDenied;
-    const title = soft && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]} (soft-fail: reported, not enforced; the step passes)` : TITLES[verdict.result];
+    const title = titleOf(report);
     const reasons = [...verdict.reasons, ...(verdict.note ? [verdict.note] : [])].map((reason) => `> ${reason.markdown}`).join('\n>\n');
     return reasons ? `## ${title}\n\n${reasons}` : `## ${title}`;
 }
@@ -33669,7 +33707,7 @@ function checksSection(report) {
     const line = readable
         ? `**${n(counts.scanned)}** ${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .itemWord */ .ul)(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${(0,_gate_counts_js__WEBPACK_IMPORTED_MODULE_1__/* .percentText */ .fL)(verdict.failedPercent ?? 0)}%)`
         : `HSS's counts could not all be read (\`?\` below): **${n(counts.scanned)}** scanned, **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed.`;
-    const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : '❌ broken'} |`);
+    const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : `${brokenMark(report)} broken`} |`);
     return [line, '', '| Check | Limit | Actual | Result |', '|---|---|---|---|', ...rows].join('\n');
 }
 function limitText(check) {
@@ -33698,13 +33736,14 @@ function failedFilesSection(failed, maxRows) {
     const counted = failed.counted === undefined ? '' : `\n\n⚠️ HSS lists ${failed.total} failed ${failed.total === 1 ? 'file' : 'files'}, but counted ${failed.counted} in the task; the verdict goes by the count.`;
     return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more + counted;
 }
-function risksSection(risks, source, maxRows) {
+function risksSection(report, risks, maxRows) {
     const { reading, counts, level } = risks;
+    const source = report.source;
     const scoped = risks.scope.mode !== 'all' && risks.scope.changes;
     const parts = [`### IaC risks (${reading.incomplete === undefined ? reading.total : 'unknown'})`, ''];
     if (reading.incomplete !== undefined) {
         // With fail-on-risk, the reason above says why; without it, nobody else does.
-        const why = level ? 'the reason is above' : `why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(reading.incomplete, 300))}`;
+        const why = level ? 'the reason is above' : `why: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plain */ .pj)(reading.incomplete).markdown}`;
         parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read); ${why}.`);
     }
     else {
@@ -33718,7 +33757,7 @@ function risksSection(risks, source, maxRows) {
     const shown = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => !f.excepted));
     if (shown.length) {
         parts.push('', '| Level | Risk | Where | What | Status | Remediation |', '|---|---|---|---|---|---|');
-        parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${status(f, level)} | ${cell(f.risk.remediation, 300)} |`));
+        parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${findingStatus(f, level, brokenMark(report))} | ${cell(f.risk.remediation, 300)} |`));
         if (shown.length > maxRows)
             parts.push('', `…and ${shown.length - maxRows} more in the \`risks\` output${risks.findings.length > 100 ? ' (its first 100)' : ''} and the SARIF file, when one is written.`);
         const breaking = risks.findings.filter((f) => (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(f, level)).length;
@@ -33730,9 +33769,10 @@ function risksSection(risks, source, maxRows) {
         parts.push('', described);
     return parts.join('\n');
 }
-/** The excepted findings, with each exception's reason and expiry; and the exceptions that lapse soon. */
-function exceptedSection(risks, exceptions, source, maxRows) {
-    const excepted = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => f.excepted));
+/** The excepted findings, with each exception's reason and expiry; the exceptions that lapse soon; and the entries that except nothing. */
+function exceptedSection(report, maxRows) {
+    const { exceptions, source } = report;
+    const excepted = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)((report.risks?.findings ?? []).filter((f) => f.excepted));
     const soon = exceptions?.expiringSoon ?? [];
     const ignored = exceptions?.ignored ?? [];
     if (!excepted.length && !soon.length && !ignored.length)
@@ -33746,8 +33786,14 @@ function exceptedSection(risks, exceptions, source, maxRows) {
     }
     if (soon.length)
         parts.push('', `⏳ Expiring within 14 days: ${soon.map((e) => `entry ${e.entry} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(e.rule)}) on ${e.expires}`).join(', ')}.`);
-    if (ignored.length)
-        parts.push('', `⚠️ Excepting nothing: ${ignored.slice(0, 10).map((line) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(line)).join(', ')}${ignored.length > 10 ? ` and ${ignored.length - 10} more` : ''}.`);
+    if (ignored.length) {
+        const file = report.exceptionsFile ? ` of ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.exceptionsFile)}` : '';
+        const entries = ignored.length === 1 ? 'entry' : 'entries';
+        parts.push('', `⚠️ **${ignored.length} ${entries}${file} ${ignored.length === 1 ? 'excepts' : 'except'} nothing** (an entry needs a \`rule\`, a \`reason\` and an \`expires\` date that has not passed):`, '');
+        parts.push(...ignored.slice(0, 10).map((line) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineMarkdown */ .x)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(line, 300))}`));
+        if (ignored.length > 10)
+            parts.push(`- …and ${ignored.length - 10} more`);
+    }
     return parts.join('\n');
 }
 /** What upload-files did, in a line; the files sent, with the ids HSS gave them, folded. */
@@ -33768,7 +33814,7 @@ function uploadSection(upload) {
  * The copies checked: a row per changed file the gate placed in the checkout; the files it could
  * not place (checked all the same, since they count as changed) are said in one line.
  */
-function staleSection(stale) {
+function staleSection(stale, mark) {
     const old = stale.checks.filter((check) => check.stale);
     const placed = stale.checks.filter((check) => check.path);
     const unplaced = stale.checks.filter((check) => !check.path);
@@ -33778,7 +33824,7 @@ function staleSection(stale) {
         : `This workflow run started at ${(0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`;
     const parts = [heading, '', started];
     if (placed.length) {
-        const rows = placed.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path ?? '', true)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(check.uploadedAt)} | ${copyState(check, stale.mode)} |`);
+        const rows = placed.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(check.path ?? '', true)} | ${check.uploadedAt === undefined ? '—' : (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_8__/* .formatUtc */ .ay)(check.uploadedAt)} | ${copyState(check, stale.mode, mark)} |`);
         parts.push('', '| Changed file | HSS got its copy | Copy |', '|---|---|---|', ...rows);
         if (placed.length > SUMMARY_FILE_ROWS)
             parts.push('', `…and ${placed.length - SUMMARY_FILE_ROWS} more.`);
@@ -33789,10 +33835,10 @@ function staleSection(stale) {
     }
     return parts.join('\n');
 }
-function copyState(check, mode) {
+function copyState(check, mode, mark) {
     if (!check.stale)
         return '✅ fresh';
-    return `${mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}`;
+    return `${mode === 'fail' ? mark : '⚠️'} ${check.why ?? 'stale'}`;
 }
 /** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */
 function where(finding, source) {
@@ -33810,9 +33856,9 @@ function what(finding) {
         return [cell((0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .resourceText */ .s8)(finding.resource)), finding.hitPath ? cell(finding.hitPath) : ''].filter(Boolean).join(' ');
     return finding.risk.build_instruction ? cell(finding.risk.build_instruction, 200) : '—';
 }
-function status(finding, level) {
+function findingStatus(finding, level, mark) {
     if ((0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .breaks */ .T5)(finding, level))
-        return '❌ breaks the gate';
+        return `${mark} breaks the gate`;
     if (finding.scope === 'pre-existing')
         return 'pre-existing';
     return 'reported';

@@ -129,6 +129,16 @@ function plainMarkdown(text: string): string {
 }
 
 /**
+ * Text that mixes the action's words with data (a reason that quotes HSS's message), as a sentence
+ * rather than one long code span: plain text in the log, inlineMarkdown in the summary. Clipped.
+ */
+export function plain(raw: string, max = 600): Prose {
+  const text = clip(oneLine(raw), max)
+  const markdown = inlineMarkdown(text)
+  return { text, markdown, cell: markdown }
+}
+
+/**
  * A link to the action's own documentation: the words in plain text, a Markdown link where there is
  * a URL. `url` is the action's, never a server's.
  */

@@ -7,7 +7,10 @@ import { stopSteps } from '../../src/report/next-steps.ts'
 import { renderStopSummary, renderSummary, SUMMARY_FILE_ROWS } from '../../src/report/summary.ts'
 import { consoleUrl } from '../../src/report/console.ts'
 import { failedFiles, iacTask } from '../../simulator/tasks.ts'
-import { assessmentOf, readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
+import { assessmentOf, exceptionsOf, readingOf, reportOf, riskRow } from '../../__fixtures__/report.ts'
+import { rp } from '../../__fixtures__/paths.ts'
+import type { StaleCopies } from '../../src/gate/files/stale.ts'
+import { AmbiguousCreation } from '../../src/gate/wait/create.ts'
 
 /** Where each part starts, so a test can say what comes before what. */
 const at = (text: string, ...parts: string[]) => parts.map((part) => text.indexOf(part))
@@ -112,6 +115,56 @@ describe('renderSummary', () => {
     const many = Array.from({ length: 100 }, () => ({ file_name: long, failed_reason: long }))
     const text = renderSummary(reportOf({ task: iacTask('t', long, { scanned: 1, succeeded: 0, failed: 1 }), failedFiles: { files: many, total: 10_000 } }))
     expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024)
+  })
+})
+
+describe('endings that must not read as dead ends', () => {
+  const risky = (n: number) => Array.from({ length: n }, (_, i) => riskRow('high', `risk ${i}`, { rule_id: `R${i}`, file_name: `svc-${i}/Dockerfile` }))
+  const staleCopies: StaleCopies = {
+    mode: 'fail',
+    runStartedAt: Date.parse('2026-12-01T10:00:00Z'),
+    checks: [{ file: { id: 'f-1', name: 'Dockerfile', status: 'success', type: 'dockerfile' }, path: rp('Dockerfile'), uploadedAt: Date.parse('2026-11-20T10:00:00Z'), stale: true, why: 'uploaded before this workflow run started' }]
+  }
+
+  it('under soft-fail, marks nothing ❌: no broken check, no finding that breaks the gate, no stale copy', () => {
+    const task = iacTask('t-1', 'n', { scanned: 12, succeeded: 11, failed: 1 })
+    const thresholds = { maxFailed: 0, maxFailedPercent: undefined, minScanned: 1 }
+    const risks = assessmentOf('high', readingOf(risky(3)))
+    const verdict = judge({ task, taskType: 'iac_scan', thresholds, timeoutMs: 60_000, wanted: prose`x`, risks, stale: staleCopies })
+    const text = renderSummary(reportOf({ softFail: true, task, thresholds, risks, stale: staleCopies, verdict, failedFiles: { files: files(1), total: 1 } }))
+    expect(text).toMatch(/^## ⚠️ HSS scan gate failed \(soft-fail/)
+    expect(text).toContain('⚠️ broken |')
+    expect(text).toContain('⚠️ breaks the gate')
+    expect(text).toContain('⚠️ uploaded before this workflow run started')
+    expect(text).not.toContain('❌')
+    // Without soft-fail, the same summary marks them ❌.
+    expect(renderSummary(reportOf({ task, thresholds, risks, stale: staleCopies, verdict }))).toContain('❌ breaks the gate')
+  })
+
+  it('risks that could not all be read: a heading of its own, and the cause as a sentence, not one long code span', () => {
+    const cause = 'the risks of 2 of 5 files could not be read: ListIacFileRisks: HTTP 503 (request id 8a1f…): service unavailable'
+    const risks = assessmentOf('high', readingOf([], { incomplete: cause, files: { listed: 5, read: 3 } }))
+    const text = renderSummary(reportOf({ risks }))
+    expect(text).toMatch(/^## ❌ HSS scan gate failed: the IaC risks could not all be read\n/)
+    expect(text).toContain('> Not all IaC risks could be read (the risks of 2 of 5 files could not be read: ListIacFileRisks: HTTP 503 \\(request id 8a1f…\\): service unavailable), and fail-on-risk high never passes on missing data')
+    expect(text).not.toContain('`the risks of')
+  })
+
+  it('exception entries that except nothing: listed one per line under the file\'s name, and a next step that names the file', () => {
+    const exceptions = exceptionsOf('{rule: R0, reason: accepted, expires: 2026-01-31}', '{rule: R1, expires: 2027-01-31}')
+    const risks = assessmentOf('high', readingOf(risky(2)))
+    const text = renderSummary(reportOf({ risks, exceptions, exceptionsFile: '.github/hss-exceptions.yml' }))
+    expect(text).toContain('⚠️ **2 entries of `.github/hss-exceptions.yml` except nothing** (an entry needs')
+    expect(text).toMatch(/\n- entry 1 .*expired on 2026-01-31\n- entry 2 .*reason/)
+    expect(text).toContain('- 2 entries of `.github/hss-exceptions.yml` except nothing (listed under Exceptions above)')
+  })
+
+  it('a scan that may have started: how to judge it, given that create-task: true refuses task-id', () => {
+    const failure = new HssError({ kind: 'http', operation: 'CreateTask', status: 504 })
+    const steps = stopSteps(new AmbiguousCreation(failure, { taskType: 'iac_scan', fileType: 'dockerfile', fileIds: ['f-1'], upload: [] }, Date.parse('2026-12-01T10:00:00Z'))).map((step) => step.markdown)
+    expect(steps).toHaveLength(3)
+    expect(steps[1]).toContain('run the gate with `create-task: false` and the id in `task-id` (a step with `create-task: true` refuses `task-id`)')
+    expect(steps[1]).toContain("`create-task: ${{ inputs.task-id == '' }}`")
   })
 })
 

@@ -41,6 +41,8 @@ export interface Report {
   upload?: UploadReport
   /** The exceptions file as read (entries in force, ignored, expiring soon). */
   exceptions?: ExceptionSet
+  /** Its path (`exceptions-file`), to name it. */
+  exceptionsFile?: string
   /** Links to the checked-out files on GitHub, when the run knows where they are. */
   source?: SourceLinks
   /** The action's README, for links in next steps, when the run knows where it is. */

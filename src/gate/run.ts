@@ -141,7 +141,7 @@ export async function runGate(config: Config, deps: GateDeps, startedAt: number,
     failedFiles,
     ...(risks ? { risks } : {}),
     ...(stale ? { stale } : {}),
-    ...(pr.exceptions ? { exceptions: pr.exceptions } : {}),
+    ...(pr.exceptions ? { exceptions: pr.exceptions, exceptionsFile: config.exceptionsFile } : {}),
     ...(upload ? { upload } : {}),
     elapsedMs: deps.clock.now() - startedAt,
     queries: outcome.queries

@@ -4,7 +4,7 @@
  * accounted for within the thresholds.
  */
 import type { HssError } from '../errors.ts'
-import { prose, words, type Prose } from '../escape.ts'
+import { plain, prose, words, type Prose } from '../escape.ts'
 import { text } from '../hss/fields.ts'
 import { FINISHED, type Task } from '../hss/models.ts'
 import { RISK_LEVELS, type RiskScope, type TaskType, type Thresholds } from '../inputs/config.ts'
@@ -113,7 +113,7 @@ export function judge(input: JudgeInput): Verdict {
   const reasons = [
     ...counts.unreadable.map((u) => (u.got === 'missing' ? prose`HSS did not send the count ${u.field}, so the scan cannot be judged` : prose`HSS sent the count ${u.field} as ${u.got}, not a whole number, so the scan cannot be judged`)),
     ...checks.filter((check): check is ThresholdCheck => !check.met && check.actual !== undefined && check.input !== 'stale-copies').map((check) => reasonFor(check, counts, items, risks, taskType)),
-    ...(risks && level && risks.reading.incomplete ? [prose`Not all IaC risks could be read (${risks.reading.incomplete}), and fail-on-risk ${words(level)} never passes on missing data`] : []),
+    ...(risks && level && risks.reading.incomplete ? [prose`Not all IaC risks could be read (${plain(risks.reading.incomplete)}), and fail-on-risk ${words(level)} never passes on missing data`] : []),
     ...staleReasons(staleChecks, stale?.runStartedAt),
     ...(input.refusals ?? []).map((error) => prose`HSS refused ${error.operation} (${words(refusalText(error))}): the credentials lack a permission this check needs`)
   ]

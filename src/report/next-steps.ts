@@ -64,6 +64,11 @@ export function nextSteps(report: Report, readme?: string): Prose[] {
   if (verdict.counts.unreadable.length) steps.push(prose`HSS sent counts the gate cannot read: open the task in the HSS console, re-run, and if it persists, tell Huawei Cloud support the task id.`)
   const broken = new Set(verdict.checks.filter((c) => !c.met && c.actual !== undefined).map((c) => c.input))
   if (broken.has('fail-on-risk')) steps.push(prose`Fix the risks that break the gate (each has HSS's remediation), then push again; to accept one, add it to the exceptions file with a reason and an expiry (${readmeSection(readme, 'Exceptions', 'accepting-a-risk-exceptions')}).`)
+  const ignored = report.exceptions?.ignored.length ?? 0
+  if (ignored && broken.has('fail-on-risk')) {
+    const file = report.exceptionsFile ?? 'the exceptions file'
+    steps.push(prose`${ignored} ${words(ignored === 1 ? 'entry' : 'entries')} of ${file} ${words(ignored === 1 ? 'excepts' : 'except')} nothing (listed under Exceptions above): give each a ${words('`rule`')}, a ${words('`reason`')} and an ${words('`expires`')} date to come, or remove it, in a pull request to the base branch (a pull request cannot change the file that judges it).`)
+  }
   const reading = report.risks?.reading
   if (reading?.incomplete !== undefined && report.risks?.level) {
     if (reading.refused) steps.push(prose`HSS refused a risk call: grant the IAM user or agency HSS ReadOnlyAccess in this project (${readmeSection(readme, 'Prerequisites', 'prerequisites')}).`)
@@ -101,8 +106,9 @@ export function stopSteps(error: unknown, forkWithoutSecrets = false, readme?: s
   }
   if (error instanceof AmbiguousCreation) {
     return [
-      prose`Look in the HSS console for a task of that type started at that time: re-run with its id in ${words('`task-id`')} to judge it,`,
-      prose`or re-run as is to start a new scan (the one that may exist then runs as well).`
+      prose`Look in the HSS console (linked above) for a task of that type started at that time, and copy its id.`,
+      prose`To judge that task, run the gate with ${words('`create-task: false`')} and the id in ${words('`task-id`')} (a step with ${words('`create-task: true`')} refuses ${words('`task-id`')}). A ${words('`workflow_dispatch`')} input makes it one click: ${words('`create-task: ${{ inputs.task-id == \'\' }}`')} and ${words('`task-id: ${{ inputs.task-id }}`')} (${readmeSection(readme, 'Troubleshooting', 'troubleshooting')}).`,
+      prose`Or re-run the job as it is, to start a new scan (the one that may exist runs as well).`
     ]
   }
   if (error instanceof InputError) {

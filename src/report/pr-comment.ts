@@ -19,9 +19,10 @@ export async function upsertPullRequestComment(token: string, report: Report, ma
   if (!token) return { kind: 'failed', why: 'github-token is empty' }
 
   const { owner, repo } = context.repo
-  const marker = commentMarker({ workflow: context.workflow ?? '', job: context.job ?? '', matrix })
+  const place = { workflow: context.workflow ?? '', job: context.job ?? '', matrix }
+  const marker = commentMarker(place)
   const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined
-  const body = renderComment(report, marker, runUrl)
+  const body = renderComment(report, place, runUrl)
   const octokit = getOctokit(token, { request: { signal } })
   try {
     // Only a comment this token's own identity wrote is ours to edit, whoever else copied the marker.

@@ -5,7 +5,7 @@
  * cannot become HTML, a link, a mention or a table break, and still reads as itself in the raw
  * Markdown. The summary stays far under GitHub's 1 MiB however much HSS sends.
  */
-import { clip, code, inlineMarkdown, prose, type Prose } from '../escape.ts'
+import { clip, code, inlineMarkdown, plain, prose, type Prose } from '../escape.ts'
 import { itemWord, percentText } from '../gate/counts.ts'
 import type { FailedFiles } from '../gate/files/failed-files.ts'
 import type { Target } from '../gate/wait/locate.ts'
@@ -14,7 +14,6 @@ import type { SourceLinks } from '../gate/report.ts'
 import type { StaleCopies } from '../gate/files/stale.ts'
 import type { UploadReport } from '../gate/upload/upload.ts'
 import { percentEncode } from '../hss/signer.ts'
-import type { ExceptionSet } from '../repo/exception-set.ts'
 import { MAX_ANNOTATIONS } from './annotations.ts'
 import { percentAbove, scopeWords, type Check } from '../gate/verdict.ts'
 import { epochMs, isRecord, text } from '../hss/fields.ts'
@@ -37,15 +36,37 @@ const TITLES = {
 } as const
 /** With soft-fail the step stays green: the heading says so, not with a red cross. */
 const SOFT_TITLES = { failed: '⚠️ HSS scan gate failed', 'timed-out': '⚠️ HSS scan gate timed out' } as const
+/** The ending where the risks could not all be read has a heading of its own: nothing was judged clean. */
+const UNREAD_RISKS = ': the IaC risks could not all be read'
+
+/**
+ * Soft-fail: the step passes, so nothing that soft-fail softens is marked ❌ (a refused call is not
+ * softened, and stays ❌).
+ */
+export function isSoft(report: Report): boolean {
+  return report.softFail && report.verdict.result !== 'passed' && !report.verdict.permissionDenied
+}
+
+/** The mark of something that breaks the gate: ❌, or ⚠️ under soft-fail. */
+export function brokenMark(report: Report): string {
+  return isSoft(report) ? '⚠️' : '❌'
+}
+
+/** The verdict's heading, without the `##`. */
+export function titleOf(report: Report): string {
+  const { verdict } = report
+  const unread = verdict.result === 'failed' && report.risks?.level !== undefined && report.risks.reading.incomplete !== undefined ? UNREAD_RISKS : ''
+  return isSoft(report) && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]}${unread} (soft-fail: reported, not enforced; the step passes)` : `${TITLES[verdict.result]}${unread}`
+}
 
 export function renderSummary(report: Report, options: { fileRows?: number; riskRows?: number } = {}): string {
   const parts = [heading(report), taskLine(report)]
   if (report.upload) parts.push(uploadSection(report.upload))
   if (report.verdict.checks.length) parts.push(checksSection(report))
   if (report.failedFiles !== undefined) parts.push(failedFilesSection(report.failedFiles, options.fileRows ?? SUMMARY_FILE_ROWS))
-  if (report.risks) parts.push(risksSection(report.risks, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
-  if (report.risks) parts.push(exceptedSection(report.risks, report.exceptions, report.source, options.riskRows ?? SUMMARY_RISK_ROWS))
-  if (report.stale) parts.push(staleSection(report.stale))
+  if (report.risks) parts.push(risksSection(report, report.risks, options.riskRows ?? SUMMARY_RISK_ROWS))
+  if (report.risks || report.exceptions?.ignored.length) parts.push(exceptedSection(report, options.riskRows ?? SUMMARY_RISK_ROWS))
+  if (report.stale) parts.push(staleSection(report.stale, brokenMark(report)))
   const steps = nextSteps(report, report.readme)
   if (steps.length) parts.push(stepsSection(steps))
   parts.push(detailsSection(report), footer(report))
@@ -115,8 +136,7 @@ export function renderStopSummary(stop: Stop): string {
 function heading(report: Report): string {
   const { verdict } = report
   // A refused call fails the step even with soft-fail, and the heading says it failed.
-  const soft = report.softFail && verdict.result !== 'passed' && !verdict.permissionDenied
-  const title = soft && verdict.result !== 'passed' ? `${SOFT_TITLES[verdict.result]} (soft-fail: reported, not enforced; the step passes)` : TITLES[verdict.result]
+  const title = titleOf(report)
   const reasons = [...verdict.reasons, ...(verdict.note ? [verdict.note] : [])].map((reason) => `> ${reason.markdown}`).join('\n>\n')
   return reasons ? `## ${title}\n\n${reasons}` : `## ${title}`
 }
@@ -140,7 +160,7 @@ function checksSection(report: Report): string {
   const line = readable
     ? `**${n(counts.scanned)}** ${itemWord(report.taskType, counts.scanned)} scanned: **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed (${percentText(verdict.failedPercent ?? 0)}%)`
     : `HSS's counts could not all be read (\`?\` below): **${n(counts.scanned)}** scanned, **${n(counts.succeeded)}** succeeded, **${n(verdict.failed)}** failed.`
-  const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : '❌ broken'} |`)
+  const rows = verdict.checks.map((check) => `| ${check.label} | ${limitText(check)} | ${actualText(check, report)} | ${check.met ? '✅ met' : `${brokenMark(report)} broken`} |`)
   return [line, '', '| Check | Limit | Actual | Result |', '|---|---|---|---|', ...rows].join('\n')
 }
 
@@ -169,13 +189,14 @@ function failedFilesSection(failed: FailedFiles | string, maxRows: number): stri
   return [`### Failed files (${failed.total})`, '', '| File | Reason |', '|---|---|', ...rows].join('\n') + more + counted
 }
 
-function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, maxRows: number): string {
+function risksSection(report: Report, risks: RiskAssessment, maxRows: number): string {
   const { reading, counts, level } = risks
+  const source = report.source
   const scoped = risks.scope.mode !== 'all' && risks.scope.changes
   const parts = [`### IaC risks (${reading.incomplete === undefined ? reading.total : 'unknown'})`, '']
   if (reading.incomplete !== undefined) {
     // With fail-on-risk, the reason above says why; without it, nobody else does.
-    const why = level ? 'the reason is above' : `why: ${code(clip(reading.incomplete, 300))}`
+    const why = level ? 'the reason is above' : `why: ${plain(reading.incomplete).markdown}`
     parts.push(`⚠️ **The risks are unknown**: not every file's risks could be read, so none are counted (${reading.files.read} of ${reading.files.listed} files read); ${why}.`)
   } else {
     const levels = RISK_LEVELS.map((l) => `${l} **${counts[l]}**`)
@@ -187,7 +208,7 @@ function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, ma
   const shown = mostSevereFindings(risks.findings.filter((f) => !f.excepted))
   if (shown.length) {
     parts.push('', '| Level | Risk | Where | What | Status | Remediation |', '|---|---|---|---|---|---|')
-    parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${status(f, level)} | ${cell(f.risk.remediation, 300)} |`))
+    parts.push(...shown.slice(0, maxRows).map((f) => `| ${cell(f.risk.risk_level)} | ${cell(f.risk.risk_name)} | ${where(f, source)} | ${what(f)} | ${findingStatus(f, level, brokenMark(report))} | ${cell(f.risk.remediation, 300)} |`))
     if (shown.length > maxRows) parts.push('', `…and ${shown.length - maxRows} more in the \`risks\` output${risks.findings.length > 100 ? ' (its first 100)' : ''} and the SARIF file, when one is written.`)
     const breaking = risks.findings.filter((f) => breaks(f, level)).length
     if (breaking > MAX_ANNOTATIONS) parts.push('', `GitHub shows ${MAX_ANNOTATIONS} of the ${breaking} risks that break the gate as annotations on the diff; this table lists them all.`)
@@ -197,9 +218,10 @@ function risksSection(risks: RiskAssessment, source: SourceLinks | undefined, ma
   return parts.join('\n')
 }
 
-/** The excepted findings, with each exception's reason and expiry; and the exceptions that lapse soon. */
-function exceptedSection(risks: RiskAssessment, exceptions: ExceptionSet | undefined, source: SourceLinks | undefined, maxRows: number): string {
-  const excepted = mostSevereFindings(risks.findings.filter((f) => f.excepted))
+/** The excepted findings, with each exception's reason and expiry; the exceptions that lapse soon; and the entries that except nothing. */
+function exceptedSection(report: Report, maxRows: number): string {
+  const { exceptions, source } = report
+  const excepted = mostSevereFindings((report.risks?.findings ?? []).filter((f) => f.excepted))
   const soon = exceptions?.expiringSoon ?? []
   const ignored = exceptions?.ignored ?? []
   if (!excepted.length && !soon.length && !ignored.length) return ''
@@ -210,7 +232,13 @@ function exceptedSection(risks: RiskAssessment, exceptions: ExceptionSet | undef
     if (excepted.length > maxRows) parts.push('', `…and ${excepted.length - maxRows} more.`)
   }
   if (soon.length) parts.push('', `⏳ Expiring within 14 days: ${soon.map((e) => `entry ${e.entry} (${code(e.rule)}) on ${e.expires}`).join(', ')}.`)
-  if (ignored.length) parts.push('', `⚠️ Excepting nothing: ${ignored.slice(0, 10).map((line) => code(line)).join(', ')}${ignored.length > 10 ? ` and ${ignored.length - 10} more` : ''}.`)
+  if (ignored.length) {
+    const file = report.exceptionsFile ? ` of ${code(report.exceptionsFile)}` : ''
+    const entries = ignored.length === 1 ? 'entry' : 'entries'
+    parts.push('', `⚠️ **${ignored.length} ${entries}${file} ${ignored.length === 1 ? 'excepts' : 'except'} nothing** (an entry needs a \`rule\`, a \`reason\` and an \`expires\` date that has not passed):`, '')
+    parts.push(...ignored.slice(0, 10).map((line) => `- ${inlineMarkdown(clip(line, 300))}`))
+    if (ignored.length > 10) parts.push(`- …and ${ignored.length - 10} more`)
+  }
   return parts.join('\n')
 }
 
@@ -232,7 +260,7 @@ function uploadSection(upload: UploadReport): string {
  * The copies checked: a row per changed file the gate placed in the checkout; the files it could
  * not place (checked all the same, since they count as changed) are said in one line.
  */
-function staleSection(stale: StaleCopies): string {
+function staleSection(stale: StaleCopies, mark: string): string {
   const old = stale.checks.filter((check) => check.stale)
   const placed = stale.checks.filter((check) => check.path)
   const unplaced = stale.checks.filter((check) => !check.path)
@@ -243,7 +271,7 @@ function staleSection(stale: StaleCopies): string {
       : `This workflow run started at ${formatUtc(stale.runStartedAt)}; a copy HSS got before then cannot hold this pull request's change.`
   const parts = [heading, '', started]
   if (placed.length) {
-    const rows = placed.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${code(check.path ?? '', true)} | ${check.uploadedAt === undefined ? '—' : formatUtc(check.uploadedAt)} | ${copyState(check, stale.mode)} |`)
+    const rows = placed.slice(0, SUMMARY_FILE_ROWS).map((check) => `| ${code(check.path ?? '', true)} | ${check.uploadedAt === undefined ? '—' : formatUtc(check.uploadedAt)} | ${copyState(check, stale.mode, mark)} |`)
     parts.push('', '| Changed file | HSS got its copy | Copy |', '|---|---|---|', ...rows)
     if (placed.length > SUMMARY_FILE_ROWS) parts.push('', `…and ${placed.length - SUMMARY_FILE_ROWS} more.`)
   }
@@ -254,13 +282,13 @@ function staleSection(stale: StaleCopies): string {
   return parts.join('\n')
 }
 
-function copyState(check: StaleCopies['checks'][number], mode: StaleCopies['mode']): string {
+function copyState(check: StaleCopies['checks'][number], mode: StaleCopies['mode'], mark: string): string {
   if (!check.stale) return '✅ fresh'
-  return `${mode === 'fail' ? '❌' : '⚠️'} ${check.why ?? 'stale'}`
+  return `${mode === 'fail' ? mark : '⚠️'} ${check.why ?? 'stale'}`
 }
 
 /** `path:line`, linked to the line on GitHub when the run knows where the checkout is. */
-function where(finding: Finding, source: SourceLinks | undefined): string {
+export function where(finding: Finding, source: SourceLinks | undefined): string {
   if (!finding.path) return `${cell(finding.risk.file_name)} (${finding.note ?? 'not in the workspace'})`
   const label = finding.line === undefined ? finding.path : `${finding.path}:${finding.line}`
   const shown = code(label, true)
@@ -275,8 +303,8 @@ function what(finding: Finding): string {
   return finding.risk.build_instruction ? cell(finding.risk.build_instruction, 200) : '—'
 }
 
-function status(finding: Finding, level: RiskAssessment['level']): string {
-  if (breaks(finding, level)) return '❌ breaks the gate'
+export function findingStatus(finding: Finding, level: RiskAssessment['level'], mark: string): string {
+  if (breaks(finding, level)) return `${mark} breaks the gate`
   if (finding.scope === 'pre-existing') return 'pre-existing'
   return 'reported'
 }
@@ -321,7 +349,7 @@ function footer(report: Report): string {
 }
 
 /** A value from HSS in a table cell: a code span, or a dash when there is none. */
-function cell(value: unknown, max = 200): string {
+export function cell(value: unknown, max = 200): string {
   const shown = typeof value === 'string' ? clip(value, max) : ''
   return shown ? code(shown, true) : '—'
 }

@@ -19,7 +19,7 @@ export class AmbiguousCreation extends Error {
   /** `An iac_scan task may have been started at … (3 dockerfile files)`: what to look for. */
   readonly lead: string
   constructor(failure: HssError, spec: CreateSpec, at: number) {
-    super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console, and re-run with its id in task-id, or re-run as is to start a new scan`)
+    super(`${failure.message}. ${whatCameBack(failure)}, so ${mayExist(spec, at)}. The action does not try again, so as not to scan twice: look for that task in the HSS console and judge it with its id in task-id (and create-task: false), or re-run as is to start a new scan`)
     this.failure = failure
     const lead = mayExist(spec, at)
     this.lead = `${lead[0]?.toUpperCase() ?? ''}${lead.slice(1)}`
