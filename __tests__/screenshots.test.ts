@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FONTS, screenshotPages } from '../scripts/screenshots.ts'
+import { spawnSync } from 'node:child_process'
+import { FONTS, missingDependencies, screenshotPages } from '../scripts/screenshots.ts'
+import { ROOT } from '../simulator/run-action.ts'
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
 
@@ -47,4 +49,17 @@ describe('npm run screenshots', () => {
     // When they differ, the two pictures stay in `dir` to be compared by eye.
     expect({ dir, second }).toEqual({ dir, second: first })
   }, 120_000)
+
+  it('names every missing dependency in one message: the browser, the font tool and each font', () => {
+    expect(missingDependencies('/no/chromium', () => undefined).map((m) => m.debian)).toEqual(['chromium', 'fontconfig', 'fonts-dejavu-core', 'fonts-noto-color-emoji'])
+    expect(missingDependencies('/no/chromium', () => 'DejaVu Sans\n').map((m) => m.debian)).toEqual(['chromium', 'fonts-noto-color-emoji'])
+  })
+
+  it('without Chromium, exits 1 with one message that lists what to install, and no stack trace', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/screenshots.ts')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', CHROMIUM: '/no/chromium' }, encoding: 'utf8' })
+    expect(run.status).toBe(1)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^npm run screenshots needs Chromium \(\/no\/chromium; or set CHROMIUM=\/path\/to\/chromium\).*apt-get install chromium/)
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+  })
 })

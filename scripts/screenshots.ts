@@ -11,7 +11,7 @@
  * boxes). Two runs give identical files.
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_FILES, DEMO_REPO } from '../simulator/demo-data.ts'
@@ -98,13 +98,50 @@ export async function screenshotPages(): Promise<{ name: Ending['name']; markdow
   return pages
 }
 
+/** What the pictures need, and the Debian package of each. */
+export interface Dependency {
+  what: string
+  debian: string
+}
+
+/**
+ * Every dependency that is missing, at once: the browser, the tool that lists fonts, and each font.
+ * `fontList` returns the installed families (fc-list), or undefined when it cannot run.
+ */
+export function missingDependencies(chromium: string, fontList: () => string | undefined): Dependency[] {
+  const missing: Dependency[] = []
+  if (!existsSync(chromium)) missing.push({ what: `Chromium (${chromium}; or set CHROMIUM=/path/to/chromium)`, debian: 'chromium' })
+  const installed = fontList()
+  if (installed === undefined) missing.push({ what: 'fc-list, to find the fonts', debian: 'fontconfig' })
+  for (const font of FONTS) if (!installed?.includes(font.family)) missing.push({ what: `the font ${font.family}`, debian: font.debian })
+  return missing
+}
+
+function fcList(): string | undefined {
+  try {
+    return execFileSync('fc-list', [':', 'family'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  } catch {
+    return undefined
+  }
+}
+
 if (import.meta.main) {
+  try {
+    await drawScreenshots()
+  } catch (error) {
+    // A message, not a stack trace: what went wrong is the user's to fix, not the script's.
+    console.error(`npm run screenshots: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  }
+}
+
+async function drawScreenshots(): Promise<void> {
   const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium'
-  const installed = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' })
-  const missing = FONTS.filter((font) => !installed.includes(font.family))
+  const missing = missingDependencies(chromium, fcList)
   if (missing.length) {
-    console.error(`Missing fonts: ${missing.map((f) => `${f.family} (Debian: ${f.debian})`).join(', ')}. Install them (apt-get install ${missing.map((f) => f.debian).join(' ')}), or the pictures come out with empty boxes.`)
-    process.exit(1)
+    console.error(`npm run screenshots needs ${missing.map((m) => m.what).join(', ')}: without them the pictures cannot be drawn, or come out with empty boxes. On Debian or Ubuntu: apt-get install ${[...new Set(missing.map((m) => m.debian))].join(' ')}`)
+    process.exitCode = 1
+    return
   }
   const docs = join(ROOT, 'docs')
   mkdirSync(docs, { recursive: true })
