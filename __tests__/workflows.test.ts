@@ -130,6 +130,78 @@ describe('the examples', () => {
 })
 
 /**
+ * What the job's token needs, from the inputs a step sets and the events the workflow runs on: the
+ * README's Prerequisites table as data. `write` covers `read`.
+ */
+type Grants = Record<string, 'read' | 'write'>
+type Job = { permissions?: Grants; steps: (Step & { env?: Record<string, string> })[] }
+function needs(workflow: Workflow, job: Job): Grants {
+  const on = typeof workflow.on === 'string' ? [workflow.on] : Array.isArray(workflow.on) ? (workflow.on as string[]) : Object.keys(workflow.on as object)
+  const pr = on.some((event) => event.startsWith('pull_request'))
+  const grants: Grants = {}
+  const grant = (scope: string, level: 'read' | 'write') => {
+    if (grants[scope] !== 'write') grants[scope] = level
+  }
+  for (const step of job.steps) {
+    const w = step.with ?? {}
+    const text = (key: string, fallback: string) => String(w[key] ?? readActionYaml().inputs[key]?.default ?? fallback)
+    if (step.uses?.startsWith('actions/checkout@')) grant('contents', 'read')
+    if (step.uses?.startsWith('github/codeql-action/upload-sarif@')) grant('security-events', 'write')
+    if (step.uses?.startsWith('actions/download-artifact@') && w['run-id']) grant('actions', 'read')
+    if (step.run?.includes('gh pr comment')) grant('pull-requests', 'write')
+    if (!step.uses || !isThisAction(step.uses)) continue
+    grant('contents', 'read')
+    const iac = text('task-type', 'iac_scan') === 'iac_scan'
+    if (!pr || !iac) continue
+    const readsRisks = text('fail-on-risk', 'none') !== 'none' || Boolean(w['sarif-file'])
+    const uploads = Boolean(w['upload-files'])
+    // The changed files: the scope of the risks, and which matched files to upload.
+    if (text('fail-on-risk-scope', 'all') !== 'all' && (readsRisks || uploads)) grant('pull-requests', 'read')
+    // Stale copies: of files given by id, or in a task found; copies this run uploads are fresh.
+    const onlyUploads = String(w['create-task']) === 'true' && !w['file-ids']
+    if (text('stale-copies', 'fail') !== 'off' && !onlyUploads) {
+      grant('pull-requests', 'read')
+      grant('actions', 'read')
+    }
+    if (String(w['comment-on-pr']) === 'true') grant('pull-requests', 'write')
+  }
+  return grants
+}
+
+describe('each example\'s permissions are exactly what its inputs need', () => {
+  // The table: what each example grants. The test below derives the same from its inputs.
+  const GRANTED: Record<string, Grants> = {
+    'examples/pr-gate.yml': { contents: 'read', 'pull-requests': 'write', 'security-events': 'write' },
+    'examples/pr-gate-forks.yml': { contents: 'read', 'pull-requests': 'read' },
+    'examples/pr-gate-comment.yml': { actions: 'read', 'pull-requests': 'write' },
+    'examples/matrix-shared-credential.yml': { contents: 'read', 'pull-requests': 'write', 'security-events': 'write' },
+    'examples/sarif-code-scanning.yml': { contents: 'read', 'security-events': 'write' },
+    'examples/soft-fail-report.yml': { contents: 'read', 'pull-requests': 'write', 'security-events': 'write' },
+    'examples/token-auth.yml': { contents: 'read' },
+    'examples/cluster-scan-schedule.yml': { contents: 'read' }
+  }
+
+  it('lists every example', () => {
+    expect(Object.keys(GRANTED).sort()).toEqual([...examples].sort())
+  })
+
+  it.each(examples)('%s grants what the table says, and that is what its inputs need: no less, no more', (file) => {
+    const workflow = load(file)
+    for (const job of Object.values(workflow.jobs) as Job[]) {
+      const granted = job.permissions ?? workflow.permissions ?? {}
+      expect({ file, granted }).toEqual({ file, granted: GRANTED[file] })
+      expect({ file, needed: needs(workflow, job) }).toEqual({ file, needed: granted })
+    }
+  })
+
+  it('the rule sees what the old fork example lacked: stale copies of ids from a variable need pull-requests and actions', () => {
+    const old = { on: { pull_request: null }, jobs: {} } as unknown as Workflow
+    const job: Job = { steps: [{ uses: 'OWNER/hss-scan-gate@v1', with: { 'create-task': true, 'file-type': 'dockerfile', 'file-ids': '${{ vars.IDS }}', 'fail-on-risk': 'high' } }] }
+    expect(needs(old, job)).toEqual({ contents: 'read', 'pull-requests': 'read', actions: 'read' })
+  })
+})
+
+/**
  * Every action the README and the examples use, the refs their docs say exist, and the inputs they
  * declare (from each action's action.yml at that ref). This action: the moving major tag `v1`
  * (RELEASING.md), or a release's commit; its inputs come from action.yml.
@@ -202,30 +274,37 @@ describe('the README\'s quick start', () => {
   const quick = parse(block) as Workflow & { jobs: Record<string, Job> }
   const selfTest = parse(readFileSync(join(ROOT, '.github/workflows/self-test.yml'), 'utf8')) as { jobs: Record<string, Job> }
 
-  it('is a workflow that runs on pushes and a schedule, with least privilege', () => {
-    expect(Object.keys(quick.on as object).sort()).toEqual(['push', 'schedule'])
+  it('is a pull-request workflow, with least privilege', () => {
+    expect(Object.keys(quick.on as object)).toEqual(['pull_request'])
     expect(quick.permissions).toEqual({ contents: 'read' })
   })
 
-  it('runs as written in the self-test, but for the endpoint, the credentials, the file ids and the upload', () => {
+  it('is one step after the checkout: the gate uploads the files itself', () => {
+    const [readmeJob] = Object.values(quick.jobs)
+    expect(readmeJob?.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/checkout', 'OWNER/hss-scan-gate'])
+    expect(readmeJob?.steps[1]?.with?.['upload-files']).toBeTruthy()
+    expect(readmeJob?.steps[1]?.with?.['file-ids']).toBeUndefined()
+  })
+
+  it('runs as written in the self-test, but for the endpoint and the credentials', () => {
     const [readmeJob] = Object.values(quick.jobs)
     const job = selfTest.jobs['quick-start']
     if (!readmeJob || !job) throw new Error('no quick-start job')
+    expect(job.if).toBe("github.event_name == 'pull_request'")
     expect(job.permissions).toEqual(readmeJob.permissions)
     // The self-test's own set-up (node, npm ci, the simulator) follows the checkout.
     const steps = job.steps.filter((s) => !s.uses?.startsWith('actions/setup-node') && s.run !== 'npm ci' && s.name !== 'Start the HSS simulator')
     const [checkout, gate, check] = steps
-    const [readmeCheckout, readmeGate, upload] = readmeJob.steps
+    const [readmeCheckout, readmeGate] = readmeJob.steps
     expect(checkout).toEqual(readmeCheckout)
     expect(gate?.uses).toBe('./')
     expect(readmeGate?.uses).toBe('OWNER/hss-scan-gate@v1')
-    const substituted = ['file-ids', 'region', 'access-key-id', 'secret-access-key']
-    const kept = (w: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(w).filter(([k]) => !substituted.includes(k) && !['endpoint', 'poll-interval', 'timeout'].includes(k)))
+    const substituted = ['region', 'access-key-id', 'secret-access-key']
+    const local = ['endpoint', 'poll-interval', 'timeout']
+    const kept = (w: Record<string, unknown> = {}) => Object.fromEntries(Object.entries(w).filter(([k]) => !substituted.includes(k) && !local.includes(k)))
     expect(kept(gate?.with)).toEqual(kept(readmeGate?.with))
-    expect(Object.keys(gate?.with ?? {}).filter((k) => !(k in (readmeGate?.with ?? {})))).toEqual(['endpoint', 'poll-interval', 'timeout'])
-    expect(gate?.id).toBe(readmeGate?.id)
-    expect(upload?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/)
-    expect(check?.env?.SARIF).toBe('${{ steps.gate.outputs.sarif-file }}')
+    expect(Object.keys(gate?.with ?? {}).filter((k) => !(k in (readmeGate?.with ?? {})))).toEqual(local)
+    expect(check?.env?.UPLOADED).toBe('${{ steps.gate.outputs.uploaded-files }}')
   })
 })
 
