@@ -12,7 +12,8 @@ import type { Counts } from '../src/gate/counts.ts'
 import { budgetPacer } from '../src/gate/deps.ts'
 import type { TaskFile } from '../src/gate/files/task-files.ts'
 import { readScanResults } from '../src/gate/results.ts'
-import { readRiskPaths } from '../src/gate/risks/risk-paths.ts'
+import { WorkQueue } from '../src/gate/paging/queue.ts'
+import { readPathFeed, type PathRequest } from '../src/gate/risks/risk-paths.ts'
 import { readRisks } from '../src/gate/risks/risks.ts'
 import type { IacFile, IacFileRisk, IacRiskPath, ListPage, Page } from '../src/hss/models.ts'
 import { noCheckout } from '../src/repo/checkout.ts'
@@ -119,7 +120,10 @@ export async function resultsPhaseTime(files: number, risky: number): Promise<Re
   const old = clientFor(before, files, risky, before.now() - 120_000)
   const oldStart = before.now()
   const reading = await before.run(readRisks(old.client, old.list, { ...retryOf(before), pacer: budgetPacer(before, POLL_MS) }))
-  await before.run(readRiskPaths(old.client, reading.risks.map((risk) => ({ fileId: risk.file_id, ruleId: risk.rule_id })), { ...retryOf(before), pacer: budgetPacer(before, POLL_MS) }))
+  const pairs = new WorkQueue<PathRequest>()
+  for (const risk of reading.risks) pairs.push({ fileId: risk.file_id, ruleId: risk.rule_id })
+  pairs.close()
+  await before.run(readPathFeed(old.client, pairs, { ...retryOf(before), pacer: budgetPacer(before, POLL_MS) }))
   const everyFileS = (before.now() - oldStart) / 1000
 
   return { files, risky, calls, seconds, floorS, 'time / floor': floorS ? Number((seconds / floorS).toFixed(2)) : seconds === 0 ? '0 / 0' : '∞', everyFileS, throttled: budget.throttled }

@@ -31263,7 +31263,7 @@ function countMismatch(expected, listed, status, joint) {
  * the most urgent item first (`before`), waits while the producer may still add some, and is done
  * once the producer closes the queue and it is empty.
  */
-class queue_WorkQueue {
+class WorkQueue {
     items = [];
     closed = false;
     waiting = [];
@@ -31286,9 +31286,6 @@ class queue_WorkQueue {
     close() {
         this.closed = true;
         this.wake();
-    }
-    get isClosed() {
-        return this.closed;
     }
     /** The next item, or undefined once the queue is closed and empty. */
     async next() {
@@ -31319,18 +31316,9 @@ class queue_WorkQueue {
 
 
 
-
 const pairKey = (fileId, ruleId) => `${fileId}\u0000${ruleId}`;
 /** Paths of one rule in one file beyond this are not read: nobody reads 1,000 places of one rule. */
 const MAX_PATHS_PER_PAIR = 1000;
-/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
-async function readRiskPaths(client, pairs, options) {
-    const queue = new WorkQueue();
-    for (const pair of pairs)
-        queue.push(pair);
-    queue.close();
-    return readPathFeed(client, queue, options);
-}
 /**
  * Reads the pairs the queue hands over (the risk reader adds them while it reads; the most urgent
  * first), until it closes. At the deadline, or at a refusal (401, 403: a permission error, said as
@@ -31412,7 +31400,7 @@ async function readScanResults(ctx) {
     const taskStart = (0,fields/* epochMs */.e9)(task.start_time);
     // A summary can spare a risk read only against a known start; the copies need their rows all the same.
     const summarized = new Set([...(taskStart === undefined ? [] : readable.map((file) => file.id)), ...copies.map((file) => file.id)]);
-    const riskQueue = new queue_WorkQueue();
+    const riskQueue = new WorkQueue();
     const byId = new Map(readable.map((file) => [file.id, file]));
     const queued = new Set();
     const clean = new Set();
@@ -31457,7 +31445,7 @@ async function readScanResults(ctx) {
         queueTheRest();
         riskQueue.close();
     }
-    const pathQueue = new queue_WorkQueue((a, b) => (a.rank ?? 9) < (b.rank ?? 9));
+    const pathQueue = new WorkQueue((a, b) => (a.rank ?? 9) < (b.rank ?? 9));
     const kinds = new Map(readable.map((file) => [file.id, fileKind(file)]));
     const placed = (fileId, name) => ctx.uploaded.has(fileId) || ctx.checkout.resolve(name).kind === 'found';
     const reading = ctx.risks

@@ -29,10 +29,6 @@ export class WorkQueue<T> {
     this.wake()
   }
 
-  get isClosed(): boolean {
-    return this.closed
-  }
-
   /** The next item, or undefined once the queue is closed and empty. */
   async next(): Promise<T | undefined> {
     for (;;) {

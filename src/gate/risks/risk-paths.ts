@@ -11,7 +11,7 @@ import type { HssClient } from '../../hss/client.ts'
 import { isRecord, text } from '../../hss/fields.ts'
 import type { ResourceRef } from '../../repo/k8s-yaml.ts'
 import { isRefusal, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
-import { WorkQueue } from '../paging/queue.ts'
+import type { WorkQueue } from '../paging/queue.ts'
 
 /** One place HSS says a rule hit: a resource, and the path inside it. */
 export interface RiskPath {
@@ -32,14 +32,6 @@ export interface PathRequest {
   ruleId: string
   /** The risk's severity rank (0 for a level HSS does not document, then high 1 … tips 4): lower is asked first. */
   rank?: number
-}
-
-/** Reads the pairs in the order given (the caller puts the gate-breaking ones first). */
-export async function readRiskPaths(client: HssClient, pairs: readonly PathRequest[], options: Omit<ListingOptions, 'maxRows'>): Promise<{ paths: RiskPaths; refused?: HssError }> {
-  const queue = new WorkQueue<PathRequest>()
-  for (const pair of pairs) queue.push(pair)
-  queue.close()
-  return readPathFeed(client, queue, options)
 }
 
 /**
