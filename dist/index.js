@@ -33740,7 +33740,9 @@ function risksSection(report, risks, maxRows) {
             levels.push(`of a level HSS does not document **${counts.unknown}**`);
         const which = scoped ? `${(0,_gate_verdict_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeWords */ .AN)(risks.scope.mode).trim()} (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count';
         const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ');
-        parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`);
+        const clean = reading.files.clean ?? 0;
+        const spared = clean ? ` (${clean} of them proven clean by HSS's file summaries, so not read)` : '';
+        parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read + clean} of ${reading.files.listed} files${spared}`);
     }
     const shown = (0,_gate_risks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .mostSevereFindings */ .KY)(risks.findings.filter((f) => !f.excepted));
     if (shown.length) {

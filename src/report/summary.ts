@@ -203,7 +203,9 @@ function risksSection(report: Report, risks: RiskAssessment, maxRows: number): s
     if (counts.unknown) levels.push(`of a level HSS does not document **${counts.unknown}**`)
     const which = scoped ? `${scopeWords(risks.scope.mode).trim()} (\`fail-on-risk-scope: ${risks.scope.mode}\`)` : 'that count'
     const others = [risks.excepted ? `${risks.excepted} excepted` : '', risks.preExisting ? `${risks.preExisting} pre-existing` : ''].filter(Boolean).join(', ')
-    parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read} of ${reading.files.listed} files`)
+    const clean = reading.files.clean ?? 0
+    const spared = clean ? ` (${clean} of them proven clean by HSS's file summaries, so not read)` : ''
+    parts.push(`${levels.join(' · ')} ${which}${others ? ` (and ${others})` : ''}, in ${reading.files.read + clean} of ${reading.files.listed} files${spared}`)
   }
   const shown = mostSevereFindings(risks.findings.filter((f) => !f.excepted))
   if (shown.length) {
