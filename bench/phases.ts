@@ -15,6 +15,7 @@ export interface PhaseCalls {
   create: number
   poll: number
   resources: number
+  files: number
   risks: number
   paths: number
   throttled: number
@@ -39,7 +40,7 @@ export async function callsByPhase(files: number, failOnRisk: 'none' | 'high', t
   })
   await server.close()
   const count = (route: string) => server.requests.filter((r) => r.route === route).length
-  return { scenario: `create-task, ${files} ${type} files (1 fails), fail-on-risk ${failOnRisk}`, create: count('create'), poll: count('tasks'), resources: count('resources'), risks: count('risks'), paths: count('paths'), throttled: server.requests.filter((r) => r.status === 429).length }
+  return { scenario: `create-task, ${files} ${type} files (1 fails), fail-on-risk ${failOnRisk}`, create: count('create'), poll: count('tasks'), resources: count('resources'), files: count('files'), risks: count('risks'), paths: count('paths'), throttled: server.requests.filter((r) => r.status === 429).length }
 }
 
 /** A checkout holding each file, so that YAML risks are placed (paths are read only for files in the workspace). */

@@ -255,7 +255,7 @@ console.log(`action / plain fetch: ${results.coldStart.actionOverFetch}×   acti
 console.log(`dist: ${Object.entries(distBytes).map(([f, b]) => `${f} ${round(b / 1024)} KiB`).join(', ')}   peak RSS of the action: ${results.peakRssMiB} MiB\n`)
 console.log(`Polling economy: poll-interval ${POLL / 1000} s, ${SEEDS} simulated runs per row (fake clock); latency = finish → verdict`)
 console.table(economy)
-console.log('\nAPI calls of one gate, by phase (create, poll = ListTasks, resources = ListTaskResources, risks = ListIacFileRisks, paths = ListIacFileRiskPaths):')
+console.log('\nAPI calls of one gate, by phase (create, poll = ListTasks, resources = ListTaskResources, files = ListIacFiles, risks = ListIacFileRisks, paths = ListIacFileRiskPaths):')
 console.table(phases)
 console.log('Reading the results (summaries, risks, places, every API at once) of YAML files with one risk each, against HSS\'s 5 calls a minute per API (virtual clock), answered calls per API, next to the slowest API\'s floor and to reading every file one API after another:')
 console.table(resultsTable)
