@@ -52,3 +52,39 @@ function workspaceOf(files: SimFile[]): string {
   }
   return dir
 }
+
+export interface BigFileRun {
+  bytes: number
+  documents: number
+  /** Findings: risks at their places. */
+  risks: number
+  timeoutS: number
+  /** The whole process, from its start to its exit. */
+  seconds: number
+  placed: number
+  result: string
+}
+
+/**
+ * One run over a 1 MB Kubernetes YAML file of 6,000 documents with 20 findings (4 rules at 5 places
+ * each, from ListIacFileRiskPaths): the file must be parsed once, not once per finding, and the run
+ * must end within `timeout` (20 s) + 2 s.
+ */
+export async function bigFileRun(): Promise<BigFileRun> {
+  const documents = 6000
+  const yaml = Array.from({ length: documents }, (_, i) => ['apiVersion: v1', 'kind: Pod', `metadata: {name: pod-${i}, namespace: prod}`, 'spec:', '  containers:', `    - name: c${i}`, '      image: img:1', '      securityContext:', '        privileged: true'].join('\n')).join('\n---\n') + '\n'
+  // 4 rules, each hitting 5 pods across the file: 20 places, 4 path calls (within one window of the budget, so no wait).
+  const risks = Array.from({ length: 4 }, (_, i) => ({ risk_level: 'high', risk_name: `risk ${i}`, rule_id: `R-${i}`, paths: Array.from({ length: 5 }, (_, j) => ({ resource_type: 'Pod', namespace: 'prod', resource_name: `pod-${(i * 5 + j) * 290}`, hit_path: 'spec.containers[0].securityContext.privileged' })) }))
+  const file: SimFile = { file_id: 'big-1', file_name: 'k8s/big.yaml', file_type: 'k8s_yaml', risks }
+  const workspace = mkdtempSync(join(tmpdir(), 'bench-big-'))
+  mkdirSync(join(workspace, 'k8s'))
+  writeFileSync(join(workspace, 'k8s/big.yaml'), yaml)
+  const server = await startSimulator({ files: [file], createdTiming: { readyMs: 0, finishMs: 100 } })
+  const run = await runAction({
+    inputs: { 'create-task': 'true', 'file-type': 'k8s_yaml', 'file-ids': 'big-1', 'fail-on-risk': 'high', endpoint: server.url, 'project-id': DEMO_PROJECT_ID, 'poll-interval': '1s', timeout: '20s', summary: 'false' },
+    env: { HUAWEI_CLOUD_ACCESS_KEY_ID: DEMO_AK, HUAWEI_CLOUD_SECRET_ACCESS_KEY: DEMO_SK, GITHUB_WORKSPACE: workspace }
+  })
+  await server.close()
+  const found = JSON.parse(run.outputs.risks ?? '[]') as { line?: number }[]
+  return { bytes: Buffer.byteLength(yaml), documents, risks: found.length, timeoutS: 20, seconds: Math.round(run.elapsedMs / 100) / 10, placed: found.filter((risk) => risk.line !== undefined).length, result: run.outputs.result ?? '' }
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { capacity, type CapacityRow } from './capacity.ts'
-import { callsByPhase } from './phases.ts'
+import { bigFileRun, callsByPhase } from './phases.ts'
 import { resultsPhaseTime } from './results-phase.ts'
 import { uploadPhaseTime } from './upload.ts'
 import { createLocator } from '../src/gate/wait/locate.ts'
@@ -90,6 +90,11 @@ rmSync(dir, { recursive: true, force: true })
 const med = (name: string) => median(times.get(name) ?? [])
 const floor = med('plain fetch of the same request')
 const action = med('node dist/index.js (finished task)')
+// The ratio within each round (the two ran one after the other), then its median: a machine that
+// slows down for a while slows both sides of a round, where the ratio of two medians takes the
+// drift in. Both are reported; the target is judged on this one.
+const fetchTimes = times.get('plain fetch of the same request') ?? []
+const roundRatio = median((times.get('node dist/index.js (finished task)') ?? []).map((ms, i) => ms / (fetchTimes[i] ?? ms)))
 const distFiles = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'))
 const distBytes = Object.fromEntries(distFiles.map((f) => [f, statSync(join(ROOT, 'dist', f)).size]))
 
@@ -153,6 +158,7 @@ for (const minutes of [1, 5, 15, 60]) {
 
 // ── what a gate spends, by phase; the risk phase at HSS's budget ─────────────────────────────
 const phases = [await callsByPhase(3, 'none'), await callsByPhase(3, 'high'), await callsByPhase(10, 'high'), await callsByPhase(10, 'high', 'k8s_yaml')]
+const bigFile = await bigFileRun()
 const resultsPhase = []
 for (const files of [10, 50, 200]) for (const risky of [Math.max(1, Math.round(files / 20)), files]) resultsPhase.push(await resultsPhaseTime(files, risky))
 const resultsTable = resultsPhase.map((r) => ({ files: r.files, risky: r.risky, ListTaskResources: r.calls.resources, ListIacFiles: r.calls.files, ListIacFileRisks: r.calls.risks, ListIacFileRiskPaths: r.calls.paths, seconds: r.seconds, 'floor s': r.floorS, 'time / floor': r['time / floor'], 'every file, one API after another s': r.everyFileS, '429s': r.throttled }))
@@ -185,10 +191,11 @@ const nightly = resultsPhase.find((r) => r.files === 200 && r.risky === 10)
 const targets: { target: string; measured: string; met: boolean }[] = [
   ...resultsPhase.map((r) => ({ target: `results of ${r.files} files, ${r.risky} risky: within 1.1 × the slowest API's floor`, measured: `${r.seconds} s / ${r.floorS} s`, met: r.seconds <= 1.1 * r.floorS })),
   { target: 'results of 200 files, 10 risky, at HSS\'s budget: under 90 s', measured: `${nightly?.seconds} s`, met: (nightly?.seconds ?? Infinity) < 90 },
+  { target: `a ${Math.round(bigFile.bytes / 1024)} KiB YAML file, 20 findings: the whole run within timeout + 2 s, every finding on its line`, measured: `${bigFile.seconds} s of ${bigFile.timeoutS + 2} s; ${bigFile.placed} of ${bigFile.risks} placed; ${bigFile.result}`, met: bigFile.seconds <= bigFile.timeoutS + 2 && bigFile.risks === 20 && bigFile.placed === 20 },
   // 1.75, not 1.5: @actions/core's only entry point (3.0.1, the latest) imports @actions/http-client and
   // undici for OIDC, which the action never uses: 906 KiB of the 1.37 MiB start-up bundle, about 50 ms
   // to parse here, and no supported way to leave it out (docs/performance.md).
-  { target: `cold start ≤ ${COLD_START_TARGET} × plain fetch`, measured: `${round(action / floor, 2)}×`, met: action <= COLD_START_TARGET * floor },
+  { target: `cold start ≤ ${COLD_START_TARGET} × plain fetch (median of the ratios within each round)`, measured: `${round(roundRatio, 2)}× (medians' ratio ${round(action / floor, 2)}×)`, met: roundRatio <= COLD_START_TARGET },
   ...(['right', 'wrong'] as const).map((e) => ({
     target: `60-min scan (${e} estimates): queries ≤ ½ of fixed`,
     measured: `${n(row(60, e), 'adaptive queries')} vs ${n(row(60, e), 'fixed queries')}`,
@@ -233,6 +240,7 @@ const results = {
     runs: RUNS,
     medians: Object.fromEntries(startup.map((s) => [s.command, s['median ms']])),
     actionOverFetch: round(action / floor, 2),
+    actionOverFetchByRound: round(roundRatio, 2),
     actionOverNodeE0: round(action / med('node -e 0'), 2),
     target: `action ≤ ${COLD_START_TARGET} × plain fetch`
   },
@@ -241,6 +249,7 @@ const results = {
   polling: { pollIntervalS: POLL / 1000, seeds: SEEDS, rows: economy },
   phases,
   resultsPhase,
+  bigFile,
   uploadPhase,
   capacity: { budget: '5 calls per 6 s per user per API (HSS\'s 5 a minute, 10 × faster)', pollIntervalS: 1, finishAfterS: 3, rows: capacityTable },
   targets
@@ -251,7 +260,7 @@ writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n')
 
 console.log(`Node ${process.version}, ${RUNS} interleaved runs each\n`)
 console.table(startup)
-console.log(`action / plain fetch: ${results.coldStart.actionOverFetch}×   action / node -e 0: ${results.coldStart.actionOverNodeE0}×   (target: action ≤ ${COLD_START_TARGET} × plain fetch)`)
+console.log(`action / plain fetch: ${results.coldStart.actionOverFetchByRound}× (median of each round's ratio; ratio of the medians ${results.coldStart.actionOverFetch}×)   action / node -e 0: ${results.coldStart.actionOverNodeE0}×   (target: action ≤ ${COLD_START_TARGET} × plain fetch)`)
 console.log(`dist: ${Object.entries(distBytes).map(([f, b]) => `${f} ${round(b / 1024)} KiB`).join(', ')}   peak RSS of the action: ${results.peakRssMiB} MiB\n`)
 console.log(`Polling economy: poll-interval ${POLL / 1000} s, ${SEEDS} simulated runs per row (fake clock); latency = finish → verdict`)
 console.table(economy)
@@ -259,6 +268,7 @@ console.log('\nAPI calls of one gate, by phase (create, poll = ListTasks, resour
 console.table(phases)
 console.log('Reading the results (summaries, risks, places, every API at once) of YAML files with one risk each, against HSS\'s 5 calls a minute per API (virtual clock), answered calls per API, next to the slowest API\'s floor and to reading every file one API after another:')
 console.table(resultsTable)
+console.log(`A ${Math.round(bigFile.bytes / 1024)} KiB Kubernetes YAML file of ${bigFile.documents} documents with ${bigFile.risks} findings, each placed (dist/index.js against the simulator, timeout ${bigFile.timeoutS} s): the whole run took ${bigFile.seconds} s, ${bigFile.placed} of ${bigFile.risks} findings on their lines, ${bigFile.result}.`)
 console.log('The upload phase (upload-files) against HSS\'s 5 BatchUploadFiles calls a minute (fake clock); the floor: the sixth and later requests each wait 12 s:')
 console.table(uploadPhase)
 console.log('Many gates on one credential (separate processes; 5 calls per 6 s; poll-interval 1 s; the task finishes 3 s in):')
