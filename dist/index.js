@@ -31019,8 +31019,6 @@ async function exceptionsFrom(text, config, deps, baseSha) {
 
 // EXTERNAL MODULE: ./src/hss/fields.ts
 var fields = __nccwpck_require__(7137);
-// EXTERNAL MODULE: ./src/repo/checkout.ts
-var repo_checkout = __nccwpck_require__(2017);
 ;// CONCATENATED MODULE: ./src/gate/files/failed-files.ts
 
 
@@ -31050,12 +31048,18 @@ async function listFailedFiles(client, taskId, counted, options, cap = FAILED_FI
     return { files, total, ...(total !== counted ? { counted } : {}) };
 }
 
+// EXTERNAL MODULE: ./src/repo/checkout.ts
+var repo_checkout = __nccwpck_require__(2017);
 // EXTERNAL MODULE: ./src/gate/scope.ts
 var scope = __nccwpck_require__(2635);
 ;// CONCATENATED MODULE: ./src/gate/files/summaries.ts
 
 
 const SCAN_TYPES = ['manual_scan', 'cicd_scan'];
+/** A ListIacFiles row as the gate keeps it: the fields as HSS sent them, read closed where they are used. */
+function fileRowOf(scanType, row) {
+    return { scanType, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time };
+}
 /**
  * Whether the file's rows prove it clean for a scan that started at `taskStart`: a row is there, and
  * every one says `risky: false` and `risk_num: 0` (a boolean and a number, not text) from a scan no
@@ -31075,7 +31079,7 @@ async function readFileSummaries(client, fileIds, options, events = {}) {
         if (!id || !wanted.has(id) || !(0,fields/* isRecord */.u4)(row))
             return;
         const rows = out.rows.get(id) ?? [];
-        rows.push({ scanType: type, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time });
+        rows.push(fileRowOf(type, row));
         out.rows.set(id, rows);
         found.get(type)?.add(id);
         if (row.risky !== false || row.risk_num !== 0)
@@ -31140,16 +31144,23 @@ function failed(out, listing) {
 
 /** A time further ahead than this is not a time HSS got a copy at. */
 const FUTURE_SLACK_MS = 5 * 60_000;
-/** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
-async function checkCopies(client, files, changes, checkout, runStartedAt, options) {
-    const checks = [];
-    for (const file of files) {
-        if (options.uploaded.has(file.id))
-            continue;
+/**
+ * The task's files whose copies are to be dated: those the pull request changes (or that cannot be
+ * placed), but those this run uploaded (`uploaded`, by id), which are fresh by construction.
+ */
+function copiesToCheck(files, changes, checkout, uploaded) {
+    return files.flatMap((file) => {
+        if (uploaded.has(file.id))
+            return [];
         const place = (0,repo_checkout/* placeOf */.$t)(checkout, file.name);
         const path = 'path' in place ? place.path : undefined;
-        if (!(0,scope/* changedFile */.N)(changes, file.name, path))
-            continue;
+        return (0,scope/* changedFile */.N)(changes, file.name, path) ? [{ file, path }] : [];
+    });
+}
+/** Whether HSS's copy of each file is older than the run. */
+async function checkCopies(client, copies, runStartedAt, options) {
+    const checks = [];
+    for (const { file, path } of copies) {
         const known = options.known?.(file.id);
         const copy = known ? timeOf(known, options.clock.now()) : await copyTime(client, file, options);
         if ('refused' in copy)
@@ -31165,7 +31176,7 @@ async function copyTime(client, file, options) {
         const listing = await (0,paging_listing/* readListing */.vS)((page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs), (items) => {
             for (const row of items)
                 if ((0,fields/* isRecord */.u4)(row) && row.file_id === file.id)
-                    rows.push({ scanType, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time });
+                    rows.push(fileRowOf(scanType, row));
             return undefined;
         }, { ...options, limit: 10, maxRows: paging_listing/* PAGE_LIMIT */.Wt });
         if (!listing.ok && (0,paging_listing/* isRefusal */.vu)(listing.error) && listing.error)
@@ -31377,8 +31388,6 @@ var risks_risks = __nccwpck_require__(4208);
 
 
 
-
-
 function fileKind(file) {
     return file.type === 'dockerfile' || file.type === 'k8s_yaml' ? file.type : /\.ya?ml$/i.test(file.name) ? 'k8s_yaml' : 'dockerfile';
 }
@@ -31395,11 +31404,11 @@ async function readScanResults(ctx) {
         stale && counts.scanned !== undefined ? listTaskFiles(client, task.task_id, undefined, counts.scanned, resources) : Promise.resolve(undefined)
     ]);
     // The copies to date: every file of the task the pull request changes (or that cannot be placed), but those this run uploaded.
-    const copies = (all?.files ?? []).filter((file) => !ctx.uploaded.has(file.id) && (0,scope/* changedFile */.N)(ctx.pr.scope.changes, file.name, results_pathOf(ctx.checkout, file.name)));
+    const copies = copiesToCheck(all?.files ?? [], ctx.pr.scope.changes, ctx.checkout, ctx.uploaded);
     const readable = success?.ok ? success.files : [];
     const taskStart = (0,fields/* epochMs */.e9)(task.start_time);
     // A summary can spare a risk read only against a known start; the copies need their rows all the same.
-    const summarized = new Set([...(taskStart === undefined ? [] : readable.map((file) => file.id)), ...copies.map((file) => file.id)]);
+    const summarized = new Set([...(taskStart === undefined ? [] : readable.map((file) => file.id)), ...copies.map((copy) => copy.file.id)]);
     const riskQueue = new WorkQueue();
     const byId = new Map(readable.map((file) => [file.id, file]));
     const queued = new Set();
@@ -31485,7 +31494,7 @@ async function readScanResults(ctx) {
             copiesChecked = { ...stale, checks: [], refused: all.error };
         else {
             const known = (id) => (found?.read.has(id) ? (found.rows.get(id) ?? []) : undefined);
-            const checked = await checkCopies(client, all.files, ctx.pr.scope.changes, ctx.checkout, stale.runStartedAt, { ...retry, pacer: pace(), uploaded: new Set(ctx.uploaded.keys()), known });
+            const checked = await checkCopies(client, copies, stale.runStartedAt, { ...retry, pacer: pace(), known });
             if (!all.ok) {
                 // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
                 ctx.log.info(`Could not list the task's files to check their copies: ${all.why}`);
@@ -31505,10 +31514,6 @@ function unlisted(listed, counts) {
     if (listed.ok)
         return (0,risks_risks/* emptyReading */.iz)(listed.files.length);
     return { ...(0,risks_risks/* emptyReading */.iz)(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...((0,paging_listing/* isRefusal */.vu)(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) };
-}
-function results_pathOf(checkout, name) {
-    const place = (0,repo_checkout/* placeOf */.$t)(checkout, name);
-    return 'path' in place ? place.path : undefined;
 }
 
 // EXTERNAL MODULE: ./src/gate/risks/findings.ts
@@ -32247,6 +32252,7 @@ var summary = __nccwpck_require__(7994);
 
 
 
+
 /** The longest the pull-request comment may hold up the verdict. */
 const COMMENT_TIMEOUT_MS = 30_000;
 async function publish(gated, config, checkout, cancel, readme) {
@@ -32303,7 +32309,7 @@ function fileTypeOf(report, config) {
     if (config.task.by === 'create' && config.task.spec.taskType === 'iac_scan')
         return config.task.spec.fileType;
     const info = report.task?.iac_scan_info;
-    const type = typeof info === 'object' && info !== null ? info.file_type : undefined;
+    const type = (0,fields/* isRecord */.u4)(info) ? info.file_type : undefined;
     return type === 'dockerfile' || type === 'k8s_yaml' ? type : undefined;
 }
 function applyVerdict(report, config) {

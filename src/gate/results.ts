@@ -16,12 +16,12 @@ import type { HssError } from '../errors.ts'
 import type { HssClient } from '../hss/client.ts'
 import { epochMs } from '../hss/fields.ts'
 import type { Task } from '../hss/models.ts'
-import { placeOf, type Checkout } from '../repo/checkout.ts'
+import type { Checkout } from '../repo/checkout.ts'
 import type { RepoPath } from '../repo/repo-path.ts'
 import type { Counts } from './counts.ts'
 import { budgetPacer, type GateLog } from './deps.ts'
 import { listFailedFiles, type FailedFiles, type Unlisted } from './files/failed-files.ts'
-import { checkCopies, type StaleCopies } from './files/stale.ts'
+import { checkCopies, copiesToCheck, type StaleCopies } from './files/stale.ts'
 import { provenClean, readFileSummaries, type FileSummaries } from './files/summaries.ts'
 import { listTaskFiles, type TaskFile, type TaskFiles } from './files/task-files.ts'
 import { isRefusal } from './paging/listing.ts'
@@ -31,7 +31,6 @@ import type { PullRequestContext } from './pull-request.ts'
 import type { FileKind } from './risks/locate-risks.ts'
 import { readPathFeed, type PathRequest, type RiskPaths } from './risks/risk-paths.ts'
 import { emptyReading, readRiskFeed, severityRank, type RiskReading } from './risks/risks.ts'
-import { changedFile } from './scope.ts'
 
 export interface ResultsContext {
   client: HssClient
@@ -79,11 +78,11 @@ export async function readScanResults(ctx: ResultsContext): Promise<ScanResults>
   ])
 
   // The copies to date: every file of the task the pull request changes (or that cannot be placed), but those this run uploaded.
-  const copies = (all?.files ?? []).filter((file) => !ctx.uploaded.has(file.id) && changedFile(ctx.pr.scope.changes, file.name, pathOf(ctx.checkout, file.name)))
+  const copies = copiesToCheck(all?.files ?? [], ctx.pr.scope.changes, ctx.checkout, ctx.uploaded)
   const readable = success?.ok ? success.files : []
   const taskStart = epochMs(task.start_time)
   // A summary can spare a risk read only against a known start; the copies need their rows all the same.
-  const summarized = new Set([...(taskStart === undefined ? [] : readable.map((file) => file.id)), ...copies.map((file) => file.id)])
+  const summarized = new Set([...(taskStart === undefined ? [] : readable.map((file) => file.id)), ...copies.map((copy) => copy.file.id)])
 
   const riskQueue = new WorkQueue<TaskFile>()
   const byId = new Map(readable.map((file) => [file.id, file]))
@@ -162,7 +161,7 @@ export async function readScanResults(ctx: ResultsContext): Promise<ScanResults>
     else if (!all.ok && isRefusal(all.error) && all.error) copiesChecked = { ...stale, checks: [], refused: all.error }
     else {
       const known = (id: string) => (found?.read.has(id) ? (found.rows.get(id) ?? []) : undefined)
-      const checked = await checkCopies(client, all.files, ctx.pr.scope.changes, ctx.checkout, stale.runStartedAt, { ...retry, pacer: pace(), uploaded: new Set(ctx.uploaded.keys()), known })
+      const checked = await checkCopies(client, copies, stale.runStartedAt, { ...retry, pacer: pace(), known })
       if (!all.ok) {
         // The files HSS did not list cannot be checked: the check says so, as a stale copy would.
         ctx.log.info(`Could not list the task's files to check their copies: ${all.why}`)
@@ -182,7 +181,3 @@ function unlisted(listed: TaskFiles | undefined, counts: Counts): RiskReading {
   return { ...emptyReading(listed.files.length), incomplete: `the scanned files could not be listed: ${listed.why}`, ...(isRefusal(listed.error) ? { refused: true } : {}), ...(listed.outOfTime ? { outOfTime: true } : {}) }
 }
 
-function pathOf(checkout: Checkout, name: string): RepoPath | undefined {
-  const place = placeOf(checkout, name)
-  return 'path' in place ? place.path : undefined
-}

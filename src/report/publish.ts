@@ -13,6 +13,7 @@ import type { Report } from '../gate/report.ts'
 import { reasonLines } from '../gate/verdict.ts'
 import { resolveInput, type Config, type InputSource } from '../inputs/config.ts'
 import { isForkPullRequest } from '../inputs/event.ts'
+import { isRecord } from '../hss/fields.ts'
 import { GitHubError } from '../repo/github.ts'
 import type { Checkout } from '../repo/checkout.ts'
 import { writeInside } from '../repo/write-file.ts'
@@ -80,7 +81,7 @@ async function writeSarif(report: Report, config: Config, checkout: Checkout): P
 function fileTypeOf(report: Report, config: Config): string | undefined {
   if (config.task.by === 'create' && config.task.spec.taskType === 'iac_scan') return config.task.spec.fileType
   const info = report.task?.iac_scan_info
-  const type = typeof info === 'object' && info !== null ? (info as Record<string, unknown>).file_type : undefined
+  const type = isRecord(info) ? info.file_type : undefined
   return type === 'dockerfile' || type === 'k8s_yaml' ? type : undefined
 }
 

@@ -19,7 +19,7 @@ import { placeOf, type Checkout } from '../../repo/checkout.ts'
 import type { RepoPath } from '../../repo/repo-path.ts'
 import { changedFile } from '../scope.ts'
 import { isRefusal, PAGE_LIMIT, readListing, type ListingOptions } from '../paging/listing.ts'
-import { SCAN_TYPES, type FileRow } from './summaries.ts'
+import { fileRowOf, SCAN_TYPES, type FileRow } from './summaries.ts'
 import type { TaskFile } from './task-files.ts'
 
 export interface CopyCheck {
@@ -46,20 +46,33 @@ export interface StaleCopies {
 export const FUTURE_SLACK_MS = 5 * 60_000
 
 export interface CopyOptions extends Omit<ListingOptions, 'maxRows'> {
-  /** Ids of files this run uploaded: fresh by construction. */
-  uploaded: ReadonlySet<string>
   /** The rows the file summaries read already (both scan types, in full), when they have the file's. */
   known?: (fileId: string) => readonly FileRow[] | undefined
 }
 
-/** The task's files that the pull request changes (or that cannot be placed), and whether HSS's copy of each is older than the run. */
-export async function checkCopies(client: HssClient, files: readonly TaskFile[], changes: Changes | undefined, checkout: Checkout, runStartedAt: number | undefined, options: CopyOptions): Promise<{ checks: CopyCheck[]; refused?: HssError }> {
-  const checks: CopyCheck[] = []
-  for (const file of files) {
-    if (options.uploaded.has(file.id)) continue
+/** A file of the task whose copy is to be dated, with its repository path when it maps to one. */
+export interface CopyToCheck {
+  file: TaskFile
+  path: RepoPath | undefined
+}
+
+/**
+ * The task's files whose copies are to be dated: those the pull request changes (or that cannot be
+ * placed), but those this run uploaded (`uploaded`, by id), which are fresh by construction.
+ */
+export function copiesToCheck(files: readonly TaskFile[], changes: Changes | undefined, checkout: Checkout, uploaded: { has(id: string): boolean }): CopyToCheck[] {
+  return files.flatMap((file) => {
+    if (uploaded.has(file.id)) return []
     const place = placeOf(checkout, file.name)
     const path = 'path' in place ? place.path : undefined
-    if (!changedFile(changes, file.name, path)) continue
+    return changedFile(changes, file.name, path) ? [{ file, path }] : []
+  })
+}
+
+/** Whether HSS's copy of each file is older than the run. */
+export async function checkCopies(client: HssClient, copies: readonly CopyToCheck[], runStartedAt: number | undefined, options: CopyOptions): Promise<{ checks: CopyCheck[]; refused?: HssError }> {
+  const checks: CopyCheck[] = []
+  for (const { file, path } of copies) {
     const known = options.known?.(file.id)
     const copy = known ? timeOf(known, options.clock.now()) : await copyTime(client, file, options)
     if ('refused' in copy) return { checks, refused: copy.refused }
@@ -77,7 +90,7 @@ async function copyTime(client: HssClient, file: TaskFile, options: CopyOptions)
     const listing = await readListing(
       (page, timeoutMs) => client.listIacFiles({ fileId: file.id, scanType }, page, timeoutMs),
       (items: readonly IacFile[]) => {
-        for (const row of items) if (isRecord(row) && row.file_id === file.id) rows.push({ scanType, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time })
+        for (const row of items) if (isRecord(row) && row.file_id === file.id) rows.push(fileRowOf(scanType, row))
         return undefined
       },
       { ...options, limit: 10, maxRows: PAGE_LIMIT }

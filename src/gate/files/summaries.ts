@@ -26,6 +26,11 @@ export interface FileRow {
   uploadFileTime: unknown
 }
 
+/** A ListIacFiles row as the gate keeps it: the fields as HSS sent them, read closed where they are used. */
+export function fileRowOf(scanType: ScanType, row: Record<string, unknown>): FileRow {
+  return { scanType, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time }
+}
+
 export interface FileSummaries {
   /** Rows by file id; a file with none has no row under either type (when it is in `read`). */
   rows: Map<string, FileRow[]>
@@ -65,7 +70,7 @@ export async function readFileSummaries(client: HssClient, fileIds: readonly str
     const id = isRecord(row) ? readFileId(row.file_id) : undefined
     if (!id || !wanted.has(id) || !isRecord(row)) return
     const rows = out.rows.get(id) ?? []
-    rows.push({ scanType: type, risky: row.risky, riskNum: row.risk_num, lastScanTime: row.last_scan_time, uploadFileTime: row.upload_file_time })
+    rows.push(fileRowOf(type, row))
     out.rows.set(id, rows)
     found.get(type)?.add(id)
     if (row.risky !== false || row.risk_num !== 0) events.risky?.(id)
